@@ -1,0 +1,83 @@
+import path from "node:path";
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z.object({
+  ALBUMS_HOST: z.string().min(1).default("127.0.0.1"),
+  ALBUMS_PORT: port.default(3000),
+  ALBUMS_DATA_DIR: z.string().min(1).default("./data"),
+  ALBUMS_API_TOKEN: z
+    .string()
+    .min(24, "must be at least 24 characters (use `openssl rand -hex 24`)")
+    .optional(),
+  ALBUMS_OWNER: z
+    .string()
+    .regex(/^[^\s,]+(,[^\s,]+)*$/, "must be a Tailscale login like you@example.com (comma-separated for several)")
+    .optional(),
+  ALBUMS_MAX_UPLOAD_MB: positiveInt.default(4096),
+  ALBUMS_MAX_PIXELS: positiveInt.default(100_000_000),
+  ALBUMS_FFMPEG: z.string().min(1).default("ffmpeg"),
+  ALBUMS_FFPROBE: z.string().min(1).default("ffprobe"),
+  ALBUMS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
+  ALBUMS_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Config = {
+  host: string;
+  port: number;
+  dataDir: string;
+  databasePath: string;
+  apiToken: string | undefined;
+  owners: string[];
+  maxUploadBytes: number;
+  maxPixels: number;
+  ffmpeg: string;
+  ffprobe: string;
+  workerConcurrency: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+};
+
+/** Thrown when the environment is invalid; lists every problem at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses and validates the environment once; reports all problems together. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, value === "" ? undefined : value]),
+  );
+  const parsed = schema.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.ALBUMS_DATA_DIR);
+  return {
+    host: e.ALBUMS_HOST,
+    port: e.ALBUMS_PORT,
+    dataDir,
+    databasePath: path.join(dataDir, "albums.db"),
+    apiToken: e.ALBUMS_API_TOKEN,
+    owners: e.ALBUMS_OWNER ? e.ALBUMS_OWNER.split(",") : [],
+    maxUploadBytes: e.ALBUMS_MAX_UPLOAD_MB * 1024 * 1024,
+    maxPixels: e.ALBUMS_MAX_PIXELS,
+    ffmpeg: e.ALBUMS_FFMPEG,
+    ffprobe: e.ALBUMS_FFPROBE,
+    workerConcurrency: e.ALBUMS_WORKER_CONCURRENCY,
+    logLevel: e.ALBUMS_LOG_LEVEL,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process-wide configuration (parsed on first use). */
+export function getConfig(): Config {
+  cached ??= parseConfig();
+  return cached;
+}

@@ -1,0 +1,53 @@
+import { fileTypeFromFile } from "file-type";
+
+export type AssetKind = "photo" | "video" | "document";
+
+/** A supported original, as recognised from its bytes. */
+export type DetectedType = { kind: AssetKind; mime: string; ext: string; raw: boolean };
+
+// What Albums accepts, keyed by the MIME type file-type reports from the magic bytes.
+const SUPPORTED: Record<string, Omit<DetectedType, "mime">> = {
+  "image/jpeg": { kind: "photo", ext: "jpg", raw: false },
+  "image/png": { kind: "photo", ext: "png", raw: false },
+  "image/webp": { kind: "photo", ext: "webp", raw: false },
+  "image/avif": { kind: "photo", ext: "avif", raw: false },
+  "image/gif": { kind: "photo", ext: "gif", raw: false },
+  "image/tiff": { kind: "photo", ext: "tif", raw: false },
+  "image/heic": { kind: "photo", ext: "heic", raw: false },
+  "image/heif": { kind: "photo", ext: "heif", raw: false },
+  "image/heic-sequence": { kind: "photo", ext: "heic", raw: false },
+  "image/heif-sequence": { kind: "photo", ext: "heif", raw: false },
+  "image/x-adobe-dng": { kind: "photo", ext: "dng", raw: true },
+  "image/x-canon-cr2": { kind: "photo", ext: "cr2", raw: true },
+  "image/x-canon-cr3": { kind: "photo", ext: "cr3", raw: true },
+  "image/x-nikon-nef": { kind: "photo", ext: "nef", raw: true },
+  "image/x-sony-arw": { kind: "photo", ext: "arw", raw: true },
+  "image/x-fujifilm-raf": { kind: "photo", ext: "raf", raw: true },
+  "image/x-panasonic-rw2": { kind: "photo", ext: "rw2", raw: true },
+  "image/x-olympus-orf": { kind: "photo", ext: "orf", raw: true },
+  "video/mp4": { kind: "video", ext: "mp4", raw: false },
+  "video/quicktime": { kind: "video", ext: "mov", raw: false },
+  "video/3gpp": { kind: "video", ext: "3gp", raw: false },
+  "video/3gpp2": { kind: "video", ext: "3g2", raw: false },
+  "video/x-m4v": { kind: "video", ext: "m4v", raw: false },
+  "video/x-matroska": { kind: "video", ext: "mkv", raw: false },
+  "video/webm": { kind: "video", ext: "webm", raw: false },
+  "application/pdf": { kind: "document", ext: "pdf", raw: false },
+};
+
+/** MIME type Albums serves an original with, given the extension it was stored under. */
+export function mimeForExt(ext: string): string {
+  for (const [mime, type] of Object.entries(SUPPORTED)) if (type.ext === ext) return mime;
+  return "application/octet-stream";
+}
+
+/**
+ * Recognises a file from its bytes alone (never its name or a client header).
+ * Returns null for anything Albums does not store (HTML, SVG, scripts, archives…).
+ */
+export async function detectType(filePath: string): Promise<DetectedType | null> {
+  const found = await fileTypeFromFile(filePath);
+  if (!found) return null;
+  const type = SUPPORTED[found.mime];
+  return type ? { mime: found.mime, ...type } : null;
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { getConfig } from "@/lib/config";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type Db = PrismaClient;
+
+/** Opens a Prisma client on the SQLite file with the connection PRAGMAs Albums relies on. */
+export async function openDb(databasePath: string): Promise<Db> {
+  const adapter = new PrismaBetterSqlite3({ url: `file:${databasePath}`, timeout: 15_000 });
+  const client = new PrismaClient({ adapter });
+  // WAL is persistent (set by the migration runner); these are per connection.
+  await client.$queryRawUnsafe("PRAGMA synchronous = FULL");
+  await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  await client.$queryRawUnsafe("PRAGMA busy_timeout = 15000");
+  return client;
+}
+
+const globalForDb = globalThis as unknown as { albumsDb?: Promise<Db> };
+
+/** The process-wide Prisma client (one per process; nothing else constructs one). */
+export function getDb(): Promise<Db> {
+  globalForDb.albumsDb ??= openDb(getConfig().databasePath);
+  return globalForDb.albumsDb;
+}
+
+/** SQLite stores Prisma DateTimes as ISO-8601 with `+00:00`; raw SQL must compare in that format. */
+export function sqlTime(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}

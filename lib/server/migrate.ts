@@ -1,0 +1,114 @@
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+/** One migration folder in Prisma's format: `prisma/migrations/<name>/migration.sql`. */
+export type Migration = { name: string; sql: string; checksum: string };
+
+export type MigrationResult = { applied: string[]; alreadyApplied: number };
+
+// The table `prisma migrate deploy` keeps; we write the same rows so either tool can take over.
+const HISTORY_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+type HistoryRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: string | null;
+  rolled_back_at: string | null;
+};
+
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+
+/** Reads the versioned migrations, ordered by folder name (timestamp prefix). */
+export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+/**
+ * Applies pending migrations to the SQLite file at `databasePath`, compatible with
+ * `prisma migrate deploy`. Each migration and its history row commit in one transaction,
+ * so a crash leaves the schema either fully migrated or untouched (RELIABILITY scenario 20).
+ * Refuses loudly on edited or failed migrations.
+ */
+export function applyMigrations(databasePath: string, migrations: Migration[] = readMigrations()): MigrationResult {
+  const db = new Database(databasePath, { timeout: 15_000 });
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = OFF");
+    db.exec(HISTORY_TABLE);
+    const history = db
+      .prepare(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`)
+      .all() as HistoryRow[];
+    const done = new Map<string, HistoryRow>();
+    for (const row of history) {
+      if (row.rolled_back_at) continue;
+      if (!row.finished_at) {
+        throw new Error(
+          `Migration ${row.migration_name} was started but never finished (by another tool). ` +
+            `Restore the database from a backup, or resolve it with \`prisma migrate resolve\`.`,
+        );
+      }
+      done.set(row.migration_name, row);
+    }
+    const known = new Set(migrations.map((m) => m.name));
+    for (const name of done.keys()) {
+      if (!known.has(name)) {
+        throw new Error(`The database has migration ${name}, which this version of Albums does not know: it is newer than this code.`);
+      }
+    }
+    const applied: string[] = [];
+    for (const migration of migrations) {
+      const previous = done.get(migration.name);
+      if (previous) {
+        if (previous.checksum !== migration.checksum) {
+          throw new Error(`Migration ${migration.name} was edited after it was applied (checksum mismatch).`);
+        }
+        continue;
+      }
+      applyOne(db, migration);
+      applied.push(migration.name);
+    }
+    return { applied, alreadyApplied: done.size };
+  } finally {
+    db.close();
+  }
+}
+
+function applyOne(db: Database.Database, migration: Migration): void {
+  const now = new Date().toISOString();
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    db.exec(migration.sql);
+    const violations = db.pragma("foreign_key_check") as unknown[];
+    if (violations.length > 0) {
+      throw new Error(`Migration ${migration.name} leaves ${violations.length} foreign key violation(s).`);
+    }
+    db.prepare(
+      `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+       VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`,
+    ).run(randomUUID(), migration.checksum, new Date().toISOString(), migration.name, now);
+    db.exec("COMMIT");
+  } catch (error) {
+    db.exec("ROLLBACK");
+    throw new Error(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`, { cause: error });
+  }
+}

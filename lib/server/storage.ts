@@ -1,0 +1,117 @@
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { AppError, isOutOfSpace } from "@/lib/errors";
+
+export type TempFile = { path: string; sha256: string; size: number };
+
+/**
+ * Streams `input` into a new file under `tmpDir`, hashing SHA-256 on the way, and fsyncs it.
+ * On any failure (including `maxBytes` exceeded) the partial file is removed before rethrowing.
+ */
+export async function writeTempFile(input: Readable, tmpDir: string, maxBytes: number): Promise<TempFile> {
+  const tmpPath = path.join(tmpDir, `upload-${randomUUID()}`);
+  const hash = createHash("sha256");
+  let size = 0;
+  const handle = await fsp.open(tmpPath, "wx", 0o600);
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) throw new AppError("too_large", `The file is larger than the ${formatBytes(maxBytes)} upload limit.`);
+      hash.update(chunk);
+      await writeAll(handle, chunk);
+    }
+    await handle.sync();
+    await handle.close();
+    return { path: tmpPath, sha256: hash.digest("hex"), size };
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await fsp.rm(tmpPath, { force: true });
+    if (isOutOfSpace(error)) throw new AppError("out_of_space", "The library disk is full; free some space and retry.", { cause: error });
+    throw error;
+  }
+}
+
+async function writeAll(handle: fsp.FileHandle, chunk: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+/**
+ * Moves a fsynced temp file to its content-addressed place and fsyncs the directory, so the
+ * rename survives a crash. If an identical original is already there the temp file is dropped.
+ */
+export async function commitFile(tmpPath: string, destination: string): Promise<void> {
+  const dir = path.dirname(destination);
+  try {
+    await fsp.mkdir(dir, { recursive: true });
+    if (fs.existsSync(destination)) {
+      await fsp.rm(tmpPath, { force: true });
+      return;
+    }
+    await fsp.rename(tmpPath, destination);
+    await fsyncDir(dir);
+  } catch (error) {
+    await fsp.rm(tmpPath, { force: true });
+    if (isOutOfSpace(error)) throw new AppError("out_of_space", "The library disk is full; free some space and retry.", { cause: error });
+    throw error;
+  }
+}
+
+/** Writes a whole buffer atomically (temp + fsync + rename + dir fsync). */
+export async function writeFileAtomic(destination: string, data: Buffer, tmpDir: string): Promise<void> {
+  const tmpPath = path.join(tmpDir, `write-${randomUUID()}`);
+  const handle = await fsp.open(tmpPath, "wx", 0o600);
+  try {
+    await writeAll(handle, data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fsp.mkdir(path.dirname(destination), { recursive: true });
+  await fsp.rename(tmpPath, destination).catch(async (error: unknown) => {
+    await fsp.rm(tmpPath, { force: true });
+    throw error;
+  });
+  await fsyncDir(path.dirname(destination));
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  const handle = await fsp.open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Removes everything in the temp dir (run at start, before anything writes there). */
+export async function sweepTmp(tmpDir: string): Promise<number> {
+  await fsp.mkdir(tmpDir, { recursive: true });
+  const entries = await fsp.readdir(tmpDir);
+  await Promise.all(entries.map((entry) => fsp.rm(path.join(tmpDir, entry), { recursive: true, force: true })));
+  return entries.length;
+}
+
+/** SHA-256 of a file on disk (hex). */
+export async function hashFile(filePath: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of fs.createReadStream(filePath)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ["B", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}
