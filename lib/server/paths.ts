@@ -36,18 +36,18 @@ function assertSha(sha256: string): void {
 export function originalPath(paths: LibraryPaths, sha256: string, ext: string): string {
   assertSha(sha256);
   if (!EXT.test(ext)) throw new Error(`not a safe extension: ${JSON.stringify(ext)}`);
-  return path.join(paths.originals, sha256.slice(0, 2), sha256.slice(2, 4), `${sha256}.${ext}`);
+  return path.join(/*turbopackIgnore: true*/ paths.originals, sha256.slice(0, 2), sha256.slice(2, 4), `${sha256}.${ext}`);
 }
 
 /** Directory holding the derived files (thumbnails, posters…) of one original. */
 export function derivedDir(paths: LibraryPaths, sha256: string): string {
   assertSha(sha256);
-  return path.join(paths.derived, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  return path.join(/*turbopackIgnore: true*/ paths.derived, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
 
 /** Resolves a stored relative path and guarantees it stays under `root`. */
 export function resolveUnder(root: string, relPath: string): string {
-  const resolved = path.resolve(root, relPath);
+  const resolved = path.resolve(/*turbopackIgnore: true*/ root, relPath);
   const rel = path.relative(root, resolved);
   if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) {
     throw new Error(`path escapes its root: ${JSON.stringify(relPath)}`);

@@ -1,0 +1,87 @@
+import type { Asset, Derivative } from "@/lib/generated/prisma/client";
+
+/** The timeline item shape of `GET /api/assets`. */
+export type AssetSummary = {
+  id: string;
+  kind: string;
+  mimeType: string;
+  capturedAt: string;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  thumbhash: string | null;
+  decodeState: string;
+  thumbnails: { sm: boolean; md: boolean };
+};
+
+/** Everything `GET /api/assets/{id}` reports. */
+export type AssetDetail = AssetSummary & {
+  sha256: string;
+  ext: string;
+  size: number;
+  originalName: string;
+  names: { name: string; source: string; at: string }[];
+  source: string;
+  capture: { at: string; source: string; timeZone: string | null };
+  location: { latitude: number; longitude: number; altitude: number | null } | null;
+  camera: { make: string | null; model: string | null; lens: string | null; iso: number | null; exposureTime: number | null; fNumber: number | null; focalLength: number | null };
+  orientation: number | null;
+  video: { durationMs: number | null; codec: string | null } | null;
+  document: { pageCount: number | null; textLength: number } | null;
+  motionPhoto: { videoUrl: string } | null;
+  decodeError: string | null;
+  metadata: unknown;
+  derived: { thumbnails: { sm: boolean; md: boolean }; motionVideo: boolean; documentText: boolean; jobs: { kind: string; status: string; attempts: number; lastError: string | null }[] };
+  createdAt: string;
+};
+
+type WithDerivatives = Asset & { derivatives: Pick<Derivative, "kind">[] };
+
+function thumbnailsOf(asset: WithDerivatives) {
+  return { sm: asset.derivatives.some((d) => d.kind === "thumb-sm"), md: asset.derivatives.some((d) => d.kind === "thumb-md") };
+}
+
+export function toAssetSummary(asset: WithDerivatives): AssetSummary {
+  return {
+    id: asset.id,
+    kind: asset.kind,
+    mimeType: asset.mimeType,
+    capturedAt: asset.capturedAt.toISOString(),
+    width: asset.width,
+    height: asset.height,
+    durationMs: asset.durationMs,
+    thumbhash: asset.thumbhash,
+    decodeState: asset.decodeState,
+    thumbnails: thumbnailsOf(asset),
+  };
+}
+
+export function toAssetDetail(
+  asset: WithDerivatives & {
+    names: { name: string; source: string; createdAt: Date }[];
+    jobs: { kind: string; status: string; attempts: number; lastError: string | null }[];
+    document: { text: string } | null;
+  },
+): AssetDetail {
+  const motion = asset.derivatives.some((d) => d.kind === "motion-video");
+  return {
+    ...toAssetSummary(asset),
+    sha256: asset.sha256,
+    ext: asset.ext,
+    size: Number(asset.size),
+    originalName: asset.originalName,
+    names: asset.names.map((n) => ({ name: n.name, source: n.source, at: n.createdAt.toISOString() })),
+    source: asset.source,
+    capture: { at: asset.capturedAt.toISOString(), source: asset.capturedAtSource, timeZone: asset.timeZone },
+    location: asset.latitude !== null && asset.longitude !== null ? { latitude: asset.latitude, longitude: asset.longitude, altitude: asset.altitude } : null,
+    camera: { make: asset.make, model: asset.model, lens: asset.lens, iso: asset.iso, exposureTime: asset.exposureTime, fNumber: asset.fNumber, focalLength: asset.focalLength },
+    orientation: asset.orientation,
+    video: asset.kind === "video" ? { durationMs: asset.durationMs, codec: asset.videoCodec } : null,
+    document: asset.kind === "document" ? { pageCount: asset.pageCount, textLength: asset.document?.text.length ?? 0 } : null,
+    motionPhoto: motion ? { videoUrl: `/api/assets/${asset.id}/motion` } : null,
+    decodeError: asset.decodeError,
+    metadata: asset.metadataJson ? JSON.parse(asset.metadataJson) : null,
+    derived: { thumbnails: thumbnailsOf(asset), motionVideo: motion, documentText: asset.document !== null, jobs: asset.jobs },
+    createdAt: asset.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import type { Config } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import { jobsForNewAsset } from "@/lib/jobs/kinds";
+import { jobCreateData } from "@/lib/jobs/queue";
+import { detectType } from "@/lib/media/detect-type";
+import { readHeaderSize } from "@/lib/media/image-source";
+import { recordIngestAttempt, type IngestSource } from "@/lib/audit/record-ingest-attempt";
+import type { Db } from "@/lib/server/db";
+import { originalPath, type LibraryPaths } from "@/lib/server/paths";
+import { commitFile, type TempFile } from "@/lib/server/storage";
+import { extractMetadata } from "./extract-metadata";
+
+export type IngestDeps = { db: Db; paths: LibraryPaths; config: Config };
+
+export type IngestInput = {
+  /** The received bytes, already hashed and fsynced in tmp/; ingestAsset takes ownership. */
+  temp: TempFile;
+  fileName: string;
+  declaredSha256?: string | undefined;
+  capturedAt?: Date | undefined;
+  source: IngestSource;
+  client: string;
+};
+
+export type IngestResult = { status: "ingested" | "duplicate"; assetId: string; sha256: string };
+
+/**
+ * The one ingest path (uploads, share target, Takeout, scripts). Takes bytes already streamed to
+ * tmp (hashed, fsynced; see writeTempFile), verifies the declared hash, recognises the type from the bytes, reads metadata,
+ * renames into `originals/` (dir fsynced) and only then commits the row with its jobs. Every
+ * attempt lands in the audit log. A failure leaves no file and no row behind.
+ */
+export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
+  const { db, paths, config } = deps;
+  const audit = { source: input.source, client: input.client, originalName: input.fileName };
+  const temp = input.temp;
+  try {
+    if (input.declaredSha256 && input.declaredSha256.toLowerCase() !== temp.sha256) {
+      throw new AppError("hash_mismatch", `The received bytes hash to ${temp.sha256}, not the declared ${input.declaredSha256}.`);
+    }
+    const existing = await db.asset.findUnique({ where: { sha256: temp.sha256 }, select: { id: true, ext: true } });
+    if (existing) return await finishDuplicate(deps, existing, temp, input);
+    if (temp.size === 0) throw new AppError("unsupported_type", "The file is empty.");
+    const type = await detectType(temp.path);
+    if (!type) throw new AppError("unsupported_type", "This is not a photo, video or document type Albums stores (checked from its bytes).");
+    const header = type.kind === "photo" ? await readHeaderSize(temp.path) : null;
+    if (header && header.width * header.height > config.maxPixels) {
+      throw new AppError("too_many_pixels", `The image is ${header.width}×${header.height}; the limit is ${Math.round(config.maxPixels / 1e6)} megapixels.`);
+    }
+    const uploadTime = new Date();
+    const metadata = await extractMetadata({
+      path: temp.path, type, fileName: input.fileName, clientTime: input.capturedAt, uploadTime, header,
+      ffprobe: config.ffprobe, boxTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
+    const destination = originalPath(paths, temp.sha256, type.ext);
+    await commitFile(temp.path, destination);
+    const id = randomUUID();
+    try {
+      await db.asset.create({
+        data: {
+          id, sha256: temp.sha256, kind: type.kind, mimeType: type.mime, ext: type.ext, size: BigInt(temp.size),
+          originalName: input.fileName, source: input.source, ...metadata,
+          names: { create: { name: input.fileName, source: input.source } },
+          jobs: { create: jobsForNewAsset(type.kind, type.mime).map((kind) => jobCreateData({ kind, assetId: id })) },
+        },
+      });
+    } catch (error) {
+      // A concurrent upload of the same bytes committed first: same file, so answer "duplicate".
+      const winner = await db.asset.findUnique({ where: { sha256: temp.sha256 }, select: { id: true, ext: true } });
+      if (!winner) throw error;
+      return await finishDuplicate(deps, winner, { ...temp, path: "" }, input);
+    }
+    await recordIngestAttempt(db, { ...audit, size: temp.size, sha256: temp.sha256, outcome: "ingested", assetId: id });
+    return { status: "ingested", assetId: id, sha256: temp.sha256 };
+  } catch (error) {
+    await fs.rm(temp.path, { force: true });
+    const appError = error instanceof AppError ? error : null;
+    await recordIngestAttempt(db, {
+      ...audit, size: temp.size, sha256: temp.sha256, outcome: "rejected",
+      errorCode: appError?.code ?? "internal", message: (error as Error).message,
+    });
+    throw error;
+  }
+}
+
+/** Same bytes already stored: keep one original, restore it if it went missing, record the new name. */
+async function finishDuplicate(
+  deps: IngestDeps,
+  existing: { id: string; ext: string },
+  temp: { path: string; sha256: string; size: number },
+  input: IngestInput,
+): Promise<IngestResult> {
+  const destination = originalPath(deps.paths, temp.sha256, existing.ext);
+  if (temp.path) await commitFile(temp.path, destination);
+  await deps.db.assetName.upsert({
+    where: { assetId_name_source: { assetId: existing.id, name: input.fileName, source: input.source } },
+    create: { assetId: existing.id, name: input.fileName, source: input.source },
+    update: {},
+  });
+  await recordIngestAttempt(deps.db, {
+    source: input.source, client: input.client, originalName: input.fileName, size: temp.size, sha256: temp.sha256,
+    outcome: "duplicate", assetId: existing.id,
+  });
+  return { status: "duplicate", assetId: existing.id, sha256: temp.sha256 };
+}

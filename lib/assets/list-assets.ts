@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import type { Db } from "@/lib/server/db";
+import { toAssetSummary, type AssetSummary } from "./asset-dto";
+
+export const listAssetsQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  kind: z.enum(["photo", "video", "document"]).optional(),
+});
+
+export type ListAssetsQuery = z.infer<typeof listAssetsQuery>;
+
+/** Opaque cursor: the (capturedAt, id) of the last item returned. */
+function encodeCursor(capturedAt: Date, id: string): string {
+  return Buffer.from(JSON.stringify([capturedAt.toISOString(), id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { capturedAt: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
+    const capturedAt = new Date(at);
+    if (typeof id !== "string" || Number.isNaN(capturedAt.getTime())) throw new Error("bad cursor");
+    return { capturedAt, id };
+  } catch {
+    throw new AppError("bad_request", "Invalid cursor.");
+  }
+}
+
+/** Newest first by capture time (ties by id), keyset-paginated so pages never skip or repeat. */
+export async function listAssets(db: Db, query: ListAssetsQuery): Promise<{ items: AssetSummary[]; nextCursor: string | null }> {
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const rows = await db.asset.findMany({
+    where: {
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(after ? { OR: [{ capturedAt: { lt: after.capturedAt } }, { capturedAt: after.capturedAt, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ capturedAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    include: { derivatives: { select: { kind: true } } },
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { items: page.map(toAssetSummary), nextCursor: rows.length > query.limit && last ? encodeCursor(last.capturedAt, last.id) : null };
+}

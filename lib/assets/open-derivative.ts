@@ -1,0 +1,42 @@
+import fs from "node:fs/promises";
+import type { Db } from "@/lib/server/db";
+import { resolveUnder, type LibraryPaths } from "@/lib/server/paths";
+import { jobKey } from "@/lib/jobs/queue";
+import type { JobKind } from "@/lib/jobs/kinds";
+import { AppError } from "@/lib/errors";
+import type { StoredFile } from "./open-original";
+
+export type DerivativeLookup =
+  | { state: "ready"; file: StoredFile }
+  | { state: "pending" }
+  | { state: "unavailable"; reason: string };
+
+const PRODUCER: Record<string, Record<string, JobKind>> = {
+  photo: { "thumb-sm": "thumbnail", "thumb-md": "thumbnail", "motion-video": "motion-video" },
+  video: { "thumb-sm": "video-poster", "thumb-md": "video-poster" },
+  document: { "thumb-sm": "document-text", "thumb-md": "document-text" },
+};
+
+/**
+ * A derived file of an asset (thumbnail, motion video): ready, still being made (its job is
+ * pending/running), or unavailable with the reason (undecodable original, nothing embedded…).
+ */
+export async function openDerivative(db: Db, paths: LibraryPaths, id: string, kind: string): Promise<DerivativeLookup> {
+  const asset = await db.asset.findUnique({
+    where: { id },
+    select: { kind: true, decodeState: true, decodeError: true, derivatives: { where: { kind } } },
+  });
+  if (!asset) throw new AppError("not_found", "No such asset.");
+  const row = asset.derivatives[0];
+  if (row) {
+    const file = resolveUnder(paths.derived, row.relPath);
+    const stat = await fs.stat(file).catch(() => null);
+    if (stat) return { state: "ready", file: { path: file, size: stat.size, mime: row.mime, etag: row.etag, fileName: `${kind}.${row.mime.split("/")[1]}` } };
+  }
+  if (asset.decodeState === "undecodable") return { state: "unavailable", reason: `The original cannot be decoded: ${asset.decodeError ?? "unknown error"}` };
+  const producer = PRODUCER[asset.kind]?.[kind];
+  const job = producer ? await db.job.findUnique({ where: { key: jobKey(producer, id) }, select: { status: true, lastError: true } }) : null;
+  if (job && (job.status === "pending" || job.status === "running")) return { state: "pending" };
+  if (job?.status === "failed") return { state: "unavailable", reason: job.lastError ?? "its job failed" };
+  return { state: "unavailable", reason: producer ? "not generated" : `no ${kind} for a ${asset.kind}` };
+}

@@ -1,0 +1,37 @@
+import type { Db } from "@/lib/server/db";
+
+export const INGEST_SOURCES = ["share", "upload", "takeout", "watch", "api"] as const;
+export type IngestSource = (typeof INGEST_SOURCES)[number];
+
+export type IngestAttempt = {
+  source: string;
+  client: string;
+  originalName: string;
+  size?: number | null;
+  sha256?: string | null;
+  outcome: "ingested" | "duplicate" | "rejected";
+  errorCode?: string | null;
+  message?: string | null;
+  assetId?: string | null;
+};
+
+/** Appends one row to the ingest audit log (every attempt, accepted or not). Never throws. */
+export async function recordIngestAttempt(db: Db, attempt: IngestAttempt): Promise<void> {
+  try {
+    await db.ingestAudit.create({
+      data: {
+        source: attempt.source.slice(0, 32),
+        client: attempt.client.slice(0, 200),
+        originalName: attempt.originalName.slice(0, 500),
+        size: attempt.size === undefined || attempt.size === null ? null : BigInt(attempt.size),
+        sha256: attempt.sha256 ?? null,
+        outcome: attempt.outcome,
+        errorCode: attempt.errorCode ?? null,
+        message: attempt.message?.slice(0, 1000) ?? null,
+        assetId: attempt.assetId ?? null,
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`ingest audit write failed: ${String(error)}\n`);
+  }
+}

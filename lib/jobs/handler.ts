@@ -1,0 +1,19 @@
+import type { Config } from "@/lib/config";
+import type { Db } from "@/lib/server/db";
+import type { Logger } from "@/lib/server/logger";
+import type { LibraryPaths } from "@/lib/server/paths";
+import type { JobKind } from "./kinds";
+import type { JobRow } from "./queue";
+
+export type JobContext = { db: Db; paths: LibraryPaths; config: Config; log: Logger };
+
+/** A job kind's code. `run` must be idempotent: it may run again after a crash. */
+export type JobHandler = { kind: JobKind; run: (ctx: JobContext, job: JobRow) => Promise<void> };
+
+/** The file itself is at fault (undecodable, unsupported): fail for good, do not retry. */
+export class PermanentJobError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "PermanentJobError";
+  }
+}

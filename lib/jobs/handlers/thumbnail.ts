@@ -1,0 +1,23 @@
+import { markUndecodable, storeThumbnails } from "@/lib/assets/store-derivatives";
+import { openImage } from "@/lib/media/image-source";
+import { renderThumbnails } from "@/lib/media/render-thumbnails";
+import { type JobHandler, PermanentJobError } from "../handler";
+import { isFileFault, loadJobAsset } from "./load-job-asset";
+
+/** Photo thumbnails (sm, md) and placeholder; an undecodable photo is flagged, kept, and not retried. */
+export const thumbnailJob: JobHandler = {
+  kind: "thumbnail",
+  async run(ctx, job) {
+    const { asset, file } = await loadJobAsset(ctx, job);
+    let rendered;
+    try {
+      const image = await openImage({ path: file, mime: asset.mimeType, raw: ["dng", "cr2", "cr3", "nef", "arw", "raf", "rw2", "orf"].includes(asset.ext), orientation: asset.orientation }, ctx.config.maxPixels);
+      rendered = await renderThumbnails(image);
+    } catch (error) {
+      if (!isFileFault(error)) throw error;
+      await markUndecodable(ctx.db, asset.id, (error as Error).message);
+      throw new PermanentJobError(`undecodable: ${(error as Error).message}`, { cause: error });
+    }
+    await storeThumbnails(ctx.db, ctx.paths, asset, rendered);
+  },
+};

@@ -1,0 +1,18 @@
+/** Every job kind the worker runs. The worker refuses to start if one has no handler. */
+export const JOB_KINDS = ["thumbnail", "video-poster", "motion-video", "document-text"] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/** Lower runs first: what a person sees (thumbnails) before enrichment. */
+export const JOB_PRIORITY: Record<JobKind, number> = {
+  thumbnail: 10,
+  "video-poster": 10,
+  "document-text": 20,
+  "motion-video": 30,
+};
+
+/** The jobs a freshly ingested original needs, by its kind and type. */
+export function jobsForNewAsset(kind: "photo" | "video" | "document", mime: string): JobKind[] {
+  if (kind === "video") return ["video-poster"];
+  if (kind === "document") return ["document-text"];
+  return mime === "image/jpeg" || mime.startsWith("image/hei") ? ["thumbnail", "motion-video"] : ["thumbnail"];
+}

@@ -1,0 +1,119 @@
+import type { Db } from "@/lib/server/db";
+import { sqlTime } from "@/lib/server/db";
+import { JOB_PRIORITY, type JobKind } from "./kinds";
+
+export type JobRow = {
+  id: number;
+  kind: JobKind;
+  key: string;
+  assetId: string | null;
+  payload: string;
+  attempts: number;
+  maxAttempts: number;
+};
+
+export type EnqueueOptions = { kind: JobKind; assetId: string; payload?: Record<string, unknown>; delayMs?: number };
+
+/** The idempotency key of a job: one live job per (kind, asset). */
+export function jobKey(kind: JobKind, assetId: string): string {
+  return `${kind}:${assetId}`;
+}
+
+/** Builds the Prisma create for a job (used inside the ingest transaction). */
+export function jobCreateData({ kind, assetId, payload = {}, delayMs = 0 }: EnqueueOptions) {
+  return {
+    kind,
+    key: jobKey(kind, assetId),
+    assetId,
+    payload: JSON.stringify(payload),
+    priority: JOB_PRIORITY[kind],
+    runAfter: new Date(Date.now() + delayMs),
+  };
+}
+
+/** Queues a job, or re-arms an existing one with the same key (re-run): idempotent. */
+export async function enqueueJob(db: Db, options: EnqueueOptions): Promise<void> {
+  const data = jobCreateData(options);
+  await db.job.upsert({
+    where: { key: data.key },
+    create: data,
+    update: { status: "pending", attempts: 0, runAfter: data.runAfter, lastError: null, leaseUntil: null, leasedBy: null, finishedAt: null },
+  });
+}
+
+/**
+ * Claims the next runnable job in one `UPDATE … RETURNING` statement (atomic across processes):
+ * pending jobs that are due, or running jobs whose lease expired (their worker died).
+ */
+export async function claimJob(db: Db, workerId: string, leaseMs: number, kinds: readonly JobKind[]): Promise<JobRow | null> {
+  const now = new Date();
+  const placeholders = kinds.map(() => "?").join(",");
+  const rows = await db.$queryRawUnsafe<JobRow[]>(
+    `UPDATE "Job" SET status = 'running', attempts = attempts + 1, leasedBy = ?, leaseUntil = ?, updatedAt = ?
+     WHERE id = (
+       SELECT id FROM "Job"
+       WHERE kind IN (${placeholders}) AND attempts < maxAttempts
+         AND ((status = 'pending' AND runAfter <= ?) OR (status = 'running' AND leaseUntil < ?))
+       ORDER BY priority ASC, runAfter ASC, id ASC LIMIT 1)
+     RETURNING id, kind, key, assetId, payload, attempts, maxAttempts`,
+    workerId,
+    sqlTime(new Date(now.getTime() + leaseMs)),
+    sqlTime(now),
+    ...kinds,
+    sqlTime(now),
+    sqlTime(now),
+  );
+  const row = rows[0];
+  return row ? { ...row, id: Number(row.id), attempts: Number(row.attempts), maxAttempts: Number(row.maxAttempts) } : null;
+}
+
+/** Marks a claimed job done (only if this worker still holds it). */
+export async function completeJob(db: Db, job: JobRow, workerId: string): Promise<void> {
+  await db.job.updateMany({
+    where: { id: job.id, leasedBy: workerId, status: "running" },
+    data: { status: "done", finishedAt: new Date(), leaseUntil: null, lastError: null },
+  });
+}
+
+/** Backoff before retry n (1-based): 5 s, 20 s, 80 s … capped at one hour. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(3_600_000, 5_000 * 4 ** Math.max(0, attempt - 1));
+}
+
+/** Records a failure: retried later with backoff, or failed for good (permanent or out of attempts). */
+export async function failJob(db: Db, job: JobRow, workerId: string, error: unknown, permanent: boolean): Promise<"retry" | "failed"> {
+  const message = error instanceof Error ? error.message : String(error);
+  const terminal = permanent || job.attempts >= job.maxAttempts;
+  await db.job.updateMany({
+    where: { id: job.id, leasedBy: workerId, status: "running" },
+    data: terminal
+      ? { status: "failed", lastError: message.slice(0, 2000), finishedAt: new Date(), leaseUntil: null }
+      : { status: "pending", lastError: message.slice(0, 2000), runAfter: new Date(Date.now() + retryDelayMs(job.attempts)), leaseUntil: null },
+  });
+  return terminal ? "failed" : "retry";
+}
+
+/** Fails jobs whose worker died on their last allowed attempt (they can no longer be claimed). */
+export async function failAbandonedJobs(db: Db): Promise<number> {
+  const now = sqlTime(new Date());
+  return db.$executeRawUnsafe(
+    `UPDATE "Job" SET status = 'failed', lastError = 'worker stopped during the last attempt', finishedAt = ?, leaseUntil = NULL
+     WHERE status = 'running' AND leaseUntil < ? AND attempts >= maxAttempts`,
+    now,
+    now,
+  );
+}
+
+/** Extends the lease of a long-running job. */
+export async function extendLease(db: Db, job: JobRow, workerId: string, leaseMs: number): Promise<void> {
+  await db.job.updateMany({ where: { id: job.id, leasedBy: workerId, status: "running" }, data: { leaseUntil: new Date(Date.now() + leaseMs) } });
+}
+
+export type JobCounts = { pending: number; running: number; failed: number };
+
+/** Queue totals for health and admin. */
+export async function countJobs(db: Db): Promise<JobCounts> {
+  const groups = await db.job.groupBy({ by: ["status"], _count: { _all: true } });
+  const count = (status: string) => groups.find((g) => g.status === status)?._count._all ?? 0;
+  return { pending: count("pending"), running: count("running"), failed: count("failed") };
+}

@@ -1,0 +1,72 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { JobContext, JobHandler } from "./handler";
+import { PermanentJobError } from "./handler";
+import { handlerRegistry } from "./handlers";
+import { writeHeartbeat } from "./heartbeat";
+import type { JobKind } from "./kinds";
+import { claimJob, completeJob, extendLease, failAbandonedJobs, failJob, type JobRow } from "./queue";
+
+export type WorkerOptions = {
+  workerId: string;
+  signal?: AbortSignal;
+  /** Stop once no job is runnable (tests, benchmarks); otherwise poll until aborted. */
+  untilIdle?: boolean;
+  pollMs?: number;
+  leaseMs?: number;
+  concurrency?: number;
+  handlers?: JobHandler[];
+};
+
+/**
+ * The worker loop: claims jobs with a lease, runs their handler, records success or failure
+ * (retry with backoff, or terminal). Resolves when `signal` aborts (after running jobs finish)
+ * or, with `untilIdle`, when the queue has nothing runnable.
+ */
+export async function runWorker(ctx: JobContext, options: WorkerOptions): Promise<void> {
+  const registry = handlerRegistry(options.handlers);
+  const kinds = [...registry.keys()] as JobKind[];
+  const leaseMs = options.leaseMs ?? 120_000;
+  const pollMs = options.pollMs ?? 200;
+  const beat = () => writeHeartbeat(ctx.db);
+  await beat();
+  const heartbeat = setInterval(() => void beat().catch((error: unknown) => ctx.log.warn("heartbeat failed", { error: String(error) })), 5_000);
+  await failAbandonedJobs(ctx.db);
+  const lane = async () => {
+    while (!options.signal?.aborted) {
+      const job = await claimJob(ctx.db, options.workerId, leaseMs, kinds);
+      if (!job) {
+        if (options.untilIdle) return;
+        await sleep(pollMs, undefined, { signal: options.signal }).catch(() => {});
+        continue;
+      }
+      await runOne(ctx, registry.get(job.kind)!, job, options.workerId, leaseMs);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: options.concurrency ?? 1 }, lane));
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+async function runOne(ctx: JobContext, handler: JobHandler, job: JobRow, workerId: string, leaseMs: number): Promise<void> {
+  const started = Date.now();
+  const renew = setInterval(() => void extendLease(ctx.db, job, workerId, leaseMs).catch(() => {}), leaseMs / 3);
+  try {
+    await handler.run(ctx, job);
+    await completeJob(ctx.db, job, workerId);
+    ctx.log.debug("job done", { id: job.id, kind: job.kind, assetId: job.assetId, ms: Date.now() - started });
+  } catch (error) {
+    const permanent = error instanceof PermanentJobError;
+    const outcome = await failJob(ctx.db, job, workerId, error, permanent);
+    ctx.log[permanent ? "info" : "warn"](`job ${outcome === "failed" ? "failed" : "will retry"}`, {
+      id: job.id,
+      kind: job.kind,
+      assetId: job.assetId,
+      attempt: job.attempts,
+      error: (error as Error).message,
+    });
+  } finally {
+    clearInterval(renew);
+  }
+}

@@ -1,0 +1,124 @@
+import fs from "node:fs/promises";
+import decodeHeic from "heic-decode";
+import sharp, { type Sharp } from "sharp";
+
+/** Why an image could not be opened: the file itself is at fault, retrying will not help. */
+export class UndecodableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "UndecodableError";
+  }
+}
+
+export type ImageInput = { path: string; mime: string; raw: boolean; orientation?: number | null };
+
+sharp.concurrency(2);
+sharp.cache({ memory: 64, files: 0, items: 32 });
+
+/**
+ * Opens an original as an upright sharp pipeline (EXIF orientation applied). HEIC/HEVC goes
+ * through libheif (WASM) since sharp's libvips only decodes AV1 HEIF; RAW files use the
+ * largest embedded JPEG preview. Pixel floods are refused from the header, before decoding.
+ */
+export async function openImage(input: ImageInput, maxPixels: number): Promise<Sharp> {
+  const options = { failOn: "error", limitInputPixels: maxPixels, sequentialRead: true } as const;
+  try {
+    if (input.mime === "image/heic" || input.mime === "image/heif" || input.mime.endsWith("-sequence")) {
+      await assertPixels(sharp(input.path, options), maxPixels);
+      const buffer = await fs.readFile(input.path);
+      const image = await decodeHeic({ buffer });
+      return sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), {
+        raw: { width: image.width, height: image.height, channels: 4 },
+        limitInputPixels: maxPixels,
+      });
+    }
+    if (input.raw) {
+      const preview = largestEmbeddedJpeg(await fs.readFile(input.path));
+      if (!preview) throw new UndecodableError("this RAW file has no embedded preview");
+      const image = sharp(preview, options);
+      const { orientation } = await image.metadata();
+      return orientation ? image.rotate() : applyOrientation(image, input.orientation ?? 1);
+    }
+    const image = sharp(input.path, { ...options, animated: false });
+    await assertPixels(image, maxPixels);
+    return image.rotate();
+  } catch (error) {
+    if (error instanceof UndecodableError || isPixelLimit(error)) throw error;
+    throw new UndecodableError((error as Error).message, { cause: error });
+  }
+}
+
+/** Thrown when an image's header declares more pixels than allowed. */
+export class PixelLimitError extends Error {
+  constructor(readonly pixels: number, readonly limit: number) {
+    super(`The image has ${(pixels / 1e6).toFixed(0)} megapixels; the limit is ${(limit / 1e6).toFixed(0)}.`);
+    this.name = "PixelLimitError";
+  }
+}
+
+function isPixelLimit(error: unknown): boolean {
+  return error instanceof PixelLimitError;
+}
+
+async function assertPixels(image: Sharp, maxPixels: number): Promise<void> {
+  const { width, height } = await image.metadata();
+  if (width && height && width * height > maxPixels) throw new PixelLimitError(width * height, maxPixels);
+}
+
+/** Stored dimensions from the header alone (no decode), or null when the header is unreadable. */
+export async function readHeaderSize(filePath: string): Promise<{ width: number; height: number } | null> {
+  try {
+    const { width, height } = await sharp(filePath, { limitInputPixels: false }).metadata();
+    return width && height ? { width, height } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Applies an EXIF orientation (1–8) explicitly, for previews whose own EXIF lost it. */
+export function applyOrientation(image: Sharp, orientation: number): Sharp {
+  switch (orientation) {
+    case 2: return image.flop();
+    case 3: return image.rotate(180);
+    case 4: return image.flip();
+    case 5: return image.rotate(90).flop();
+    case 6: return image.rotate(90);
+    case 7: return image.rotate(270).flop();
+    case 8: return image.rotate(270);
+    default: return image;
+  }
+}
+
+/** The largest complete JPEG (SOI…EOI) embedded in a RAW container, or null. */
+export function largestEmbeddedJpeg(file: Buffer): Buffer | null {
+  let best: Buffer | null = null;
+  let from = 0;
+  for (;;) {
+    const start = file.indexOf(Buffer.from([0xff, 0xd8, 0xff]), from);
+    if (start < 0) return best;
+    const end = endOfJpeg(file, start);
+    if (end > start && (!best || end - start > best.length)) best = file.subarray(start, end);
+    from = start + 3;
+  }
+}
+
+// Walks JPEG segments to the start of scan, then the entropy-coded data to EOI.
+function endOfJpeg(file: Buffer, start: number): number {
+  let i = start + 2;
+  while (i + 4 <= file.length) {
+    if (file[i] !== 0xff) return -1;
+    const marker = file[i + 1]!;
+    if (marker === 0xd9) return i + 2;
+    const length = file.readUInt16BE(i + 2);
+    if (marker === 0xda) {
+      let j = i + 2 + length;
+      while (j + 1 < file.length) {
+        if (file[j] === 0xff && file[j + 1] === 0xd9) return j + 2;
+        j += 1;
+      }
+      return -1;
+    }
+    i += 2 + length;
+  }
+  return -1;
+}

@@ -1,0 +1,134 @@
+import exifr from "exifr";
+
+/** What Albums keeps from a photo's EXIF/XMP (all optional: many files carry little or nothing). */
+export type PhotoMetadata = {
+  exifDateTime?: string;
+  exifSubSec?: string;
+  exifOffset?: string;
+  latitude?: number;
+  longitude?: number;
+  altitude?: number;
+  make?: string;
+  model?: string;
+  lens?: string;
+  iso?: number;
+  exposureTime?: number;
+  fNumber?: number;
+  focalLength?: number;
+  orientation?: number;
+  xmp?: Record<string, unknown>;
+  /** Every segment exifr read (ifd0, exif, gps, xmp namespaces, iptc), JSON-safe. */
+  raw: Record<string, unknown>;
+};
+
+type Segments = Record<string, Record<string, unknown> | undefined>;
+
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Reads EXIF, GPS, XMP and IPTC without decoding pixels. Broken or missing metadata yields
+ * `{ raw: {} }`, never an error: a photo with bad EXIF is still a photo.
+ */
+export async function readPhotoMetadata(filePath: string): Promise<PhotoMetadata> {
+  let segments: Segments;
+  try {
+    segments =
+      ((await exifr.parse(filePath, {
+        tiff: true,
+        exif: true,
+        gps: true,
+        xmp: true,
+        iptc: true,
+        icc: false,
+        ifd1: false,
+        interop: false,
+        makerNote: false,
+        reviveValues: false,
+        translateValues: false,
+        mergeOutput: false,
+      })) as Segments | undefined) ?? {};
+  } catch {
+    return { raw: {} };
+  }
+  const pick = (key: string): unknown => {
+    for (const segment of ["exif", "ifd0", "gps", "exifEX", "aux", "xmp", "tiff"]) {
+      const value = segments[segment]?.[key];
+      if (value !== undefined && value !== null && value !== "") return value;
+    }
+    return undefined;
+  };
+  const str = (key: string) => cleanString(pick(key));
+  const num = (key: string) => finiteNumber(pick(key));
+  const gps = segments.gps;
+  const latitude = finiteNumber(gps?.latitude);
+  const longitude = finiteNumber(gps?.longitude);
+  const altitudeRaw = finiteNumber(gps?.GPSAltitude);
+  const xmpDate = parseXmpDate(segments);
+  const exifDateTime = str("DateTimeOriginal") ?? str("CreateDate") ?? xmpDate?.dateTime;
+  const meta: PhotoMetadata = {
+    raw: jsonSafe(segments) as Record<string, unknown>,
+    ...defined({
+      exifDateTime,
+      exifSubSec: str("SubSecTimeOriginal") ?? str("SubSecTimeDigitized"),
+      exifOffset: str("OffsetTimeOriginal") ?? str("OffsetTimeDigitized") ?? (exifDateTime === xmpDate?.dateTime ? xmpDate?.offset : undefined),
+      latitude: latitude !== undefined && longitude !== undefined && !(latitude === 0 && longitude === 0) ? latitude : undefined,
+      longitude: latitude !== undefined && longitude !== undefined && !(latitude === 0 && longitude === 0) ? longitude : undefined,
+      altitude: altitudeRaw === undefined ? undefined : gps?.GPSAltitudeRef === 1 ? -altitudeRaw : altitudeRaw,
+      make: str("Make"),
+      model: str("Model"),
+      lens: str("LensModel") ?? str("Lens"),
+      iso: num("ISO") ?? num("ISOSpeedRatings"),
+      exposureTime: num("ExposureTime"),
+      fNumber: num("FNumber"),
+      focalLength: num("FocalLength"),
+      orientation: validOrientation(num("Orientation")),
+    }),
+  };
+  return meta;
+}
+
+function parseXmpDate(segments: Segments): { dateTime: string; offset?: string } | undefined {
+  for (const [segment, key] of [["exif", "DateTimeOriginal"], ["photoshop", "DateCreated"], ["xmp", "CreateDate"], ["xap", "CreateDate"]] as const) {
+    const value = cleanString(segments[segment]?.[key]);
+    const m = value ? ISO_WITH_OFFSET.exec(value) : null;
+    if (!m) continue;
+    const dateTime = `${m[1]}:${m[2]}:${m[3]} ${m[4]}:${m[5]}:${m[6]}${m[7] ? `.${m[7]}` : ""}`;
+    const zone = m[8]!;
+    return { dateTime, offset: zone === "Z" ? "+00:00" : zone.includes(":") ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}` };
+  }
+  return undefined;
+}
+
+function cleanString(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  // eslint-disable-next-line no-control-regex
+  const cleaned = value.replace(/\u0000/g, "").trim();
+  return cleaned.length > 0 && cleaned.length < 512 ? cleaned : undefined;
+}
+
+function finiteNumber(value: unknown): number | undefined {
+  const n = Array.isArray(value) ? value[0] : value;
+  return typeof n === "number" && Number.isFinite(n) ? n : undefined;
+}
+
+function validOrientation(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isInteger(value) && value >= 1 && value <= 8 ? value : undefined;
+}
+
+function defined<T extends Record<string, unknown>>(record: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as never;
+}
+
+/** Makes exifr output storable as JSON: binary blobs become their length, huge strings are cut. */
+export function jsonSafe(value: unknown, depth = 0): unknown {
+  if (depth > 8) return null;
+  if (value instanceof Uint8Array || ArrayBuffer.isView(value)) return { binaryBytes: (value as Uint8Array).byteLength };
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "string") return value.length > 4096 ? `${value.slice(0, 4096)}…` : value.replace(/\u0000/g, "");
+  if (Array.isArray(value)) return value.slice(0, 256).map((item) => jsonSafe(item, depth + 1));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v, depth + 1)]));
+  }
+  return value ?? null;
+}

@@ -1,0 +1,59 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import readline from "node:readline";
+import type { Logger } from "./logger";
+
+export type ChildSpec = { name: string; command: string; args: string[]; restart: boolean };
+
+export type Supervisor = { stop: (signal?: NodeJS.Signals) => Promise<void>; stopped: Promise<void> };
+
+/**
+ * Runs child processes, prefixing their output lines with their name, restarting crashed ones
+ * (backoff 1 s doubling to 30 s, reset after a minute of uptime) and stopping all of them
+ * together: SIGTERM, then SIGKILL after `graceMs`.
+ */
+export function supervise(specs: ChildSpec[], log: Logger, graceMs = 10_000): Supervisor {
+  const children = new Map<string, ChildProcess>();
+  let stopping = false;
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+
+  const launch = (spec: ChildSpec, delayMs: number) => {
+    const startedAt = Date.now();
+    const child = spawn(spec.command, spec.args, { stdio: ["ignore", "pipe", "pipe"], env: process.env });
+    children.set(spec.name, child);
+    for (const stream of [child.stdout, child.stderr]) {
+      readline.createInterface({ input: stream }).on("line", (line) => process.stderr.write(`${spec.name.padEnd(6)} | ${line}\n`));
+    }
+    child.on("exit", (code, signal) => {
+      children.delete(spec.name);
+      if (stopping) {
+        if (children.size === 0) resolveStopped();
+        return;
+      }
+      const uptime = Date.now() - startedAt;
+      const next = uptime > 60_000 ? 1_000 : Math.min(30_000, delayMs * 2);
+      if (!spec.restart) {
+        log.error(`${spec.name} exited (${signal ?? code}); stopping`);
+        void stop();
+        return;
+      }
+      log.warn(`${spec.name} exited (${signal ?? code}); restarting in ${next / 1000}s`);
+      setTimeout(() => !stopping && launch(spec, next), next);
+    });
+  };
+
+  const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
+    if (stopping) return stopped;
+    stopping = true;
+    if (children.size === 0) resolveStopped();
+    for (const child of children.values()) child.kill(signal);
+    const killer = setTimeout(() => {
+      for (const child of children.values()) child.kill("SIGKILL");
+    }, graceMs);
+    await stopped;
+    clearTimeout(killer);
+  };
+
+  for (const spec of specs) launch(spec, 500);
+  return { stop, stopped };
+}

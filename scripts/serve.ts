@@ -1,0 +1,33 @@
+// The HTTP server: Next.js behind a plain Node listener that stamps the TCP peer address into a
+// header route handlers can trust (any client-sent copy is removed first).
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { getConfig } from "@/lib/config";
+import { PEER_HEADER } from "@/lib/http/peer";
+import { createLogger } from "@/lib/server/logger";
+
+const config = getConfig();
+const log = createLogger("server", config.logLevel);
+const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname: config.host, port: config.port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  delete req.headers[PEER_HEADER];
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
+});
+server.requestTimeout = 0; // large uploads on slow phone links
+server.headersTimeout = 60_000;
+server.keepAliveTimeout = 65_000;
+server.listen(config.port, config.host, () => log.info(`listening on http://${config.host}:${config.port}`));
+
+const stop = (signal: string) => {
+  log.info(`${signal}: closing`);
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5_000).unref();
+};
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));

@@ -1,0 +1,68 @@
+// `npm start`: validates config, checks the data volume, migrates, sweeps tmp/, reconciles
+// originals, builds the web app if needed, then runs the server and the worker under one supervisor.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { ConfigError, parseConfig } from "@/lib/config";
+import { createLogger } from "@/lib/server/logger";
+import { isBuildCurrent, writeBuildStamp } from "@/lib/server/next-build";
+import { LibraryVolumeError } from "@/lib/server/open-library";
+import { prepareLibrary } from "@/lib/server/prepare-library";
+import { checkTools } from "@/lib/server/check-tools";
+import { supervise } from "@/lib/server/supervise";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+process.env.CHECKPOINT_DISABLE = "1";
+const root = path.resolve(import.meta.dirname, "..");
+const log = createLogger("albums");
+
+let config;
+try {
+  config = parseConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    log.error(error.message);
+    process.exit(78);
+  }
+  throw error;
+}
+
+for (const warning of await checkTools(config)) log.warn(warning);
+
+try {
+  const paths = await prepareLibrary(config, log);
+  const { reconcileLibrary } = await import("@/lib/assets/reconcile-library");
+  await reconcileLibrary(paths, log);
+} catch (error) {
+  if (error instanceof LibraryVolumeError) {
+    log.error(error.message);
+    process.exit(75);
+  }
+  throw error;
+}
+
+if (!isBuildCurrent(root)) {
+  log.info("building the web app (first start or code changed)…");
+  const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: process.env });
+  if (build.status !== 0) {
+    log.error("next build failed");
+    process.exit(1);
+  }
+  writeBuildStamp(root);
+}
+
+const node = process.execPath;
+const supervisor = supervise(
+  [
+    { name: "server", command: node, args: ["--import", "tsx", path.join(root, "scripts/serve.ts")], restart: true },
+    { name: "worker", command: node, args: ["--conditions=react-server", "--import", "tsx", path.join(root, "workers/worker.ts")], restart: true },
+  ],
+  log,
+);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    log.info(`${signal}: stopping server and worker`);
+    void supervisor.stop("SIGTERM");
+  });
+}
+await supervisor.stopped;
+log.info("stopped");
