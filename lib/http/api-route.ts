@@ -30,7 +30,7 @@ export function apiRoute<P = Record<string, never>>(handler: (request: Request, 
       if (error instanceof ZodError) {
         return errorResponse(new AppError("bad_request", error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")));
       }
-      log.error("unhandled error", { url: request.url, error: error instanceof Error ? error.stack : String(error) });
+      log.error("unhandled error", { url: request.url, error: (error instanceof Error ? (error.stack ?? error.message) : String(error)).slice(0, 2000) });
       return errorResponse(new AppError("internal", "Something went wrong on the box; see the server log."));
     }
   };

@@ -19,12 +19,11 @@ export function jobKey(kind: JobKind, assetId: string): string {
   return `${kind}:${assetId}`;
 }
 
-/** Builds the Prisma create for a job (used inside the ingest transaction). */
+/** Builds the Prisma create for a job, nested under its asset (used in the ingest insert). */
 export function jobCreateData({ kind, assetId, payload = {}, delayMs = 0 }: EnqueueOptions) {
   return {
     kind,
     key: jobKey(kind, assetId),
-    assetId,
     payload: JSON.stringify(payload),
     priority: JOB_PRIORITY[kind],
     runAfter: new Date(Date.now() + delayMs),
@@ -36,7 +35,7 @@ export async function enqueueJob(db: Db, options: EnqueueOptions): Promise<void>
   const data = jobCreateData(options);
   await db.job.upsert({
     where: { key: data.key },
-    create: data,
+    create: { ...data, assetId: options.assetId },
     update: { status: "pending", attempts: 0, runAfter: data.runAfter, lastError: null, leaseUntil: null, leasedBy: null, finishedAt: null },
   });
 }
