@@ -62,7 +62,7 @@ function receiveMultipart(request: UploadRequest, tmpDir: string, maxBytes: numb
   }
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: { "content-type": request.contentType }, limits: { files: 1, fields: 20, fieldSize: 4096, parts: 25 } });
+    parser = busboy({ headers: { "content-type": request.contentType }, limits: { files: 1, fields: 20, fieldSize: 4096, parts: 25 }, defParamCharset: "utf8" });
   } catch (error) {
     return Promise.reject(new AppError("bad_request", `Malformed multipart body: ${(error as Error).message}`));
   }
@@ -110,9 +110,13 @@ function receiveMultipart(request: UploadRequest, tmpDir: string, maxBytes: numb
   });
 }
 
-/** A display name from the client's file name: no path, no control characters, NFC, bounded. */
+/**
+ * A display name from the client's file name: browsers percent-escape `"`, CR and LF in multipart
+ * names; no path, no control characters, NFC, bounded.
+ */
 function sanitizeName(name: string | undefined): string {
+  const unescaped = (name ?? "").replace(/%22/g, '"').replace(/%0D/gi, "\r").replace(/%0A/gi, "\n");
   // eslint-disable-next-line no-control-regex
-  const base = (name ?? "").split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").normalize("NFC").trim();
+  const base = unescaped.split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").normalize("NFC").trim();
   return (base || "unnamed").slice(0, 255);
 }

@@ -30,6 +30,7 @@ const SUPPORTED: Record<string, Omit<DetectedType, "mime">> = {
   "video/3gpp": { kind: "video", ext: "3gp", raw: false },
   "video/3gpp2": { kind: "video", ext: "3g2", raw: false },
   "video/x-m4v": { kind: "video", ext: "m4v", raw: false },
+  "video/matroska": { kind: "video", ext: "mkv", raw: false },
   "video/x-matroska": { kind: "video", ext: "mkv", raw: false },
   "video/webm": { kind: "video", ext: "webm", raw: false },
   "application/pdf": { kind: "document", ext: "pdf", raw: false },
