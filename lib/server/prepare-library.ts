@@ -9,15 +9,14 @@ import { sweepTmp } from "./storage";
  * Start-up, before the server or worker runs: refuse a wrong/unmounted volume, create the layout,
  * apply pending migrations, record the library id and sweep `tmp/`.
  */
-export function prepareLibrary(config: Config, log: Logger): Promise<LibraryPaths> {
+export async function prepareLibrary(config: Config, log: Logger): Promise<LibraryPaths> {
   const paths = libraryPaths(config.dataDir, config.databasePath);
   const existingId = checkLibraryVolume(paths);
   const id = initLibraryVolume(paths, existingId);
   const { applied, alreadyApplied } = applyMigrations(paths.database);
   if (applied.length > 0) log.info("database migrated", { applied, alreadyApplied });
   recordLibraryId(paths.database, id);
-  return sweepTmp(paths.tmp).then((swept) => {
-    if (swept > 0) log.info("swept leftover temp files", { swept });
-    return paths;
-  });
+  const swept = await sweepTmp(paths.tmp);
+  if (swept > 0) log.info("swept leftover temp files", { swept });
+  return paths;
 }

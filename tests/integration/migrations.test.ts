@@ -1,0 +1,112 @@
+// Migrations: the versioned SQL matches prisma/schema.prisma, an old database upgrades with its
+// data, edits and failures are refused loudly, and a kill -9 mid-migration never half-applies.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { applyMigrations, readMigrations, type Migration } from "@/lib/server/migrate";
+import { diffSchemas, SCHEMA_PATH, SCHEMA_SNAPSHOT } from "@/scripts/schema-diff";
+import { MIGRATIONS_DIR } from "@/lib/server/migrate";
+
+const dirs: string[] = [];
+function tempDb(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-migrate-"));
+  dirs.push(dir);
+  return path.join(dir, "albums.db");
+}
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/** Tables, columns, indexes and foreign keys of a database, comparable across builds. */
+function describeSchema(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+    return tables.map((table) => ({
+      table,
+      columns: db.pragma(`table_info("${table}")`),
+      indexes: (db.pragma(`index_list("${table}")`) as { name: string; unique: number }[])
+        .map((i) => ({ name: i.name, unique: i.unique, columns: db.pragma(`index_xinfo("${i.name}")`) }))
+        .sort((x, y) => x.name.localeCompare(y.name)),
+      foreignKeys: db.pragma(`foreign_key_list("${table}")`),
+    }));
+  } finally {
+    db.close();
+  }
+}
+
+describe("migrations", () => {
+  it("build exactly the schema in prisma/schema.prisma (no drift)", async () => {
+    const migrated = tempDb();
+    applyMigrations(migrated);
+    const fromSchema = tempDb();
+    const db = new Database(fromSchema);
+    db.exec(await diffSchemas(null, fs.readFileSync(SCHEMA_PATH, "utf8")));
+    db.close();
+    expect(describeSchema(migrated)).toEqual(describeSchema(fromSchema));
+    const last = readMigrations().at(-1)!;
+    expect(fs.readFileSync(path.join(MIGRATIONS_DIR, last.name, SCHEMA_SNAPSHOT), "utf8")).toBe(fs.readFileSync(SCHEMA_PATH, "utf8"));
+  });
+
+  it("upgrade a database created by the first migration, keeping its data, and record prisma-compatible history", () => {
+    const file = tempDb();
+    const all = readMigrations();
+    applyMigrations(file, all.slice(0, 1));
+    const db = new Database(file);
+    db.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('old', 'kept', '2024-01-01T00:00:00.000+00:00')`).run();
+    db.close();
+    const extra: Migration = { name: "99990101000000_test_add_column", sql: `ALTER TABLE "Setting" ADD COLUMN "note" TEXT;`, checksum: "c".repeat(64) };
+    const result = applyMigrations(file, [...all, extra]);
+    expect(result.applied).toEqual([...all.slice(1).map((m) => m.name), extra.name]);
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare(`SELECT value, note FROM "Setting" WHERE key='old'`).get()).toEqual({ value: "kept", note: null });
+    const history = after.prepare(`SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, applied_steps_count FROM "_prisma_migrations" ORDER BY started_at, migration_name`).all();
+    after.close();
+    expect(history).toHaveLength(all.length + 1);
+    expect(history[0]).toEqual({ migration_name: all[0]!.name, checksum: all[0]!.checksum, finished: 1, applied_steps_count: 1 });
+    expect(applyMigrations(file, [...all, extra]).applied).toEqual([]);
+  });
+
+  it("refuse an edited migration, an unknown newer one, and a half-finished one", () => {
+    const file = tempDb();
+    const all = readMigrations();
+    applyMigrations(file, all);
+    expect(() => applyMigrations(file, all.map((m, i) => (i === 0 ? { ...m, checksum: "0".repeat(64) } : m)))).toThrow(/edited after it was applied/);
+    expect(() => applyMigrations(file, all.slice(0, 0))).toThrow(/does not know/);
+    const db = new Database(file);
+    db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ('x', 'y', 'zz_broken', '2024-01-01', 0)`).run();
+    db.close();
+    expect(() => applyMigrations(file, all)).toThrow(/started but never finished/);
+  });
+
+  it("roll a failing migration back completely", () => {
+    const file = tempDb();
+    const all = readMigrations();
+    applyMigrations(file, all);
+    const failing: Migration = { name: "99990101000000_broken", sql: `CREATE TABLE "Half" (id INTEGER); INSERT INTO "Nope" VALUES (1);`, checksum: "d".repeat(64) };
+    expect(() => applyMigrations(file, [...all, failing])).toThrow(/failed and was rolled back/);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'Half'`).get()).toBeUndefined();
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM "_prisma_migrations"`).get()).toEqual({ n: all.length });
+    db.close();
+  });
+
+  it("survive kill -9 in the middle of a long migration: all or nothing (scenario 20)", async () => {
+    const file = tempDb();
+    applyMigrations(file);
+    const child = spawn(process.execPath, ["--import", "tsx", path.resolve(import.meta.dirname, "../support/slow-migration.ts"), file], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    const db = new Database(file);
+    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    const table = db.prepare(`SELECT name FROM sqlite_master WHERE name = 'Big'`).get();
+    const recorded = db.prepare(`SELECT COUNT(*) AS n FROM "_prisma_migrations" WHERE migration_name LIKE '%slow%'`).get() as { n: number };
+    db.close();
+    expect(Boolean(table)).toBe(recorded.n === 1);
+    expect(recorded.n).toBe(0); // killed long before it could finish
+    expect(applyMigrations(file).applied).toEqual([]);
+  });
+});
