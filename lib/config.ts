@@ -48,7 +48,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses and validates the environment once; reports all problems together. */
-export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
   const blankToUndefined = Object.fromEntries(
     Object.entries(env).map(([key, value]) => [key, value === "" ? undefined : value]),
   );

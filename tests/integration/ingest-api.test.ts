@@ -7,7 +7,7 @@ import { makeMotionPhoto, makeSamsungMotionPhoto, makeVideo } from "../support/m
 import { makePdf } from "../support/make-pdf";
 import { pngWithHeader } from "../support/png";
 import { sharedPath } from "../support/shared";
-import { createTestLibrary, listOriginals, uploadForm, type TestLibrary } from "../support/test-library";
+import { createTestLibrary, listOriginals, uploadForm, type RouteHandler, type TestLibrary } from "../support/test-library";
 
 const TOKEN = "test-token-0123456789abcdef0123";
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -30,7 +30,7 @@ async function post(file: Parameters<typeof uploadForm>[0], fields: Record<strin
   return { status: res.status, body: (await res.json()) as Reply };
 }
 
-async function get(route: { GET: (req: Request, ctx: { params: Promise<any> }) => Promise<Response> }, url: string, params: Record<string, string> = {}, headers: Record<string, string> = {}) {
+async function get(route: { GET: RouteHandler }, url: string, params: Record<string, string> = {}, headers: Record<string, string> = {}) {
   return lib.call(route.GET, { url, params, headers: { ...auth, ...headers } });
 }
 
@@ -62,13 +62,14 @@ describe("identity", () => {
   const photo = () => sharedPath("fixtures", "photos", "jpg", "Canon_40D.jpg");
 
   it("refuses requests without an identity, forged Tailscale headers and wrong tokens with 401", async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       {},
       { "tailscale-user-login": "me@example.com", "x-albums-peer": "100.101.102.103" },
       { "tailscale-user-login": "eve@example.com" },
       { "tailscale-user-login": "me@example.com", "tailscale-funnel-request": "?1" },
       { authorization: "Bearer wrong-token-wrong-token-wrong" },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await post(photo(), {}, headers);
       expect(res.status, JSON.stringify(headers)).toBe(401);
       expect(res.body.error?.code).toBe("unauthorized");

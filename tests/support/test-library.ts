@@ -5,6 +5,9 @@ import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
 
+/** Any exported route handler (its params type does not matter to the caller). */
+export type RouteHandler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
+
 export type TestLibrary = {
   config: Config;
   paths: LibraryPaths;
@@ -12,7 +15,7 @@ export type TestLibrary = {
   /** Runs the worker loop in-process until no job is runnable. */
   drain: () => Promise<void>;
   /** Calls a route handler module's export with a Request from this machine (loopback peer). */
-  call: (handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>, init: RequestInit & { url: string; params?: Record<string, string> }) => Promise<Response>;
+  call: (handler: RouteHandler, init: RequestInit & { url: string; params?: Record<string, string> }) => Promise<Response>;
   cleanup: () => Promise<void>;
 };
 
@@ -41,7 +44,7 @@ export async function createTestLibrary(env: Record<string, string> = {}): Promi
     call: (handler, { url, params = {}, headers, ...init }) => {
       const merged = new Headers(headers);
       if (!merged.has(PEER_HEADER)) merged.set(PEER_HEADER, "127.0.0.1");
-      return handler(new Request(new URL(url, "http://127.0.0.1:3000"), { ...init, headers: merged, duplex: "half" } as RequestInit), { params: Promise.resolve(params) });
+      return handler(new Request(new URL(url, "http://127.0.0.1:3000"), { ...init, headers: merged, duplex: "half" } as RequestInit), { params: Promise.resolve(params) as Promise<never> });
     },
     cleanup: async () => {
       await db.$disconnect();
