@@ -20,7 +20,7 @@ const schema = z.object({
   ALBUMS_MAX_PIXELS: positiveInt.default(100_000_000),
   ALBUMS_FFMPEG: z.string().min(1).default("ffmpeg"),
   ALBUMS_FFPROBE: z.string().min(1).default("ffprobe"),
-  ALBUMS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
+  ALBUMS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
   ALBUMS_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

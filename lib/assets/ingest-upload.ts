@@ -116,7 +116,7 @@ function receiveMultipart(request: UploadRequest, tmpDir: string, maxBytes: numb
  */
 function sanitizeName(name: string | undefined): string {
   const unescaped = (name ?? "").replace(/%22/g, '"').replace(/%0D/gi, "\r").replace(/%0A/gi, "\n");
-  // eslint-disable-next-line no-control-regex
+   
   const base = unescaped.split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").normalize("NFC").trim();
   return (base || "unnamed").slice(0, 255);
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Db } from "@/lib/server/db";
 import { derivedDir, type LibraryPaths } from "@/lib/server/paths";
-import { writeFileAtomic } from "@/lib/server/storage";
+import { writeDerivedFile } from "@/lib/server/storage";
 import type { RenderedThumbnails } from "@/lib/media/render-thumbnails";
 
 export type DerivativeFile = { kind: string; fileName: string; mime: string; data: Buffer; width?: number; height?: number };
@@ -11,7 +11,7 @@ export type DerivativeFile = { kind: string; fileName: string; mime: string; dat
 export async function storeDerivatives(db: Db, paths: LibraryPaths, asset: { id: string; sha256: string }, files: DerivativeFile[]): Promise<void> {
   const dir = derivedDir(paths, asset.sha256);
   for (const file of files) {
-    await writeFileAtomic(path.join(dir, file.fileName), file.data, paths.tmp);
+    await writeDerivedFile(path.join(dir, file.fileName), file.data, paths.tmp);
     const row = {
       relPath: path.relative(paths.derived, path.join(dir, file.fileName)),
       mime: file.mime,

@@ -58,7 +58,7 @@ export function parseRange(header: string | null, size: number, ifRange: string 
 
 /** RFC 6266 header: an ASCII fallback plus the exact UTF-8 name; no quotes, slashes or controls. */
 export function contentDisposition(type: "inline" | "attachment", fileName: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   const clean = fileName.replace(/[\u0000-\u001f\u007f"\\/]/g, "_").slice(0, 200) || "file";
   const ascii = clean.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]/g, "_");
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(clean)}`;

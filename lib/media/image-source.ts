@@ -39,11 +39,10 @@ export async function openImage(input: ImageInput, maxPixels: number): Promise<S
       const { orientation } = await image.metadata();
       return orientation ? image.rotate() : applyOrientation(image, input.orientation ?? 1);
     }
-    const image = sharp(input.path, { ...options, animated: false });
-    await assertPixels(image, maxPixels);
-    return image.rotate();
+    // limitInputPixels makes libvips refuse an oversized header before it decodes any pixel.
+    return sharp(input.path, { ...options, animated: false }).rotate();
   } catch (error) {
-    if (error instanceof UndecodableError || isPixelLimit(error)) throw error;
+    if (error instanceof UndecodableError || error instanceof PixelLimitError) throw error;
     throw new UndecodableError((error as Error).message, { cause: error });
   }
 }
@@ -54,10 +53,6 @@ export class PixelLimitError extends Error {
     super(`The image has ${(pixels / 1e6).toFixed(0)} megapixels; the limit is ${(limit / 1e6).toFixed(0)}.`);
     this.name = "PixelLimitError";
   }
-}
-
-function isPixelLimit(error: unknown): boolean {
-  return error instanceof PixelLimitError;
 }
 
 async function assertPixels(image: Sharp, maxPixels: number): Promise<void> {

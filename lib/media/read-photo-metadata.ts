@@ -101,7 +101,7 @@ function parseXmpDate(segments: Segments): { dateTime: string; offset?: string }
 
 function cleanString(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
-  // eslint-disable-next-line no-control-regex
+   
   const cleaned = value.replace(/\u0000/g, "").trim();
   return cleaned.length > 0 && cleaned.length < 512 ? cleaned : undefined;
 }

@@ -63,22 +63,21 @@ export async function commitFile(tmpPath: string, destination: string): Promise<
   }
 }
 
-/** Writes a whole buffer atomically (temp + fsync + rename + dir fsync). */
-export async function writeFileAtomic(destination: string, data: Buffer, tmpDir: string): Promise<void> {
-  const tmpPath = path.join(tmpDir, `write-${randomUUID()}`);
-  const handle = await fsp.open(tmpPath, "wx", 0o600);
+/**
+ * Writes a regenerable file (thumbnail, poster…) atomically: readers see the old file or the
+ * whole new one, never a partial write. No fsync: after a power cut it may be missing, and the
+ * job that made it can run again; originals go through writeTempFile + commitFile instead.
+ */
+export async function writeDerivedFile(destination: string, data: Buffer, tmpDir: string): Promise<void> {
+  const tmpPath = path.join(tmpDir, `derived-${randomUUID()}`);
+  await fsp.writeFile(tmpPath, data, { mode: 0o644, flag: "wx" });
   try {
-    await writeAll(handle, data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fsp.mkdir(path.dirname(destination), { recursive: true });
-  await fsp.rename(tmpPath, destination).catch(async (error: unknown) => {
+    await fsp.mkdir(path.dirname(destination), { recursive: true });
+    await fsp.rename(tmpPath, destination);
+  } catch (error) {
     await fsp.rm(tmpPath, { force: true });
     throw error;
-  });
-  await fsyncDir(path.dirname(destination));
+  }
 }
 
 async function fsyncDir(dir: string): Promise<void> {
