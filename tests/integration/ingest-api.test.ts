@@ -171,6 +171,32 @@ describe("capture time from the client and the file name", () => {
   });
 });
 
+describe("other still formats", () => {
+  it("ingests WebP, AVIF, GIF and TIFF with thumbnails", async () => {
+    const base = sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 10, g: 120, b: 200 } } });
+    const files = {
+      "a.webp": await base.clone().webp().toBuffer(),
+      "a.avif": await base.clone().avif().toBuffer(),
+      "a.gif": await base.clone().gif().toBuffer(),
+      "a.tiff": await base.clone().tiff().toBuffer(),
+    };
+    const ids: string[] = [];
+    for (const [name, data] of Object.entries(files)) {
+      const res = await post({ name, data });
+      expect(res.status, name).toBe(201);
+      ids.push(res.body.assetId!);
+    }
+    await lib.drain();
+    for (const id of ids) {
+      const a = await detail(id);
+      expect(a.decodeState, a.mimeType).toBe("ok");
+      expect([a.width, a.height], a.mimeType).toEqual([300, 200]);
+      expect(a.thumbnails).toEqual({ sm: true, md: true });
+    }
+    expect((await Promise.all(ids.map(detail))).map((a) => a.mimeType)).toEqual(["image/webp", "image/avif", "image/gif", "image/tiff"]);
+  });
+});
+
 describe("videos, documents and Motion Photos", () => {
   it("ingests MP4, MOV, WebM, MKV and 3GP with duration, size, codec and a poster", async () => {
     const ids: Record<string, string> = {};
