@@ -28,9 +28,9 @@ export type IngestResult = { status: "ingested" | "duplicate"; assetId: string; 
 
 /**
  * The one ingest path (uploads, share target, Takeout, scripts). Takes bytes already streamed to
- * tmp (hashed, fsynced; see writeTempFile), verifies the declared hash, recognises the type from the bytes, reads metadata,
- * renames into `originals/` (dir fsynced) and only then commits the row with its jobs. Every
- * attempt lands in the audit log. A failure leaves no file and no row behind.
+ * tmp (hashed and fsynced by writeTempFile), verifies the declared hash, recognises the type from
+ * the bytes, reads metadata, renames into `originals/` (dir fsynced) and only then commits the row
+ * with its jobs. Every attempt lands in the audit log. A failure leaves no temp file and no row.
  */
 export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
   const { db, paths, config } = deps;
@@ -41,7 +41,7 @@ export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise
       throw new AppError("hash_mismatch", `The received bytes hash to ${temp.sha256}, not the declared ${input.declaredSha256}.`);
     }
     const existing = await db.asset.findUnique({ where: { sha256: temp.sha256 }, select: { id: true, ext: true } });
-    if (existing) return await finishDuplicate(deps, existing, temp, input);
+    if (existing) return await finishDuplicate(deps, existing, temp, input, temp.path);
     if (temp.size === 0) throw new AppError("unsupported_type", "The file is empty.");
     const type = await detectType(temp.path);
     if (!type) throw new AppError("unsupported_type", "This is not a photo, video or document type Albums stores (checked from its bytes).");
@@ -70,7 +70,7 @@ export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise
       // A concurrent upload of the same bytes committed first: same file, so answer "duplicate".
       const winner = await db.asset.findUnique({ where: { sha256: temp.sha256 }, select: { id: true, ext: true } });
       if (!winner) throw error;
-      return await finishDuplicate(deps, winner, { ...temp, path: "" }, input);
+      return await finishDuplicate(deps, winner, temp, input, null);
     }
     await recordIngestAttempt(db, { ...audit, size: temp.size, sha256: temp.sha256, outcome: "ingested", assetId: id });
     return { status: "ingested", assetId: id, sha256: temp.sha256 };
@@ -85,15 +85,18 @@ export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise
   }
 }
 
-/** Same bytes already stored: keep one original, restore it if it went missing, record the new name. */
+/**
+ * Same bytes already stored: keep one original (restored from `restoreFrom` if it went missing
+ * from disk, so "duplicate" never answers for a lost file) and record the extra name.
+ */
 async function finishDuplicate(
   deps: IngestDeps,
   existing: { id: string; ext: string },
-  temp: { path: string; sha256: string; size: number },
+  temp: TempFile,
   input: IngestInput,
+  restoreFrom: string | null,
 ): Promise<IngestResult> {
-  const destination = originalPath(deps.paths, temp.sha256, existing.ext);
-  if (temp.path) await commitFile(temp.path, destination);
+  if (restoreFrom) await commitFile(restoreFrom, originalPath(deps.paths, temp.sha256, existing.ext));
   await deps.db.assetName.upsert({
     where: { assetId_name_source: { assetId: existing.id, name: input.fileName, source: input.source } },
     create: { assetId: existing.id, name: input.fileName, source: input.source },

@@ -55,6 +55,11 @@ export async function ingestUpload(deps: IngestDeps, request: UploadRequest): Pr
   }
 }
 
+/** Audits an upload refused for lack of identity (its body is never read). */
+export async function recordUnauthorizedUpload(deps: IngestDeps): Promise<void> {
+  await recordIngestAttempt(deps.db, { source: "unknown", client: "anonymous", originalName: "(not read)", outcome: "rejected", errorCode: "unauthorized", message: "no identity" });
+}
+
 /** Streams the `file` part into tmp/ and collects the text fields; cleans up after itself on failure. */
 function receiveMultipart(request: UploadRequest, tmpDir: string, maxBytes: number): Promise<Received> {
   if (!request.body || !request.contentType?.toLowerCase().startsWith("multipart/form-data")) {

@@ -18,12 +18,19 @@ export function errorResponse(error: AppError): Response {
  * Wraps a route handler: resolves the identity (401 without one), hands over the server deps and
  * maps AppError/ZodError to their JSON error; anything else is logged and answered as a 500.
  */
-export function apiRoute<P = Record<string, never>>(handler: (request: Request, ctx: ApiContext<P>) => Promise<Response>) {
+export function apiRoute<P = Record<string, never>>(
+  handler: (request: Request, ctx: ApiContext<P>) => Promise<Response>,
+  options: { onUnauthorized?: (deps: ServerDeps) => Promise<void> } = {},
+) {
   return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const deps = await getServerDeps();
       const identity = resolveIdentity(request.headers, deps.config);
-      if (!identity) return await unauthorized(deps, request);
+      if (!identity) {
+        await options.onUnauthorized?.(deps);
+        await request.body?.cancel().catch(() => {});
+        return errorResponse(new AppError("unauthorized", "Sign in: use the owner's Tailscale identity or an API token."));
+      }
       return await handler(request, { deps, identity, params: await route.params });
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);
@@ -34,15 +41,6 @@ export function apiRoute<P = Record<string, never>>(handler: (request: Request, 
       return errorResponse(new AppError("internal", "Something went wrong on the box; see the server log."));
     }
   };
-}
-
-async function unauthorized(deps: ServerDeps, request: Request): Promise<Response> {
-  if (request.method === "POST" && new URL(request.url).pathname === "/api/ingest") {
-    const { recordIngestAttempt } = await import("@/lib/audit/record-ingest-attempt");
-    await recordIngestAttempt(deps.db, { source: "unknown", client: "anonymous", originalName: "(not read)", outcome: "rejected", errorCode: "unauthorized", message: "no identity" });
-    await request.body?.cancel().catch(() => {});
-  }
-  return errorResponse(new AppError("unauthorized", "Sign in: use the owner's Tailscale identity or an API token."));
 }
 
 /** Describes an identity for the audit log. */
