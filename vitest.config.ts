@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
+    reporters: ["default", "./tests/support/summary-reporter.ts"],
     testTimeout: 60_000,
     hookTimeout: 300_000,
     pool: "forks",
