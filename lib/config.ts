@@ -22,6 +22,8 @@ const schema = z.object({
   ALBUMS_FFPROBE: z.string().min(1).default("ffprobe"),
   ALBUMS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
   ALBUMS_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  ALBUMS_EGRESS: z.enum(["block", "count"]).default("block"),
+  ALBUMS_EGRESS_ALLOW: z.string().default("100.64.0.0/10,fd7a:115c:a1e0::/48"),
 });
 
 export type Config = {
@@ -37,6 +39,10 @@ export type Config = {
   ffprobe: string;
   workerConcurrency: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Outbound connections other than loopback/allowed: blocked (default) or only counted. */
+  egress: "block" | "count";
+  /** Where outbound connections may go: the tailnet ranges by default, plus model endpoints. */
+  egressAllow: string[];
 };
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -71,6 +77,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     ffprobe: e.ALBUMS_FFPROBE,
     workerConcurrency: e.ALBUMS_WORKER_CONCURRENCY,
     logLevel: e.ALBUMS_LOG_LEVEL,
+    egress: e.ALBUMS_EGRESS,
+    egressAllow: e.ALBUMS_EGRESS_ALLOW.split(",").map((entry) => entry.trim()).filter(Boolean),
   };
 }
 

@@ -1,6 +1,7 @@
 // `npm run bench:ingest`: ingests the shared fixture photos into a fresh library through the real
 // server and worker (HTTP upload → hash → fsync → metadata → row → thumbnails), and in the same run
 // times the bare decode + sm/md WebP generation of the same files. Prints photos/s and the ratio.
+import "@/lib/server/install-egress-guard";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // The HTTP server: Next.js behind a plain Node listener that stamps the TCP peer address into a
 // header route handlers can trust (any client-sent copy is removed first).
+import "@/lib/server/install-egress-guard";
 import http from "node:http";
 import path from "node:path";
 import next from "next";

@@ -1,5 +1,6 @@
 // `npm start`: validates config, checks the data volume, migrates, sweeps tmp/, reconciles
 // originals, builds the web app if needed, then runs the server and the worker under one supervisor.
+import "@/lib/server/install-egress-guard";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { ConfigError, parseConfig } from "@/lib/config";
@@ -10,8 +11,6 @@ import { prepareLibrary } from "@/lib/server/prepare-library";
 import { checkTools } from "@/lib/server/check-tools";
 import { supervise } from "@/lib/server/supervise";
 
-process.env.NEXT_TELEMETRY_DISABLED = "1";
-process.env.CHECKPOINT_DISABLE = "1";
 const root = path.resolve(import.meta.dirname, "..");
 const log = createLogger("albums");
 

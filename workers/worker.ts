@@ -1,4 +1,5 @@
 // The worker process: runs the durable job queue (thumbnails, posters, document text, ML later).
+import "@/lib/server/install-egress-guard";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { getConfig } from "@/lib/config";

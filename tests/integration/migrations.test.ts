@@ -54,13 +54,21 @@ describe("migrations", () => {
     const all = readMigrations();
     applyMigrations(file, all.slice(0, 1));
     const db = new Database(file);
-    db.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('old', 'kept', '2024-01-01T00:00:00.000+00:00')`).run();
+    const at = "2024-01-01T00:00:00.000+00:00";
+    db.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('old', 'kept', ?)`).run(at);
+    db.prepare(`INSERT INTO "Asset" (id, sha256, kind, mimeType, ext, size, originalName, source, capturedAt, capturedAtSource, updatedAt) VALUES ('a1', ?, 'photo', 'image/jpeg', 'jpg', 10, 'x.jpg', 'upload', ?, 'exif', ?)`).run("a".repeat(64), at, at);
+    db.prepare(`INSERT INTO "AssetName" (assetId, name, source, createdAt) VALUES ('a1', 'x.jpg', 'upload', ?)`).run(at);
+    db.prepare(`INSERT INTO "Job" (kind, key, assetId, runAfter, createdAt, updatedAt) VALUES ('thumbnail', 'thumbnail:a1', 'a1', ?, ?, ?)`).run(at, at, at);
     db.close();
     const extra: Migration = { name: "99990101000000_test_add_column", sql: `ALTER TABLE "Setting" ADD COLUMN "note" TEXT;`, checksum: "c".repeat(64) };
     const result = applyMigrations(file, [...all, extra]);
     expect(result.applied).toEqual([...all.slice(1).map((m) => m.name), extra.name]);
     const after = new Database(file, { readonly: true });
     expect(after.prepare(`SELECT value, note FROM "Setting" WHERE key='old'`).get()).toEqual({ value: "kept", note: null });
+    // Table rebuilds in later migrations must not cascade-delete children of the old rows.
+    expect(after.prepare(`SELECT COUNT(*) AS n FROM "Asset"`).get()).toEqual({ n: 1 });
+    expect(after.prepare(`SELECT COUNT(*) AS n FROM "AssetName"`).get()).toEqual({ n: 1 });
+    expect(after.prepare(`SELECT COUNT(*) AS n FROM "Job"`).get()).toEqual({ n: 1 });
     const history = after.prepare(`SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, applied_steps_count FROM "_prisma_migrations" ORDER BY started_at, migration_name`).all();
     after.close();
     expect(history).toHaveLength(all.length + 1);
