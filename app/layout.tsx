@@ -2,6 +2,9 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 
+// Every page renders per request, so Next.js can put the CSP nonce on its scripts.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Albums", description: "Your photos and documents, on your own box." };
 export const viewport: Viewport = { themeColor: "#0f172a", width: "device-width", initialScale: 1 };
 

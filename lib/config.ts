@@ -22,6 +22,7 @@ const schema = z.object({
   ALBUMS_FFPROBE: z.string().min(1).default("ffprobe"),
   ALBUMS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
   ALBUMS_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  ALBUMS_ALLOW_LAN: z.enum(["0", "1"]).default("0"),
   ALBUMS_EGRESS: z.enum(["block", "count"]).default("block"),
   ALBUMS_EGRESS_ALLOW: z.string().default("100.64.0.0/10,fd7a:115c:a1e0::/48"),
 });
@@ -39,6 +40,8 @@ export type Config = {
   ffprobe: string;
   workerConcurrency: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Listening beyond loopback is refused unless this is set (and a passphrase exists). */
+  allowLan: boolean;
   /** Outbound connections other than loopback/allowed: blocked (default) or only counted. */
   egress: "block" | "count";
   /** Where outbound connections may go: the tailnet ranges by default, plus model endpoints. */
@@ -77,6 +80,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     ffprobe: e.ALBUMS_FFPROBE,
     workerConcurrency: e.ALBUMS_WORKER_CONCURRENCY,
     logLevel: e.ALBUMS_LOG_LEVEL,
+    allowLan: e.ALBUMS_ALLOW_LAN === "1",
     egress: e.ALBUMS_EGRESS,
     egressAllow: e.ALBUMS_EGRESS_ALLOW.split(",").map((entry) => entry.trim()).filter(Boolean),
   };

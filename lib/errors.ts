@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   invalid_input: 422,
   not_ready: 409,
   range_not_satisfiable: 416,
+  rate_limited: 429,
   out_of_space: 507,
   internal: 500,
   unavailable: 503,

@@ -1,11 +1,14 @@
 // The HTTP server: Next.js behind a plain Node listener that stamps the TCP peer address into a
-// header route handlers can trust (any client-sent copy is removed first).
+// header route handlers can trust (any client-sent copy is removed first) and sets the security
+// headers, including a per-request CSP nonce.
 import "@/lib/server/install-egress-guard";
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { getConfig } from "@/lib/config";
 import { PEER_HEADER } from "@/lib/http/peer";
+import { securityHeaders } from "@/lib/http/security-headers";
 import { createLogger } from "@/lib/server/logger";
 
 const config = getConfig();
@@ -17,6 +20,10 @@ await app.prepare();
 const server = http.createServer((req, res) => {
   delete req.headers[PEER_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  const headers = securityHeaders(randomBytes(16).toString("base64"));
+  // Next.js takes the script nonce from the request's CSP header.
+  req.headers["content-security-policy"] = headers["Content-Security-Policy"];
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   void handle(req, res);
 });
 server.requestTimeout = 0; // large uploads on slow phone links

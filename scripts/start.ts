@@ -8,6 +8,7 @@ import { createLogger } from "@/lib/server/logger";
 import { isBuildCurrent, writeBuildStamp } from "@/lib/server/next-build";
 import { LibraryVolumeError } from "@/lib/server/open-library";
 import { prepareLibrary } from "@/lib/server/prepare-library";
+import { bootChecks, StartupRefusal } from "@/lib/server/boot-checks";
 import { checkTools } from "@/lib/server/check-tools";
 import { supervise } from "@/lib/server/supervise";
 
@@ -28,13 +29,11 @@ try {
 for (const warning of await checkTools(config)) log.warn(warning);
 
 try {
-  const paths = await prepareLibrary(config, log);
-  const { reconcileLibrary } = await import("@/lib/assets/reconcile-library");
-  await reconcileLibrary(paths, log);
+  await bootChecks(config, await prepareLibrary(config, log), log);
 } catch (error) {
-  if (error instanceof LibraryVolumeError) {
+  if (error instanceof LibraryVolumeError || error instanceof StartupRefusal) {
     log.error(error.message);
-    process.exit(75);
+    process.exit(error instanceof LibraryVolumeError ? 75 : 78);
   }
   throw error;
 }

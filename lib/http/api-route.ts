@@ -1,46 +1,85 @@
 import "server-only";
 import { ZodError } from "zod";
+import { verifyApiToken } from "@/lib/auth/api-tokens";
+import { checkCsrf } from "@/lib/auth/check-csrf";
 import { resolveIdentity, type Identity } from "@/lib/auth/resolve-identity";
+import { findSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { getServerDeps, type ServerDeps } from "@/lib/server/deps";
 import { createLogger } from "@/lib/server/logger";
 
 const log = createLogger("api");
 
-export type ApiContext<P> = { deps: ServerDeps; identity: Identity; params: P };
+export type ApiContext<P, I = Identity> = { deps: ServerDeps; identity: I; params: P };
+
+type RouteOptions = {
+  /** Called before answering 401 (e.g. to audit a refused upload). */
+  onUnauthorized?: (deps: ServerDeps) => Promise<void>;
+};
 
 /** `{error:{code,message}}` with the status of its code. */
 export function errorResponse(error: AppError): Response {
-  return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+  const headers = error.code === "rate_limited" ? { "Retry-After": "60" } : undefined;
+  return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers });
+}
+
+/** The identity of a request (API token, Tailscale owner, session, or local), or null. */
+export function identify(request: Request, deps: ServerDeps): Promise<Identity | null> {
+  return resolveIdentity(request.headers, deps.config, {
+    apiToken: (token) => verifyApiToken(deps.db, token),
+    session: async (token) => (await findSession(deps.db, token)) !== null,
+  });
+}
+
+function handleError(request: Request, error: unknown): Response {
+  if (error instanceof AppError) return errorResponse(error);
+  if (error instanceof ZodError) {
+    return errorResponse(new AppError("bad_request", error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")));
+  }
+  log.error("unhandled error", { url: request.url, error: (error instanceof Error ? (error.stack ?? error.message) : String(error)).slice(0, 2000) });
+  return errorResponse(new AppError("internal", "Something went wrong on the box; see the server log."));
 }
 
 /**
- * Wraps a route handler: resolves the identity (401 without one), hands over the server deps and
- * maps AppError/ZodError to their JSON error; anything else is logged and answered as a 500.
+ * Wraps a route handler: resolves the identity (401 without one), refuses cross-site state
+ * changes made with ambient credentials (403), hands over the server deps, and maps
+ * AppError/ZodError to their JSON error; anything else is logged and answered as a 500.
  */
-export function apiRoute<P = Record<string, never>>(
-  handler: (request: Request, ctx: ApiContext<P>) => Promise<Response>,
-  options: { onUnauthorized?: (deps: ServerDeps) => Promise<void> } = {},
-) {
+export function apiRoute<P = Record<string, never>>(handler: (request: Request, ctx: ApiContext<P>) => Promise<Response>, options: RouteOptions = {}) {
   return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const deps = await getServerDeps();
-      const identity = resolveIdentity(request.headers, deps.config);
+      const identity = await identify(request, deps);
       if (!identity) {
         await options.onUnauthorized?.(deps);
         await request.body?.cancel().catch(() => {});
-        return errorResponse(new AppError("unauthorized", "Sign in: use the owner's Tailscale identity or an API token."));
+        return errorResponse(new AppError("unauthorized", "Sign in: use the owner's Tailscale identity, the passphrase, or an API token."));
       }
+      checkCsrf(request, identity);
       return await handler(request, { deps, identity, params: await route.params });
     } catch (error) {
-      if (error instanceof AppError) return errorResponse(error);
-      if (error instanceof ZodError) {
-        return errorResponse(new AppError("bad_request", error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")));
-      }
-      log.error("unhandled error", { url: request.url, error: (error instanceof Error ? (error.stack ?? error.message) : String(error)).slice(0, 2000) });
-      return errorResponse(new AppError("internal", "Something went wrong on the box; see the server log."));
+      return handleError(request, error);
     }
   };
+}
+
+/** Like apiRoute for routes anyone may call (login): identity optional, CSRF still checked. */
+export function publicRoute(handler: (request: Request, ctx: ApiContext<Record<string, never>, Identity | null>) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      const deps = await getServerDeps();
+      const identity = await identify(request, deps);
+      checkCsrf(request, identity);
+      return await handler(request, { deps, identity, params: {} });
+    } catch (error) {
+      return handleError(request, error);
+    }
+  };
+}
+
+/** Owner-only routes that must not be reachable with a script's API token (minting tokens…). */
+export function requireInteractive(identity: Identity): void {
+  if (identity.kind === "token") throw new AppError("forbidden", "API tokens cannot manage credentials; sign in as the owner.");
 }
 
 /** Describes an identity for the audit log. */
