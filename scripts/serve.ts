@@ -8,6 +8,7 @@ import path from "node:path";
 import next from "next";
 import { getConfig } from "@/lib/config";
 import { PEER_HEADER } from "@/lib/http/peer";
+import { isSuspiciousPath } from "@/lib/http/reject-path";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { createLogger } from "@/lib/server/logger";
 
@@ -24,6 +25,11 @@ const server = http.createServer((req, res) => {
   // Next.js takes the script nonce from the request's CSP header.
   req.headers["content-security-policy"] = headers["Content-Security-Policy"];
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  if (isSuspiciousPath(req.url ?? "/")) {
+    res.writeHead(400, { "Content-Type": "application/json" });
+    res.end(JSON.stringify({ error: { code: "bad_request", message: "Invalid path." } }));
+    return;
+  }
   void handle(req, res);
 });
 server.requestTimeout = 0; // large uploads on slow phone links

@@ -1,6 +1,6 @@
-import fs from "node:fs/promises";
 import type { Db } from "@/lib/server/db";
 import { resolveUnder, type LibraryPaths } from "@/lib/server/paths";
+import { statRegularFile } from "@/lib/server/stat-regular-file";
 import { jobKey } from "@/lib/jobs/queue";
 import type { JobKind } from "@/lib/jobs/kinds";
 import { AppError } from "@/lib/errors";
@@ -30,8 +30,8 @@ export async function openDerivative(db: Db, paths: LibraryPaths, id: string, ki
   const row = asset.derivatives[0];
   if (row) {
     const file = resolveUnder(paths.derived, row.relPath);
-    const stat = await fs.stat(file).catch(() => null);
-    if (stat) return { state: "ready", file: { path: file, size: stat.size, mime: row.mime, etag: row.etag, fileName: `${kind}.${row.mime.split("/")[1]}` } };
+    const size = await statRegularFile(file, paths.derived);
+    if (size !== null) return { state: "ready", file: { path: file, size, mime: row.mime, etag: row.etag, fileName: `${kind}.${row.mime.split("/")[1]}` } };
   }
   if (asset.decodeState === "undecodable") return { state: "unavailable", reason: `The original cannot be decoded: ${asset.decodeError ?? "unknown error"}` };
   const producer = PRODUCER[asset.kind]?.[kind];

@@ -31,13 +31,23 @@ export function identify(request: Request, deps: ServerDeps): Promise<Identity |
   });
 }
 
-function handleError(request: Request, error: unknown): Response {
-  if (error instanceof AppError) return errorResponse(error);
+function toAppError(request: Request, error: unknown): AppError {
+  if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
-    return errorResponse(new AppError("bad_request", error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")));
+    return new AppError("bad_request", error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
   }
   log.error("unhandled error", { url: request.url, error: (error instanceof Error ? (error.stack ?? error.message) : String(error)).slice(0, 2000) });
-  return errorResponse(new AppError("internal", "Something went wrong on the box; see the server log."));
+  return new AppError("internal", "Something went wrong on the box; see the server log.");
+}
+
+/**
+ * An error answer. A request whose body may be only partly read (an upload refused midway) gets
+ * `Connection: close`, so the unread rest cannot stall the next request on a kept-alive socket.
+ */
+function failure(request: Request, error: unknown): Response {
+  const response = errorResponse(toAppError(request, error));
+  if (request.body) response.headers.set("Connection", "close");
+  return response;
 }
 
 /**
@@ -53,12 +63,12 @@ export function apiRoute<P = Record<string, never>>(handler: (request: Request, 
       if (!identity) {
         await options.onUnauthorized?.(deps);
         await request.body?.cancel().catch(() => {});
-        return errorResponse(new AppError("unauthorized", "Sign in: use the owner's Tailscale identity, the passphrase, or an API token."));
+        return failure(request, new AppError("unauthorized", "Sign in: use the owner's Tailscale identity, the passphrase, or an API token."));
       }
       checkCsrf(request, identity);
       return await handler(request, { deps, identity, params: await route.params });
     } catch (error) {
-      return handleError(request, error);
+      return failure(request, error);
     }
   };
 }
@@ -72,7 +82,7 @@ export function publicRoute(handler: (request: Request, ctx: ApiContext<Record<s
       checkCsrf(request, identity);
       return await handler(request, { deps, identity, params: {} });
     } catch (error) {
-      return handleError(request, error);
+      return failure(request, error);
     }
   };
 }
