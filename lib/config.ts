@@ -22,6 +22,10 @@ const schema = z.object({
   ALBUMS_FFPROBE: z.string().min(1).default("ffprobe"),
   ALBUMS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
   ALBUMS_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  ALBUMS_BACKUP_DIR: z.string().min(1).default("./backups"),
+  ALBUMS_BACKUP_KEEP: positiveInt.default(7),
+  ALBUMS_BACKUP_EVERY_HOURS: z.coerce.number().min(0).default(24),
+  ALBUMS_SCRUB_MB_PER_MINUTE: z.coerce.number().min(0).default(200),
   ALBUMS_ALLOW_LAN: z.enum(["0", "1"]).default("0"),
   ALBUMS_EGRESS: z.enum(["block", "count"]).default("block"),
   ALBUMS_EGRESS_ALLOW: z.string().default("100.64.0.0/10,fd7a:115c:a1e0::/48"),
@@ -40,6 +44,12 @@ export type Config = {
   ffprobe: string;
   workerConcurrency: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  backupDir: string;
+  backupKeep: number;
+  /** Automatic backups by the worker (0 = off; `npm run backup` still works). */
+  backupEveryHours: number;
+  /** Background bit-rot scrub budget (0 = off). */
+  scrubBytesPerMinute: number;
   /** Listening beyond loopback is refused unless this is set (and a passphrase exists). */
   allowLan: boolean;
   /** Outbound connections other than loopback/allowed: blocked (default) or only counted. */
@@ -80,6 +90,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     ffprobe: e.ALBUMS_FFPROBE,
     workerConcurrency: e.ALBUMS_WORKER_CONCURRENCY,
     logLevel: e.ALBUMS_LOG_LEVEL,
+    backupDir: path.resolve(e.ALBUMS_BACKUP_DIR),
+    backupKeep: e.ALBUMS_BACKUP_KEEP,
+    backupEveryHours: e.ALBUMS_BACKUP_EVERY_HOURS,
+    scrubBytesPerMinute: e.ALBUMS_SCRUB_MB_PER_MINUTE * 1024 * 1024,
     allowLan: e.ALBUMS_ALLOW_LAN === "1",
     egress: e.ALBUMS_EGRESS,
     egressAllow: e.ALBUMS_EGRESS_ALLOW.split(",").map((entry) => entry.trim()).filter(Boolean),

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { getConfig } from "@/lib/config";
 import { runWorker } from "@/lib/jobs/run-worker";
+import { scheduleMaintenance } from "@/lib/maintenance/schedule-maintenance";
 import { getDb } from "@/lib/server/db";
 import { createLogger } from "@/lib/server/logger";
 import { libraryPaths } from "@/lib/server/paths";
@@ -20,10 +21,10 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 
 const workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const db = await getDb();
+const ctx = { db, paths: libraryPaths(config.dataDir, config.databasePath), config, log };
 log.info("started", { workerId, concurrency: config.workerConcurrency });
-await runWorker(
-  { db, paths: libraryPaths(config.dataDir, config.databasePath), config, log },
-  { workerId, signal: abort.signal, concurrency: config.workerConcurrency },
-);
+const stopMaintenance = scheduleMaintenance(ctx, abort.signal);
+await runWorker(ctx, { workerId, signal: abort.signal, concurrency: config.workerConcurrency });
+await stopMaintenance();
 await db.$disconnect();
 log.info("stopped");

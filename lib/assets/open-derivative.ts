@@ -11,11 +11,16 @@ export type DerivativeLookup =
   | { state: "pending" }
   | { state: "unavailable"; reason: string };
 
-const PRODUCER: Record<string, Record<string, JobKind>> = {
+const PRODUCERS: Record<string, Record<string, JobKind>> = {
   photo: { "thumb-sm": "thumbnail", "thumb-md": "thumbnail", "motion-video": "motion-video" },
   video: { "thumb-sm": "video-poster", "thumb-md": "video-poster" },
   document: { "thumb-sm": "document-text", "thumb-md": "document-text" },
 };
+
+/** The job that makes derivative `kind` for an asset of `assetKind`, if any. */
+export function producerOf(assetKind: string, kind: string): JobKind | undefined {
+  return PRODUCERS[assetKind]?.[kind];
+}
 
 /**
  * A derived file of an asset (thumbnail, motion video): ready, still being made (its job is
@@ -34,7 +39,7 @@ export async function openDerivative(db: Db, paths: LibraryPaths, id: string, ki
     if (size !== null) return { state: "ready", file: { path: file, size, mime: row.mime, etag: row.etag, fileName: `${kind}.${row.mime.split("/")[1]}` } };
   }
   if (asset.decodeState === "undecodable") return { state: "unavailable", reason: `The original cannot be decoded: ${asset.decodeError ?? "unknown error"}` };
-  const producer = PRODUCER[asset.kind]?.[kind];
+  const producer = producerOf(asset.kind, kind);
   const job = producer ? await db.job.findUnique({ where: { key: jobKey(producer, id) }, select: { status: true, lastError: true } }) : null;
   if (job && (job.status === "pending" || job.status === "running")) return { state: "pending" };
   if (job?.status === "failed") return { state: "unavailable", reason: job.lastError ?? "its job failed" };

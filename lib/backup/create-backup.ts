@@ -1,0 +1,130 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import Database from "better-sqlite3";
+import { originalPath, type LibraryPaths } from "@/lib/server/paths";
+import { hashFile } from "@/lib/server/storage";
+
+export type ManifestEntry = { sha256: string; ext: string; size: number };
+export type BackupManifest = { createdAt: string; libraryId: string | null; assets: ManifestEntry[]; missing: string[] };
+export type BackupResult = { snapshot: string; assets: number; copied: number; bytesCopied: number; missing: string[]; pruned: string[] };
+
+const SNAPSHOT_NAME = /^\d{8}T\d{6}Z$/;
+
+/**
+ * Backs the library up into `destination` while it keeps running:
+ * 1. an online SQLite backup (a consistent snapshot, never a file copy of a live database);
+ * 2. every original the snapshot references, copied once into a shared content-addressed store
+ *    (incremental) and re-hashed after writing;
+ * 3. a manifest of those originals with their hashes, and `integrity_check` of the copy;
+ * 4. the snapshot folder appears (rename) only when all of that succeeded; old ones beyond `keep`
+ *    are pruned together with originals no remaining snapshot references.
+ */
+export async function createBackup(paths: LibraryPaths, destination: string, keep = 7, now = new Date()): Promise<BackupResult> {
+  const name = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const snapshots = path.join(destination, "snapshots");
+  const store = path.join(destination, "originals");
+  const partial = path.join(snapshots, `${name}.partial`);
+  await fsp.mkdir(partial, { recursive: true });
+  try {
+    const dbCopy = path.join(partial, "albums.db");
+    const live = new Database(paths.database, { readonly: true, timeout: 15_000 });
+    try {
+      await live.backup(dbCopy);
+    } finally {
+      live.close();
+    }
+    const snapshot = new Database(dbCopy, { readonly: true });
+    let assets: ManifestEntry[];
+    let libraryId: string | null;
+    try {
+      if (snapshot.pragma("integrity_check", { simple: true }) !== "ok") throw new Error("the database copy failed integrity_check");
+      assets = (snapshot.prepare(`SELECT sha256, ext, size FROM "Asset" ORDER BY sha256`).all() as { sha256: string; ext: string; size: number | bigint }[]).map((a) => ({ ...a, size: Number(a.size) }));
+      libraryId = (snapshot.prepare(`SELECT value FROM "Setting" WHERE key = 'library.id'`).get() as { value: string } | undefined)?.value ?? null;
+    } finally {
+      snapshot.close();
+    }
+    let copied = 0;
+    let bytesCopied = 0;
+    const missing: string[] = [];
+    for (const asset of assets) {
+      const target = storePath(store, asset);
+      if ((await fsp.stat(target).catch(() => null))?.size === asset.size) continue;
+      const source = originalPath(paths, asset.sha256, asset.ext);
+      if (!fs.existsSync(source)) {
+        missing.push(asset.sha256);
+        continue;
+      }
+      await copyVerified(source, target, asset.sha256);
+      copied += 1;
+      bytesCopied += asset.size;
+    }
+    const manifest: BackupManifest = { createdAt: now.toISOString(), libraryId, assets, missing };
+    await fsp.writeFile(path.join(partial, "manifest.json"), JSON.stringify(manifest));
+    await fsyncPath(path.join(partial, "manifest.json"));
+    await fsyncPath(dbCopy);
+    await fsp.rename(partial, path.join(snapshots, name));
+    await fsyncPath(snapshots);
+    const pruned = await pruneBackups(destination, keep);
+    return { snapshot: path.join(snapshots, name), assets: assets.length, copied, bytesCopied, missing, pruned };
+  } catch (error) {
+    await fsp.rm(partial, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export function storePath(store: string, asset: { sha256: string; ext: string }): string {
+  return path.join(store, asset.sha256.slice(0, 2), asset.sha256.slice(2, 4), `${asset.sha256}.${asset.ext}`);
+}
+
+/** Copies via a temp file, hashing on the way; fsync + rename only if the hash matches. */
+export async function copyVerified(source: string, target: string, sha256: string): Promise<void> {
+  await fsp.mkdir(path.dirname(target), { recursive: true });
+  const temp = `${target}.partial`;
+  const hash = createHash("sha256");
+  const input = fs.createReadStream(source);
+  input.on("data", (chunk) => hash.update(chunk));
+  await pipeline(input, fs.createWriteStream(temp));
+  if (hash.digest("hex") !== sha256 || (await hashFile(temp)) !== sha256) {
+    await fsp.rm(temp, { force: true });
+    throw new Error(`copy of ${source} does not match its SHA-256 ${sha256}`);
+  }
+  await fsyncPath(temp);
+  await fsp.rename(temp, target);
+  await fsyncPath(path.dirname(target));
+}
+
+async function fsyncPath(file: string): Promise<void> {
+  const handle = await fsp.open(file, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Snapshot folder names, oldest first (unfinished `.partial` ones excluded). */
+export async function listSnapshots(destination: string): Promise<string[]> {
+  const entries = await fsp.readdir(path.join(destination, "snapshots")).catch(() => []);
+  return entries.filter((e) => SNAPSHOT_NAME.test(e)).sort();
+}
+
+/** Keeps the newest `keep` snapshots; deletes the rest and originals no kept manifest lists. */
+async function pruneBackups(destination: string, keep: number): Promise<string[]> {
+  const all = await listSnapshots(destination);
+  const drop = all.slice(0, Math.max(0, all.length - keep));
+  for (const name of drop) await fsp.rm(path.join(destination, "snapshots", name), { recursive: true, force: true });
+  if (drop.length === 0) return [];
+  const referenced = new Set<string>();
+  for (const name of all.slice(drop.length)) {
+    const manifest = JSON.parse(await fsp.readFile(path.join(destination, "snapshots", name, "manifest.json"), "utf8")) as BackupManifest;
+    for (const asset of manifest.assets) referenced.add(`${asset.sha256}.${asset.ext}`);
+  }
+  const store = path.join(destination, "originals");
+  for (const entry of (await fsp.readdir(store, { recursive: true, withFileTypes: true })) as fs.Dirent[]) {
+    if (entry.isFile() && !referenced.has(entry.name)) await fsp.rm(path.join(entry.parentPath, entry.name), { force: true });
+  }
+  return drop;
+}

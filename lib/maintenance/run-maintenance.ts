@@ -1,0 +1,41 @@
+import { recordBackup, lastBackup } from "@/lib/backup/backup-status";
+import { createBackup } from "@/lib/backup/create-backup";
+import type { JobContext } from "@/lib/jobs/handler";
+import { scanFiles } from "./scan-files";
+import { scrubOriginals } from "./scrub-originals";
+import { sweepOrphans } from "./sweep-orphans";
+
+const SCAN_EVERY_MS = 10 * 60_000;
+const LAST_SCAN_KEY = "maintenance.lastScan";
+
+/**
+ * One maintenance tick of the worker (idempotent, rate-limited): every 10 minutes the missing-file
+ * scan and the two-tick orphan sweep; each tick a scrub slice within the per-minute byte budget;
+ * the automatic backup when one is due.
+ */
+export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = new Date()): Promise<void> {
+  const { db, paths, config, log } = ctx;
+  const lastScan = await db.setting.findUnique({ where: { key: LAST_SCAN_KEY } });
+  if (!lastScan || now.getTime() - new Date(lastScan.value).getTime() >= SCAN_EVERY_MS) {
+    const scan = await scanFiles(db, paths);
+    if (scan.missing.length > 0) log.warn("originals missing from disk (restore them from a backup)", { count: scan.missing.length, assets: scan.missing.slice(0, 20) });
+    if (scan.derivativesRequeued > 0) log.info("derived files missing; regenerating", { count: scan.derivativesRequeued });
+    const sweep = await sweepOrphans(db, paths, { now });
+    if (sweep.state === "cancelled") log.warn("orphan sweep cancelled", { reason: sweep.reason });
+    else if (sweep.deleted.length > 0) log.info("removed orphans seen on two passes", { deleted: sweep.deleted });
+    const value = now.toISOString();
+    await db.setting.upsert({ where: { key: LAST_SCAN_KEY }, create: { key: LAST_SCAN_KEY, value }, update: { value } });
+  }
+  if (config.scrubBytesPerMinute > 0) {
+    const scrub = await scrubOriginals(db, paths, (config.scrubBytesPerMinute * elapsedMs) / 60_000);
+    if (scrub.corrupt.length > 0) log.error("bit rot: originals no longer match their SHA-256 (restore them from a backup)", { assets: scrub.corrupt });
+  }
+  if (config.backupEveryHours > 0) {
+    const last = await lastBackup(db);
+    if (!last || now.getTime() - new Date(last.at).getTime() >= config.backupEveryHours * 3_600_000) {
+      const result = await createBackup(paths, config.backupDir, config.backupKeep, now);
+      await recordBackup(db, result, now);
+      log.info("automatic backup done", { snapshot: result.snapshot, copied: result.copied, missing: result.missing.length });
+    }
+  }
+}
