@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestLibrary, uploadForm, type TestLibrary } from "../support/test-library";
 
 let lib: TestLibrary;
-let ids: string[] = [];
+const ids: string[] = [];
 let m: { scan: typeof import("@/lib/maintenance/scan-files"); sweep: typeof import("@/lib/maintenance/sweep-orphans"); scrub: typeof import("@/lib/maintenance/scrub-originals") };
 const originalOf = async (id: string) => {
   const a = (await lib.db.asset.findUnique({ where: { id } }))!;
