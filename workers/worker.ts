@@ -24,7 +24,7 @@ const db = await getDb();
 const ctx = { db, paths: libraryPaths(config.dataDir, config.databasePath), config, log };
 log.info("started", { workerId, concurrency: config.workerConcurrency });
 const stopMaintenance = scheduleMaintenance(ctx, abort.signal);
-await runWorker(ctx, { workerId, signal: abort.signal, concurrency: config.workerConcurrency });
+await runWorker(ctx, { workerId, signal: abort.signal, concurrency: config.workerConcurrency, leaseMs: config.jobLeaseMs });
 await stopMaintenance();
 await db.$disconnect();
 log.info("stopped");

@@ -14,7 +14,13 @@ const fieldsSchema = z.object({
   source: z.enum(INGEST_SOURCES).default("upload"),
 });
 
-export type UploadRequest = { body: ReadableStream<Uint8Array> | null; contentType: string | null; client: string };
+export type UploadRequest = {
+  body: ReadableStream<Uint8Array> | null;
+  contentType: string | null;
+  client: string;
+  /** Aborts when the client goes away mid-upload: the partial temp file is then removed at once. */
+  signal?: AbortSignal;
+};
 
 type Received = { temp: TempFile | null; fileName: string; fields: Record<string, string> };
 
@@ -81,6 +87,7 @@ function receiveMultipart(request: UploadRequest, tmpDir: string, maxBytes: numb
       settled = true;
       body.unpipe(parser);
       body.destroy();
+      parser.destroy();
       void writing.then(async () => {
         if (result.temp) await fs.rm(result.temp.path, { force: true });
         reject(error);
@@ -111,6 +118,9 @@ function receiveMultipart(request: UploadRequest, tmpDir: string, maxBytes: numb
       });
     });
     body.on("error", (error) => fail(new AppError("bad_request", `The upload was interrupted: ${error.message}`)));
+    const abort = () => body.destroy(new Error("the client went away"));
+    if (request.signal?.aborted) abort();
+    request.signal?.addEventListener("abort", abort, { once: true });
     body.pipe(parser);
   });
 }
