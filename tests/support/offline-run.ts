@@ -1,0 +1,44 @@
+// Runs inside a network namespace with no route out (see tests/e2e/zero-egress.test.ts): starts
+// Albums, ingests photos (JPEG, HEIC), a video and a PDF, lets the worker finish every job, runs a
+// backup, and prints a JSON summary including the egress counter from /api/health.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { getJson, spawnApp, uploadSlowly } from "./app-process";
+import { makePdf } from "./make-pdf";
+import { makeVideo } from "./media";
+import { sharedPath } from "./shared";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-offline-"));
+const env = { ALBUMS_DATA_DIR: dataDir, ALBUMS_API_TOKEN: "", ALBUMS_OWNER: "", ALBUMS_BACKUP_DIR: path.join(dataDir, "..", `${path.basename(dataDir)}-backup`) };
+const app = await spawnApp("start", env, { waitFor: (h) => h.worker?.alive === true });
+const summary: Record<string, unknown> = {};
+try {
+  const files: [string, Buffer][] = [
+    ["DSCN0010.jpg", fs.readFileSync(sharedPath("fixtures", "photos", "jpg", "gps", "DSCN0010.jpg"))],
+    ["IMG_5195.HEIC", fs.readFileSync(sharedPath("fixtures", "photos", "heic", "IMG_5195.HEIC"))],
+    ["page.png", fs.readFileSync(sharedPath("fixtures", "text", "page.png"))],
+    ["clip.mp4", makeVideo("mp4")],
+    ["doc.pdf", makePdf(["Offline document"])],
+  ];
+  const statuses = [];
+  for (const [name, data] of files) statuses.push(((await uploadSlowly(app.port, name, data, { pauseMs: 0 })) as { status: number }).status);
+  summary.uploads = statuses;
+  const deadline = Date.now() + 120_000;
+  let health = (await getJson(app.port, "/api/health")).body;
+  while ((health.jobs.pending > 0 || health.jobs.running > 0) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    health = (await getJson(app.port, "/api/health")).body;
+  }
+  const items = (await getJson(app.port, "/api/assets?limit=50")).body.items as { decodeState: string; thumbnails: { sm: boolean } }[];
+  summary.assets = items.length;
+  summary.thumbnailsReady = items.filter((i) => i.thumbnails.sm && i.decodeState === "ok").length;
+  summary.backup = execFileSync("npm", ["run", "--silent", "backup"], { env: { ...process.env, ...env }, cwd: path.resolve(import.meta.dirname, "../..") }).toString().trim();
+  summary.health = (await getJson(app.port, "/api/health")).body;
+} finally {
+  await app.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(env.ALBUMS_BACKUP_DIR, { recursive: true, force: true });
+}
+process.stdout.write(`${JSON.stringify(summary)}\n`);
