@@ -103,6 +103,19 @@ export async function failAbandonedJobs(db: Db): Promise<number> {
   );
 }
 
+/**
+ * At start, before any worker runs, jobs still marked running belong to a worker that died with
+ * the previous run: hand them back now instead of waiting for their lease (the attempt counts).
+ */
+export async function recoverInterruptedJobs(db: Db): Promise<number> {
+  const now = new Date();
+  const [requeued, failed] = await db.$transaction([
+    db.job.updateMany({ where: { status: "running", attempts: { lt: db.job.fields.maxAttempts } }, data: { status: "pending", leaseUntil: null, leasedBy: null, runAfter: now } }),
+    db.job.updateMany({ where: { status: "running" }, data: { status: "failed", leaseUntil: null, lastError: "worker stopped during the last attempt", finishedAt: now } }),
+  ]);
+  return requeued.count + failed.count;
+}
+
 /** Extends the lease of a long-running job. */
 export async function extendLease(db: Db, job: JobRow, workerId: string, leaseMs: number): Promise<void> {
   await db.job.updateMany({ where: { id: job.id, leasedBy: workerId, status: "running" }, data: { leaseUntil: new Date(Date.now() + leaseMs) } });

@@ -1,5 +1,6 @@
 import { reconcileOriginals } from "@/lib/assets/reconcile-originals";
 import { hasOwnerPassphrase } from "@/lib/auth/owner-passphrase";
+import { recoverInterruptedJobs } from "@/lib/jobs/queue";
 import type { Config } from "@/lib/config";
 import { listenAddressProblem } from "./check-listen-address";
 import { getDb } from "./db";
@@ -16,13 +17,16 @@ export class StartupRefusal extends Error {
 
 /**
  * Checks that need the migrated database, run before the server and worker start: the listen
- * address is safe for the identity set-up, and the recovery sweep of unacknowledged leftovers.
+ * address is safe for the identity set-up, jobs interrupted by the last stop are handed back, and
+ * the recovery sweep removes unacknowledged leftovers.
  */
 export async function bootChecks(config: Config, paths: LibraryPaths, log: Logger): Promise<void> {
   const db = await getDb();
   try {
     const problem = listenAddressProblem(config, await hasOwnerPassphrase(db));
     if (problem) throw new StartupRefusal(problem);
+    const recovered = await recoverInterruptedJobs(db);
+    if (recovered > 0) log.info("handed back jobs interrupted by the last stop", { jobs: recovered });
     const result = await reconcileOriginals(db, paths);
     if (result.orphanFilesRemoved || result.orphanDerivedRemoved) {
       log.info("removed unacknowledged leftovers", { ...result, missingOriginals: result.missingOriginals.length });

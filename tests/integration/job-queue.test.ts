@@ -109,6 +109,19 @@ describe("job queue", () => {
     expect(jobs.map((j) => [j.kind, j.status])).toEqual([["document-text", "failed"], ["thumbnail", "done"]]);
   });
 
+  it("at start, hands back jobs a dead worker left running (failing those out of attempts)", async () => {
+    const a = await makeAsset(500);
+    const b = await makeAsset(501);
+    await queue.enqueueJob(lib.db, { kind: "thumbnail", assetId: a });
+    await queue.enqueueJob(lib.db, { kind: "thumbnail", assetId: b });
+    await queue.claimJob(lib.db, "dead", 600_000, ["thumbnail"]);
+    await queue.claimJob(lib.db, "dead", 600_000, ["thumbnail"]);
+    await lib.db.job.updateMany({ where: { assetId: b }, data: { attempts: 5 } });
+    expect(await queue.recoverInterruptedJobs(lib.db)).toBe(2);
+    expect(await lib.db.job.findFirst({ where: { assetId: a } })).toMatchObject({ status: "pending", attempts: 1, leasedBy: null });
+    expect(await lib.db.job.findFirst({ where: { assetId: b } })).toMatchObject({ status: "failed", lastError: "worker stopped during the last attempt" });
+  });
+
   it("the worker refuses to start when a job kind has no handler", async () => {
     expect(() => handlers.handlerRegistry(handlers.JOB_HANDLERS.filter((h) => h.kind !== "thumbnail"))).toThrow(/No handler for job kind\(s\): thumbnail/);
     expect(() => handlers.handlerRegistry()).not.toThrow();
