@@ -1,10 +1,9 @@
 import fs from "node:fs/promises";
-import { Readable } from "node:stream";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { z } from "zod";
 import { INGEST_SOURCES, recordIngestAttempt } from "@/lib/audit/record-ingest-attempt";
 import { AppError } from "@/lib/errors";
+import { requestBodyStream } from "@/lib/http/request-body";
 import { writeTempFile, type TempFile } from "@/lib/server/storage";
 import { ingestAsset, type IngestDeps, type IngestResult } from "./ingest-asset";
 
@@ -77,7 +76,7 @@ function receiveMultipart(request: UploadRequest, tmpDir: string, maxBytes: numb
   } catch (error) {
     return Promise.reject(new AppError("bad_request", `Malformed multipart body: ${(error as Error).message}`));
   }
-  const body = Readable.fromWeb(request.body as unknown as WebReadableStream<Uint8Array>);
+  const body = requestBodyStream(request.body, request.signal);
   return new Promise<Received>((resolve, reject) => {
     const result: Received = { temp: null, fileName: "(none)", fields: {} };
     let writing: Promise<void> = Promise.resolve();
@@ -118,9 +117,6 @@ function receiveMultipart(request: UploadRequest, tmpDir: string, maxBytes: numb
       });
     });
     body.on("error", (error) => fail(new AppError("bad_request", `The upload was interrupted: ${error.message}`)));
-    const abort = () => body.destroy(new Error("the client went away"));
-    if (request.signal?.aborted) abort();
-    request.signal?.addEventListener("abort", abort, { once: true });
     body.pipe(parser);
   });
 }

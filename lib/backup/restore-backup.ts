@@ -19,7 +19,7 @@ export async function restoreBackup(backupDir: string, dataDir: string, snapshot
     throw new Error(`${dataDir} is not empty; restore into an empty folder, then point ALBUMS_DATA_DIR at it.`);
   }
   const paths = libraryPaths(dataDir);
-  for (const dir of [paths.originals, paths.derived, paths.tmp, paths.models]) await fsp.mkdir(dir, { recursive: true });
+  for (const dir of [paths.originals, paths.derived, paths.tmp, paths.models, paths.uploads]) await fsp.mkdir(dir, { recursive: true });
   for (const asset of manifest.assets) {
     const source = storePath(path.join(backupDir, "originals"), asset);
     if (!fs.existsSync(source)) {

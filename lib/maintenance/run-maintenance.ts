@@ -1,6 +1,7 @@
 import { recordBackup, lastBackup } from "@/lib/backup/backup-status";
 import { createBackup } from "@/lib/backup/create-backup";
 import type { JobContext } from "@/lib/jobs/handler";
+import { expireUploads } from "@/lib/uploads/cancel-upload";
 import { scanFiles } from "./scan-files";
 import { scrubOriginals } from "./scrub-originals";
 import { sweepOrphans } from "./sweep-orphans";
@@ -10,7 +11,7 @@ const LAST_SCAN_KEY = "maintenance.lastScan";
 
 /**
  * One maintenance tick of the worker (idempotent, rate-limited): every 10 minutes the missing-file
- * scan and the two-tick orphan sweep; each tick a scrub slice within the per-minute byte budget;
+ * scan, expiry of abandoned resumable uploads and the two-tick orphan sweep; each tick a scrub slice within the per-minute byte budget;
  * the automatic backup when one is due.
  */
 export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = new Date()): Promise<void> {
@@ -20,6 +21,8 @@ export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = 
     const scan = await scanFiles(db, paths);
     if (scan.missing.length > 0) log.warn("originals missing from disk (restore them from a backup)", { count: scan.missing.length, assets: scan.missing.slice(0, 20) });
     if (scan.derivativesRequeued > 0) log.info("derived files missing; regenerating", { count: scan.derivativesRequeued });
+    const expired = await expireUploads(db, paths, now);
+    if (expired > 0) log.info("removed abandoned resumable uploads", { count: expired });
     const sweep = await sweepOrphans(db, paths, { now });
     if (sweep.state === "cancelled") log.warn("orphan sweep cancelled", { reason: sweep.reason });
     else if (sweep.deleted.length > 0) log.info("removed orphans seen on two passes", { deleted: sweep.deleted });

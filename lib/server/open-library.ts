@@ -38,7 +38,7 @@ export function checkLibraryVolume(paths: LibraryPaths): string | null {
 
 /** Creates the data dir layout and marks a fresh library; returns its id. */
 export function initLibraryVolume(paths: LibraryPaths, existingId: string | null): string {
-  for (const dir of [paths.root, paths.originals, paths.derived, paths.tmp, paths.models]) fs.mkdirSync(dir, { recursive: true });
+  for (const dir of [paths.root, paths.originals, paths.derived, paths.tmp, paths.models, paths.uploads]) fs.mkdirSync(dir, { recursive: true });
   if (existingId) return existingId;
   const id = randomUUID();
   fs.writeFileSync(paths.marker, `${id}\n`, { flag: "wx" });

@@ -8,6 +8,7 @@ export type LibraryPaths = {
   derived: string;
   tmp: string;
   models: string;
+  uploads: string;
   marker: string;
 };
 
@@ -24,6 +25,7 @@ export function libraryPaths(dataDir: string, databasePath = path.join(dataDir, 
     derived: path.join(root, "derived"),
     tmp: path.join(root, "tmp"),
     models: path.join(root, "models"),
+    uploads: path.join(root, "uploads"),
     marker: path.join(root, ".albums-library"),
   };
 }

@@ -1,0 +1,49 @@
+import fs from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { AppError, isOutOfSpace } from "@/lib/errors";
+import type { Db } from "@/lib/server/db";
+import type { LibraryPaths } from "@/lib/server/paths";
+import { partPath, toUploadState, withUploadLock, type UploadState } from "./upload-files";
+
+/**
+ * Appends bytes at `offset`, which must equal the durable offset (else 409 with the right one).
+ * Whatever arrives is fsynced and then recorded as the new durable offset, even if the client
+ * drops mid-chunk, so a resume never re-sends what the box already has. Bytes past the durable
+ * offset (a crash between write and record) are cut off before appending.
+ */
+export async function appendUpload(db: Db, paths: LibraryPaths, id: string, offset: number, body: Readable): Promise<UploadState> {
+  const result = await withUploadLock(id, async () => {
+    const row = await db.upload.findUnique({ where: { id } });
+    if (!row) throw new AppError("not_found", "No such upload (finished, cancelled or expired).");
+    const durable = Number(row.offset);
+    const size = Number(row.size);
+    if (offset !== durable) throw new AppError("conflict", `Wrong offset ${offset}; the upload continues at ${durable}.`);
+    const handle = await fs.open(partPath(paths, id), "r+");
+    let written = durable;
+    let failure: unknown = null;
+    try {
+      await handle.truncate(durable);
+      try {
+        for await (const chunk of body as AsyncIterable<Buffer>) {
+          if (written + chunk.length > size) throw new AppError("too_large", `More bytes than the declared size (${size}).`);
+          await handle.write(chunk, 0, chunk.length, written);
+          written += chunk.length;
+        }
+      } catch (error) {
+        failure = error; // keep what arrived before the break
+      }
+      await handle.sync();
+    } catch (error) {
+      if (isOutOfSpace(error)) throw new AppError("out_of_space", "The library disk is full; free some space and resume.");
+      throw error;
+    } finally {
+      await handle.close();
+    }
+    const updated = await db.upload.update({ where: { id }, data: { offset: BigInt(written) } });
+    if (failure instanceof AppError) throw failure;
+    if (failure && isOutOfSpace(failure)) throw new AppError("out_of_space", "The library disk is full; free some space and resume.");
+    return toUploadState(updated);
+  });
+  if (!result) throw new AppError("conflict", "Another request is appending to this upload right now.");
+  return result;
+}
