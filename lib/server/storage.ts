@@ -2,7 +2,6 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import type { Readable } from "node:stream";
 import { AppError, isOutOfSpace } from "@/lib/errors";
 
 export type TempFile = { path: string; sha256: string; size: number };
@@ -11,13 +10,13 @@ export type TempFile = { path: string; sha256: string; size: number };
  * Streams `input` into a new file under `tmpDir`, hashing SHA-256 on the way, and fsyncs it.
  * On any failure (including `maxBytes` exceeded) the partial file is removed before rethrowing.
  */
-export async function writeTempFile(input: Readable, tmpDir: string, maxBytes: number): Promise<TempFile> {
+export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string, maxBytes: number): Promise<TempFile> {
   const tmpPath = path.join(tmpDir, `upload-${randomUUID()}`);
   const hash = createHash("sha256");
   let size = 0;
   const handle = await fsp.open(tmpPath, "wx", 0o600);
   try {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
+    for await (const chunk of input) {
       size += chunk.length;
       if (size > maxBytes) throw new AppError("too_large", `The file is larger than the ${formatBytes(maxBytes)} upload limit.`);
       hash.update(chunk);
