@@ -57,7 +57,7 @@ export async function extractMetadata(input: MetadataInput): Promise<AssetMetada
       metadataJson: video ? JSON.stringify(video.raw) : null,
     };
   }
-  if (input.type.kind === "document") {
+  if (input.type.kind === "document" || input.type.kind === "file") {
     const capture = resolveCaptureTime(evidence);
     return { ...empty(), ...capture, capturedAtSource: capture.source };
   }

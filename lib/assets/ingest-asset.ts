@@ -4,7 +4,7 @@ import type { Config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { jobsForNewAsset } from "@/lib/jobs/kinds";
 import { jobCreateData } from "@/lib/jobs/queue";
-import { detectType } from "@/lib/media/detect-type";
+import { detectAnyFile, detectType } from "@/lib/media/detect-type";
 import { readHeaderSize } from "@/lib/media/image-source";
 import { recordIngestAttempt, type IngestSource } from "@/lib/audit/record-ingest-attempt";
 import type { Db } from "@/lib/server/db";
@@ -22,6 +22,8 @@ export type IngestInput = {
   capturedAt?: Date | undefined;
   source: IngestSource;
   client: string;
+  /** Keep files of any type (as downloads), for imports that must lose nothing (Drive). */
+  allowAnyFile?: boolean;
 };
 
 export type IngestResult = { status: "ingested" | "duplicate"; assetId: string; sha256: string };
@@ -43,7 +45,7 @@ export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise
     const existing = await db.asset.findUnique({ where: { sha256: temp.sha256 }, select: { id: true, ext: true } });
     if (existing) return await finishDuplicate(deps, existing, temp, input, temp.path);
     if (temp.size === 0) throw new AppError("unsupported_type", "The file is empty.");
-    const type = await detectType(temp.path);
+    const type = (await detectType(temp.path)) ?? (input.allowAnyFile ? await detectAnyFile(temp.path, input.fileName) : null);
     if (!type) throw new AppError("unsupported_type", "This is not a photo, video or document type Albums stores (checked from its bytes).");
     const header = type.kind === "photo" ? await readHeaderSize(temp.path) : null;
     if (header && header.width * header.height > config.maxPixels) {

@@ -6,7 +6,7 @@ import { toAssetSummary, type AssetSummary } from "./asset-dto";
 export const listAssetsQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  kind: z.enum(["photo", "video", "document"]).optional(),
+  kind: z.enum(["photo", "video", "document", "file"]).optional(),
 });
 
 export type ListAssetsQuery = z.infer<typeof listAssetsQuery>;

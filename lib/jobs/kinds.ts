@@ -11,7 +11,8 @@ export const JOB_PRIORITY: Record<JobKind, number> = {
 };
 
 /** The jobs a freshly ingested original needs, by its kind and type. */
-export function jobsForNewAsset(kind: "photo" | "video" | "document", mime: string): JobKind[] {
+export function jobsForNewAsset(kind: "photo" | "video" | "document" | "file", mime: string): JobKind[] {
+  if (kind === "file") return [];
   if (kind === "video") return ["video-poster"];
   if (kind === "document") return ["document-text"];
   return mime === "image/jpeg" || mime.startsWith("image/hei") ? ["thumbnail", "motion-video"] : ["thumbnail"];

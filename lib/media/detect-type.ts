@@ -1,6 +1,6 @@
 import { fileTypeFromFile } from "file-type";
 
-export type AssetKind = "photo" | "video" | "document";
+export type AssetKind = "photo" | "video" | "document" | "file";
 
 /** A supported original, as recognised from its bytes. */
 export type DetectedType = { kind: AssetKind; mime: string; ext: string; raw: boolean };
@@ -34,12 +34,25 @@ const SUPPORTED: Record<string, Omit<DetectedType, "mime">> = {
   "video/x-matroska": { kind: "video", ext: "mkv", raw: false },
   "video/webm": { kind: "video", ext: "webm", raw: false },
   "application/pdf": { kind: "document", ext: "pdf", raw: false },
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { kind: "document", ext: "docx", raw: false },
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { kind: "document", ext: "xlsx", raw: false },
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": { kind: "document", ext: "pptx", raw: false },
 };
 
 /** MIME type Albums serves an original with, given the extension it was stored under. */
 export function mimeForExt(ext: string): string {
   for (const [mime, type] of Object.entries(SUPPORTED)) if (type.ext === ext) return mime;
   return "application/octet-stream";
+}
+
+/**
+ * Any other file, for imports that must keep everything (Drive): its type from the bytes when
+ * known, else from a safe extension of its name; served only as a download.
+ */
+export async function detectAnyFile(filePath: string, fileName: string): Promise<DetectedType> {
+  const found = await fileTypeFromFile(filePath);
+  const fromName = /\.([a-z0-9]{1,5})$/i.exec(fileName)?.[1]?.toLowerCase();
+  return { kind: "file", mime: "application/octet-stream", ext: found?.ext && /^[a-z0-9]{1,5}$/.test(found.ext) ? found.ext : (fromName ?? "bin"), raw: false };
 }
 
 /**

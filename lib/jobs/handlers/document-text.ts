@@ -1,15 +1,29 @@
 import sharp from "sharp";
 import { markUndecodable, storeThumbnails } from "@/lib/assets/store-derivatives";
+import { isOfficeMime, readOfficeText } from "@/lib/media/read-office";
 import { readPdf } from "@/lib/media/read-pdf";
 import { renderThumbnails } from "@/lib/media/render-thumbnails";
 import { type JobHandler, PermanentJobError } from "../handler";
 import { isFileFault, loadJobAsset } from "./load-job-asset";
 
-/** PDF: page count, full text (stored for search) and a first-page thumbnail. */
+/** PDF: page count, full text (stored for search) and a first-page thumbnail; DOCX/XLSX/PPTX: text. */
 export const documentTextJob: JobHandler = {
   kind: "document-text",
   async run(ctx, job) {
     const { asset, file } = await loadJobAsset(ctx, job);
+    if (isOfficeMime(asset.mimeType)) {
+      let text: string;
+      try {
+        text = await readOfficeText(file, asset.mimeType);
+      } catch (error) {
+        if (!isFileFault(error)) throw error;
+        await markUndecodable(ctx.db, asset.id, `office document: ${(error as Error).message}`);
+        throw new PermanentJobError(`unreadable document: ${(error as Error).message}`, { cause: error });
+      }
+      await ctx.db.documentText.upsert({ where: { assetId: asset.id }, create: { assetId: asset.id, text }, update: { text } });
+      await ctx.db.asset.update({ where: { id: asset.id }, data: { decodeState: "ok" } });
+      return;
+    }
     let pdf;
     try {
       pdf = await readPdf(file);

@@ -7,5 +7,5 @@ export const runtime = "nodejs";
 export const GET = apiRoute<{ id: string }>(async (request, { deps, params }) => {
   const file = await openOriginal(deps.db, deps.paths, params.id);
   const download = new URL(request.url).searchParams.get("download") === "1";
-  return sendFile(request, file, { cacheControl: "private, max-age=31536000, immutable", disposition: download ? "attachment" : "inline", fileName: file.fileName });
+  return sendFile(request, file, { cacheControl: "private, max-age=31536000, immutable", disposition: download || file.mime === "application/octet-stream" ? "attachment" : "inline", fileName: file.fileName });
 });
