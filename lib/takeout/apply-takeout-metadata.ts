@@ -1,0 +1,27 @@
+import type { Db } from "@/lib/server/db";
+import type { TakeoutSidecar } from "./parse-sidecar";
+
+/**
+ * Merges what a sidecar knows into an asset without overriding what the file's own bytes said:
+ * GPS only when the file had none (geoDataExif, then geoData), description, favorite, archived
+ * (kept archived), trashed (when imported into the trash), device folder, and people names as
+ * unconfirmed hints for face clustering. Safe to repeat.
+ */
+export async function applyTakeoutMetadata(db: Db, assetId: string, sidecar: TakeoutSidecar, options: { intoTrash: boolean }): Promise<void> {
+  const asset = await db.asset.findUnique({ where: { id: assetId }, select: { latitude: true, description: true, origin: true } });
+  if (!asset) return;
+  await db.asset.update({
+    where: { id: assetId },
+    data: {
+      ...(asset.latitude === null && sidecar.gps ? { latitude: sidecar.gps.latitude, longitude: sidecar.gps.longitude, altitude: sidecar.gps.altitude } : {}),
+      ...(!asset.description && sidecar.description ? { description: sidecar.description } : {}),
+      ...(!asset.origin && sidecar.origin ? { origin: sidecar.origin } : {}),
+      ...(sidecar.favorite ? { favorite: true } : {}),
+      ...(sidecar.archived ? { archived: true } : {}),
+      ...(options.intoTrash ? { trashedAt: new Date() } : {}),
+    },
+  });
+  for (const name of sidecar.people) {
+    await db.assetPersonHint.upsert({ where: { assetId_name: { assetId, name } }, create: { assetId, name, source: "takeout" }, update: {} });
+  }
+}

@@ -1,0 +1,68 @@
+import type { Db } from "@/lib/server/db";
+import { albumKey, entryKey, type Catalogue } from "./catalogue-parts";
+import type { MatchResult } from "./match-sidecars";
+
+export type ReportItem = { part: string; path: string; kind: string; status: string; assetId: string | null; sha256: string | null; reason: string | null; sidecar: string | null };
+export type PartTotals = { part: string; entries: number; byKind: Record<string, number>; byStatus: Record<string, number> };
+export type AlbumCheck = { folder: string; title: string; expected: number; present: number; missing: string[] };
+
+export type TakeoutReport = {
+  runId: string;
+  createdAt: string;
+  safeToDelete: boolean;
+  /** Why it is not safe yet (empty when it is). */
+  blockers: string[];
+  totals: { entries: number; imported: number; duplicate: number; skipped: number; failed: number; pending: number };
+  parts: PartTotals[];
+  /** Every media and Drive entry: imported (asset, sha256), duplicate of (asset), or not imported with the reason. */
+  items: ReportItem[];
+  unmatchedMedia: string[];
+  albums: AlbumCheck[];
+};
+
+const count = (list: string[]) => list.reduce<Record<string, number>>((acc, key) => ({ ...acc, [key]: (acc[key] ?? 0) + 1 }), {});
+
+/**
+ * The verification report of a run: per-part totals that add up to each archive's entry count,
+ * every media/Drive entry's fate, unmatched photos, and an album-by-album membership check.
+ * "Safe to delete from Google" only when no entry is pending or failed and every album is whole.
+ */
+export async function buildTakeoutReport(db: Db, runId: string, catalogue: Catalogue, matched: MatchResult): Promise<TakeoutReport> {
+  const rows = await db.importEntry.findMany({ where: { runId }, orderBy: { id: "asc" } });
+  const parts = [...new Set(rows.map((r) => r.part))].map((part) => {
+    const mine = rows.filter((r) => r.part === part);
+    return { part, entries: mine.length, byKind: count(mine.map((r) => r.kind)), byStatus: count(mine.filter((r) => r.kind === "media" || r.kind === "drive").map((r) => r.status)) };
+  });
+  const items = rows.filter((r) => r.kind === "media" || r.kind === "drive").map((r) => ({ part: r.part, path: r.path, kind: r.kind, status: r.status, assetId: r.assetId, sha256: r.sha256, reason: r.reason, sidecar: r.sidecar }));
+  const statuses = count(items.map((i) => i.status));
+  const assetOf = new Map(rows.filter((r) => r.assetId).map((r) => [entryKey(r.part, r.path), r.assetId!]));
+  const albums: AlbumCheck[] = [];
+  for (const album of await db.album.findMany({ where: { sourceKey: { startsWith: "takeout:" } }, include: { assets: { select: { assetId: true } } } })) {
+    const folder = album.sourceKey!.slice("takeout:".length);
+    const expected = new Set(
+      catalogue.entries
+        .filter((e) => e.kind === "media" && e.place.area === "photos" && albumKey(e.place.dir) === folder)
+        .map((e) => assetOf.get(entryKey(e.part, e.path)))
+        .filter((id): id is string => !!id),
+    );
+    const present = new Set(album.assets.map((a) => a.assetId));
+    if (expected.size === 0) continue; // an album of an earlier import
+    albums.push({ folder, title: album.title, expected: expected.size, present: [...expected].filter((id) => present.has(id)).length, missing: [...expected].filter((id) => !present.has(id)) });
+  }
+  const blockers = [
+    ...(statuses.pending ? [`${statuses.pending} entries not processed yet`] : []),
+    ...(statuses.failed ? [`${statuses.failed} entries failed (see items with status "failed"); fix the cause and run the import again`] : []),
+    ...albums.filter((a) => a.missing.length > 0).map((a) => `album "${a.title}" is missing ${a.missing.length} photo(s)`),
+  ];
+  return {
+    runId,
+    createdAt: new Date().toISOString(),
+    safeToDelete: blockers.length === 0,
+    blockers,
+    totals: { entries: rows.length, imported: statuses.imported ?? 0, duplicate: statuses.duplicate ?? 0, skipped: statuses.skipped ?? 0, failed: statuses.failed ?? 0, pending: statuses.pending ?? 0 },
+    parts,
+    items,
+    unmatchedMedia: matched.unmatched.map((key) => key.replace("\u0000", "/")),
+    albums,
+  };
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from "node:crypto";
+import { ingestAsset, type IngestDeps } from "@/lib/assets/ingest-asset";
+import { AppError } from "@/lib/errors";
+import { writeTempFile } from "@/lib/server/storage";
+import { applyTakeoutMetadata } from "./apply-takeout-metadata";
+import { albumKey, catalogueParts, DEFAULT_LIMITS, entryKey, TakeoutAbort, type Catalogue, type CatalogueEntry, type TakeoutLimits } from "./catalogue-parts";
+import { matchSidecars, type MatchResult } from "./match-sidecars";
+import { openPart } from "./read-archive";
+import { buildTakeoutReport, type TakeoutReport } from "./build-report";
+
+export type TakeoutOptions = { includeTrashed?: boolean; limits?: Partial<TakeoutLimits> };
+
+export type TakeoutProgress = { phase: "catalogue" | "import"; entriesDone: number; entries: number; bytesDone: number; bytes: number };
+
+export type TakeoutResult = { runId: string; report: TakeoutReport };
+
+const YEAR_FOLDER = /(^|\s)(19|20)\d{2}$/;
+
+/**
+ * Imports Google Takeout parts (zips, tgzs or extracted folders) as one catalogue: pass 1 reads
+ * every entry list and JSON (hostile archives abort here), pass 2 streams each photo/video/Drive
+ * file through the normal ingest path with its sidecar's metadata, re-creates albums and links
+ * edited copies. Every entry's fate is recorded; an interrupted run with the same inputs resumes,
+ * and re-running skips what already landed. Returns the verification report.
+ */
+export async function importTakeout(deps: IngestDeps, inputs: string[], options: TakeoutOptions = {}, onProgress: (p: TakeoutProgress) => void = () => {}): Promise<TakeoutResult> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const parts = await Promise.all(inputs.map(openPart));
+  const names = parts.map((p) => p.name);
+  if (new Set(names).size !== names.length) throw new AppError("bad_request", "Two parts have the same file name; give each part once.");
+  const inputsKey = JSON.stringify([...inputs].sort());
+  const previous = await deps.db.importRun.findFirst({ where: { inputs: inputsKey, status: { in: ["cataloguing", "importing"] } }, orderBy: { createdAt: "desc" } });
+  const run = previous ?? (await deps.db.importRun.create({ data: { id: randomUUID(), inputs: inputsKey, options: JSON.stringify(options) } }));
+  let catalogue: Catalogue;
+  try {
+    catalogue = await catalogueParts(parts, limits);
+  } catch (error) {
+    // Anything wrong while reading the archives (forged sizes, truncated or corrupt parts) aborts cleanly.
+    const abort = error instanceof TakeoutAbort ? error : new TakeoutAbort("archive", `unreadable: ${(error as Error).message}`);
+    await deps.db.importEntry.deleteMany({ where: { runId: run.id } });
+    await deps.db.importRun.update({ where: { id: run.id }, data: { status: "aborted", error: abort.message } });
+    throw abort;
+  }
+  const media = catalogue.entries.filter((e) => e.kind === "media" && e.place.area === "photos");
+  const sidecarFiles = catalogue.entries.filter((e) => e.kind === "sidecar");
+  const toFile = (e: CatalogueEntry) => ({ key: entryKey(e.part, e.path), dir: e.place.area === "photos" ? e.place.dir : "", name: e.place.area === "photos" ? e.place.name : "" });
+  const matched = matchSidecars(media.map(toFile), sidecarFiles.map(toFile));
+  if (!previous) {
+    for (let i = 0; i < catalogue.entries.length; i += 500) {
+      await deps.db.importEntry.createMany({
+        data: catalogue.entries.slice(i, i + 500).map((e) => ({
+          runId: run.id, part: e.part, path: e.path, kind: e.kind, size: BigInt(e.size),
+          sidecar: matched.matches.get(entryKey(e.part, e.path))?.sidecar.replace("\u0000", "/") ?? null,
+          ...(e.kind === "media" || e.kind === "drive" ? {} : { status: "skipped", reason: reasonFor(e) }),
+        })),
+      });
+    }
+  }
+  await deps.db.importRun.update({ where: { id: run.id }, data: { status: "importing" } });
+  try {
+    await importEntries(deps, run.id, parts, catalogue, matched, options, onProgress);
+  } catch (error) {
+    if (error instanceof TakeoutAbort) throw error;
+    if (!(error instanceof AppError) && /zip|tar|stream|entry|size/i.test((error as Error).message)) {
+      throw await abortRun(deps, run.id, new TakeoutAbort("archive", `unreadable: ${(error as Error).message}`));
+    }
+    throw error; // interrupted (disk full, stopped): the run stays "importing" and resumes next time
+  }
+  await linkEditedCopies(deps, run.id, matched);
+  const report = await buildTakeoutReport(deps.db, run.id, catalogue, matched);
+  await deps.db.importRun.update({ where: { id: run.id }, data: { status: "done", report: JSON.stringify(report) } });
+  return { runId: run.id, report };
+}
+
+function reasonFor(entry: CatalogueEntry): string {
+  switch (entry.kind) {
+    case "sidecar":
+      return "metadata sidecar (merged into its photo)";
+    case "album-meta":
+      return "album metadata (used to re-create the album)";
+    case "directory":
+      return "folder";
+    default:
+      return entry.place.area === "other" ? entry.place.reason : "not a media file (JSON without photo metadata)";
+  }
+}
+
+async function importEntries(
+  deps: IngestDeps,
+  runId: string,
+  parts: Awaited<ReturnType<typeof openPart>>[],
+  catalogue: Catalogue,
+  matched: MatchResult,
+  options: TakeoutOptions,
+  onProgress: (p: TakeoutProgress) => void,
+): Promise<void> {
+  const pending = await deps.db.importEntry.findMany({ where: { runId, status: { in: ["pending", "failed"] } }, select: { part: true, path: true, size: true } });
+  const todo = new Set(pending.map((e) => entryKey(e.part, e.path)));
+  const progress: TakeoutProgress = { phase: "import", entries: pending.length, entriesDone: 0, bytes: pending.reduce((sum, e) => sum + Number(e.size), 0), bytesDone: 0 };
+  onProgress({ ...progress });
+  const byKey = new Map(catalogue.entries.map((e) => [entryKey(e.part, e.path), e]));
+  for (const part of parts) {
+    await part.walk(async (archiveEntry, open) => {
+      const key = entryKey(part.name, archiveEntry.path);
+      if (!todo.has(key)) return;
+      const entry = byKey.get(key)!;
+      const sidecarKey = matched.matches.get(key)?.sidecar;
+      const sidecar = sidecarKey ? catalogue.sidecars.get(sidecarKey) : undefined;
+      const where = { runId_part_path: { runId, part: part.name, path: archiveEntry.path } };
+      if (sidecar?.trashed && !options.includeTrashed) {
+        await deps.db.importEntry.update({ where, data: { status: "skipped", reason: "in the Google Photos trash (import with --include-trashed to keep it in the Albums trash)" } });
+      } else {
+        let temp;
+        try {
+          temp = await writeTempFile(await open(), deps.paths.tmp, entry.size);
+        } catch (error) {
+          if (error instanceof AppError && error.code === "too_large") throw await abortRun(deps, runId, new TakeoutAbort(part.name, `entry ${JSON.stringify(archiveEntry.path)} is larger than its declared size (a zip bomb)`));
+          throw error;
+        }
+        const name = entry.place.area === "other" ? archiveEntry.path : entry.place.name;
+        try {
+          const result = await ingestAsset(deps, {
+            temp, fileName: name.normalize("NFC"), capturedAt: sidecar?.takenAt, source: "takeout", client: `takeout:${runId}`, allowAnyFile: entry.kind === "drive",
+          });
+          if (sidecar) await applyTakeoutMetadata(deps.db, result.assetId, sidecar, { intoTrash: sidecar.trashed });
+          if (entry.place.area === "drive") await deps.db.asset.update({ where: { id: result.assetId }, data: { folder: entry.place.dir } });
+          if (entry.place.area === "photos") await addToAlbum(deps, catalogue, entry.place.dir, result.assetId);
+          await deps.db.importEntry.update({ where, data: { status: result.status === "ingested" ? "imported" : "duplicate", assetId: result.assetId, sha256: result.sha256, reason: null } });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          const deliberate = ["unsupported_type", "too_many_pixels"].includes(error.code);
+          await deps.db.importEntry.update({ where, data: { status: deliberate ? "skipped" : "failed", reason: `${error.code}: ${error.message}`, sha256: temp.sha256 } });
+          if (error.code === "out_of_space") throw error;
+        }
+      }
+      progress.entriesDone += 1;
+      progress.bytesDone += entry.size;
+      onProgress({ ...progress });
+    });
+  }
+}
+
+async function abortRun(deps: IngestDeps, runId: string, abort: TakeoutAbort): Promise<TakeoutAbort> {
+  await deps.db.importRun.update({ where: { id: runId }, data: { status: "aborted", error: abort.message } });
+  return abort;
+}
+
+/** Album folders are those with album metadata, or any folder that is not a "Photos from YYYY" year folder. */
+export function isAlbumFolder(catalogue: Catalogue, dir: string): boolean {
+  if (!dir) return false;
+  return catalogue.albums.has(albumKey(dir)) || !YEAR_FOLDER.test(dir.split("/").at(-1)!);
+}
+
+async function addToAlbum(deps: IngestDeps, catalogue: Catalogue, dir: string, assetId: string): Promise<void> {
+  if (!isAlbumFolder(catalogue, dir)) return;
+  const meta = catalogue.albums.get(albumKey(dir));
+  const sourceKey = `takeout:${albumKey(dir)}`;
+  const album = await deps.db.album.upsert({
+    where: { sourceKey },
+    create: { id: randomUUID(), sourceKey, source: "takeout", title: meta?.title || dir.split("/").at(-1)!, description: meta?.description ?? null, date: meta?.date ?? null },
+    update: {},
+  });
+  await deps.db.albumAsset.upsert({ where: { albumId_assetId: { albumId: album.id, assetId } }, create: { albumId: album.id, assetId }, update: {} });
+}
+
+async function linkEditedCopies(deps: IngestDeps, runId: string, matched: MatchResult): Promise<void> {
+  const rows = await deps.db.importEntry.findMany({ where: { runId, assetId: { not: null } }, select: { part: true, path: true, assetId: true } });
+  const assetOf = new Map(rows.map((r) => [entryKey(r.part, r.path), r.assetId!]));
+  for (const [edited, original] of matched.editedFrom) {
+    const editedId = assetOf.get(edited);
+    const originalId = assetOf.get(original);
+    if (editedId && originalId && editedId !== originalId) await deps.db.asset.update({ where: { id: editedId }, data: { editedFromId: originalId } });
+  }
+}

@@ -1,0 +1,55 @@
+// `npm run import:takeout -- [--include-trashed] <takeout-*.zip | *.tgz | folder>…`: imports a Google
+// Takeout (Photos and Drive) into the library named by ALBUMS_DATA_DIR, also while Albums runs,
+// with a progress bar; prints where the verification report is and whether Google can be emptied.
+import "@/lib/server/install-egress-guard";
+import fs from "node:fs";
+import path from "node:path";
+import { SingleBar } from "cli-progress";
+import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/server/db";
+import { createLogger } from "@/lib/server/logger";
+import { prepareLibrary } from "@/lib/server/prepare-library";
+import { TakeoutAbort } from "@/lib/takeout/catalogue-parts";
+import { importTakeout } from "@/lib/takeout/import-takeout";
+
+const args = process.argv.slice(2);
+const includeTrashed = args.includes("--include-trashed");
+const inputs = args.filter((a) => !a.startsWith("--")).map((a) => path.resolve(a));
+if (inputs.length === 0) {
+  console.error("usage: npm run import:takeout -- [--include-trashed] <takeout-001.zip> [takeout-002.zip …] | <extracted folder>");
+  process.exit(2);
+}
+const config = getConfig();
+const paths = await prepareLibrary(config, createLogger("import", "warn"));
+const db = await getDb();
+const bar = new SingleBar({ format: "{phase} |{bar}| {percentage}% · {value}/{total} entries · {mb}/{totalMb} MB · {rate} MB/s · ETA {eta_formatted}", hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 });
+const started = Date.now();
+let barStarted = false;
+try {
+  const { runId, report } = await importTakeout({ db, paths, config }, inputs, { includeTrashed }, (p) => {
+    const mb = (p.bytesDone / 1e6).toFixed(0);
+    const payload = { phase: p.phase, mb, totalMb: (p.bytes / 1e6).toFixed(0), rate: (p.bytesDone / 1e6 / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) };
+    if (!barStarted) {
+      bar.start(Math.max(1, p.entries), p.entriesDone, payload);
+      barStarted = true;
+    } else bar.update(p.entriesDone, payload);
+  });
+  bar.stop();
+  const reportFile = path.join(paths.root, "imports", `${runId}.json`);
+  fs.mkdirSync(path.dirname(reportFile), { recursive: true });
+  fs.writeFileSync(reportFile, JSON.stringify(report, null, 2));
+  const t = report.totals;
+  console.log(`imported ${t.imported}, already in the library ${t.duplicate}, not imported ${t.skipped}, failed ${t.failed} (of ${t.entries} entries in ${report.parts.length} part(s))`);
+  console.log(`albums checked: ${report.albums.length}; photos without a JSON sidecar: ${report.unmatchedMedia.length}`);
+  console.log(`report: ${reportFile} (also at /api/imports/${runId})`);
+  console.log(report.safeToDelete ? "SAFE TO DELETE FROM GOOGLE: every item is accounted for." : `NOT safe to delete from Google yet:\n  - ${report.blockers.join("\n  - ")}`);
+  process.exitCode = report.safeToDelete ? 0 : 1;
+} catch (error) {
+  bar.stop();
+  if (error instanceof TakeoutAbort) {
+    console.error(`Import aborted, nothing was added: ${error.message}`);
+    process.exitCode = 3;
+  } else throw error;
+} finally {
+  await db.$disconnect();
+}
