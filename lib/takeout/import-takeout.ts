@@ -36,10 +36,7 @@ export async function importTakeout(deps: IngestDeps, inputs: string[], options:
     catalogue = await catalogueParts(parts, limits);
   } catch (error) {
     // Anything wrong while reading the archives (forged sizes, truncated or corrupt parts) aborts cleanly.
-    const abort = error instanceof TakeoutAbort ? error : new TakeoutAbort("archive", `unreadable: ${(error as Error).message}`);
-    await deps.db.importEntry.deleteMany({ where: { runId: run.id } });
-    await deps.db.importRun.update({ where: { id: run.id }, data: { status: "aborted", error: abort.message } });
-    throw abort;
+    throw await abortRun(deps, run.id, error instanceof TakeoutAbort ? error : new TakeoutAbort("archive", `unreadable: ${(error as Error).message}`));
   }
   const media = catalogue.entries.filter((e) => e.kind === "media" && e.place.area === "photos");
   const sidecarFiles = catalogue.entries.filter((e) => e.kind === "sidecar");
@@ -141,6 +138,7 @@ async function importEntries(
 }
 
 async function abortRun(deps: IngestDeps, runId: string, abort: TakeoutAbort): Promise<TakeoutAbort> {
+  await deps.db.importEntry.deleteMany({ where: { runId } });
   await deps.db.importRun.update({ where: { id: runId }, data: { status: "aborted", error: abort.message } });
   return abort;
 }

@@ -40,7 +40,15 @@ function zipPart(file: string): ArchivePart {
             const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
             const type = mode === 0o120000 ? "symlink" : name.endsWith("/") ? "directory" : "file";
             const open = () =>
-              new Promise<EntryStream>((ok, fail) => zip.openReadStream(entry, (streamError, stream) => (streamError || !stream ? fail(streamError ?? new Error("no stream")) : ok(stream))));
+              new Promise<EntryStream>((ok, fail) =>
+                zip.openReadStream(entry, (streamError, stream) => {
+                  if (streamError || !stream) return fail(streamError ?? new Error("no stream"));
+                  // A reader that stops early (size limit) must not leave yauzl's late size error unhandled;
+                  // the reader itself still sees errors through its iterator.
+                  stream.on("error", () => {});
+                  ok(stream);
+                }),
+              );
             visit({ path: name, size: entry.uncompressedSize, compressedSize: entry.compressedSize, type }, open).then(
               () => zip.readEntry(),
               (visitError: unknown) => {
