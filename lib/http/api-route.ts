@@ -23,9 +23,9 @@ export function errorResponse(error: AppError): Response {
   return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers });
 }
 
-/** The identity of a request (API token, Tailscale owner, session, or local), or null. */
-export function identify(request: Request, deps: ServerDeps): Promise<Identity | null> {
-  return resolveIdentity(request.headers, deps.config, {
+/** The identity behind request headers (API token, Tailscale owner, session, or local), or null. */
+export function identify(headers: Headers, deps: ServerDeps): Promise<Identity | null> {
+  return resolveIdentity(headers, deps.config, {
     apiToken: (token) => verifyApiToken(deps.db, token),
     session: async (token) => (await findSession(deps.db, token)) !== null,
   });
@@ -59,7 +59,7 @@ export function apiRoute<P = Record<string, never>>(handler: (request: Request, 
   return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const deps = await getServerDeps();
-      const identity = await identify(request, deps);
+      const identity = await identify(request.headers, deps);
       if (!identity) {
         await options.onUnauthorized?.(deps);
         await request.body?.cancel().catch(() => {});
@@ -78,7 +78,7 @@ export function publicRoute(handler: (request: Request, ctx: ApiContext<Record<s
   return async (request: Request): Promise<Response> => {
     try {
       const deps = await getServerDeps();
-      const identity = await identify(request, deps);
+      const identity = await identify(request.headers, deps);
       checkCsrf(request, identity);
       return await handler(request, { deps, identity, params: {} });
     } catch (error) {

@@ -1,5 +1,5 @@
 /** Every job kind the worker runs. The worker refuses to start if one has no handler. */
-export const JOB_KINDS = ["thumbnail", "video-poster", "motion-video", "document-text"] as const;
+export const JOB_KINDS = ["thumbnail", "video-poster", "motion-video", "document-text", "takeout-import"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Lower runs first: what a person sees (thumbnails) before enrichment. */
@@ -8,6 +8,7 @@ export const JOB_PRIORITY: Record<JobKind, number> = {
   "video-poster": 10,
   "document-text": 20,
   "motion-video": 30,
+  "takeout-import": 50,
 };
 
 /** The jobs a freshly ingested original needs, by its kind and type. */

@@ -10,7 +10,7 @@ import { buildTakeoutReport, type TakeoutReport } from "./build-report";
 
 export type TakeoutOptions = { includeTrashed?: boolean; limits?: Partial<TakeoutLimits> };
 
-export type TakeoutProgress = { phase: "catalogue" | "import"; entriesDone: number; entries: number; bytesDone: number; bytes: number };
+export type TakeoutProgress = { runId: string; phase: "catalogue" | "import"; entriesDone: number; entries: number; bytesDone: number; bytes: number };
 
 export type TakeoutResult = { runId: string; report: TakeoutReport };
 
@@ -93,7 +93,7 @@ async function importEntries(
 ): Promise<void> {
   const pending = await deps.db.importEntry.findMany({ where: { runId, status: { in: ["pending", "failed"] } }, select: { part: true, path: true, size: true } });
   const todo = new Set(pending.map((e) => entryKey(e.part, e.path)));
-  const progress: TakeoutProgress = { phase: "import", entries: pending.length, entriesDone: 0, bytes: pending.reduce((sum, e) => sum + Number(e.size), 0), bytesDone: 0 };
+  const progress: TakeoutProgress = { runId, phase: "import", entries: pending.length, entriesDone: 0, bytes: pending.reduce((sum, e) => sum + Number(e.size), 0), bytesDone: 0 };
   onProgress({ ...progress });
   const byKey = new Map(catalogue.entries.map((e) => [entryKey(e.part, e.path), e]));
   for (const part of parts) {

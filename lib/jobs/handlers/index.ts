@@ -2,11 +2,12 @@ import type { JobHandler } from "../handler";
 import { JOB_KINDS, type JobKind } from "../kinds";
 import { documentTextJob } from "./document-text";
 import { motionVideoJob } from "./motion-video";
+import { takeoutImportJob } from "./takeout-import";
 import { thumbnailJob } from "./thumbnail";
 import { videoPosterJob } from "./video-poster";
 
 /** All handlers, keyed by kind. */
-export const JOB_HANDLERS: JobHandler[] = [thumbnailJob, videoPosterJob, motionVideoJob, documentTextJob];
+export const JOB_HANDLERS: JobHandler[] = [thumbnailJob, videoPosterJob, motionVideoJob, documentTextJob, takeoutImportJob];
 
 /** Maps kinds to handlers; throws (so the worker refuses to start) if any kind lacks one. */
 export function handlerRegistry(handlers: JobHandler[] = JOB_HANDLERS): Map<JobKind, JobHandler> {
