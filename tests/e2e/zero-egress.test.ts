@@ -1,6 +1,6 @@
-// Zero egress: ingest, every enrichment job the worker has today and a backup run inside a
-// network namespace with no route out (unshare -n, loopback only), and the egress counter in
-// /api/health stays 0. (Search and the Takeout import join this run when they exist.)
+// Zero egress: ingest, every enrichment job the worker has today, a backup and a Takeout import
+// run inside a network namespace with no route out (unshare -n, loopback only), and the egress
+// counter in /api/health stays 0. (Search joins this run when it exists.)
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,11 +13,13 @@ describe("zero egress", () => {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" },
       timeout: 300_000,
     }).toString();
-    const summary = JSON.parse(out.trim().split("\n").at(-1)!) as { uploads: number[]; assets: number; thumbnailsReady: number; backup: string; health: { egress: { blocked: number }; jobs: { failed: number } } };
+    const summary = JSON.parse(out.trim().split("\n").at(-1)!) as { uploads: number[]; assets: number; thumbnailsReady: number; backup: string; takeout: boolean; reportPage: boolean; health: { egress: { blocked: number }; jobs: { failed: number } } };
     expect(summary.uploads).toEqual([201, 201, 201, 201, 201]);
     expect(summary.assets).toBe(5);
     expect(summary.thumbnailsReady).toBe(5);
     expect(summary.backup).toMatch(/5 originals/);
+    expect(summary.takeout).toBe(true);
+    expect(summary.reportPage).toBe(true);
     expect(summary.health.jobs.failed).toBe(0);
     expect(summary.health.egress).toEqual({ blocked: 0, lastBlocked: null });
   });

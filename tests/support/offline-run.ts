@@ -1,11 +1,14 @@
 // Runs inside a network namespace with no route out (see tests/e2e/zero-egress.test.ts): starts
 // Albums, ingests photos (JPEG, HEIC), a video and a PDF, lets the worker finish every job, runs a
-// backup, and prints a JSON summary including the egress counter from /api/health.
+// backup and a Takeout import, and prints a JSON summary including the egress counter.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { getJson, spawnApp, uploadSlowly } from "./app-process";
+import { request } from "./http-client";
+import { sidecar, writeParts } from "./takeout-builder";
+import { makeDocx } from "./zip-writer";
 import { makePdf } from "./make-pdf";
 import { makeVideo } from "./media";
 import { sharedPath } from "./shared";
@@ -35,6 +38,19 @@ try {
   summary.assets = items.length;
   summary.thumbnailsReady = items.filter((i) => i.thumbnails.sm && i.decodeState === "ok").length;
   summary.backup = execFileSync("npm", ["run", "--silent", "backup"], { env: { ...process.env, ...env }, cwd: path.resolve(import.meta.dirname, "../..") }).toString().trim();
+  // A Takeout import through the CLI, while the server runs, and its report page.
+  const [part] = await writeParts(path.join(dataDir, "..", `${path.basename(dataDir)}-takeout`), {
+    "takeout-001.zip": [
+      { path: "Takeout/Google Photos/Trip/DSCN0012.jpg", data: fs.readFileSync(sharedPath("fixtures", "photos", "jpg", "gps", "DSCN0012.jpg")) },
+      { path: "Takeout/Google Photos/Trip/DSCN0012.jpg.json", data: sidecar({ title: "DSCN0012.jpg", takenAt: "2008-10-22T16:00:00Z" }) },
+      { path: "Takeout/Drive/notes.docx", data: makeDocx(["offline"]) },
+    ],
+  });
+  const imported = execFileSync("npm", ["run", "--silent", "import:takeout", "--", part!], { env: { ...process.env, ...env }, cwd: path.resolve(import.meta.dirname, "../..") }).toString();
+  summary.takeout = /SAFE TO DELETE FROM GOOGLE/.test(imported);
+  const runId = /api\/imports\/([0-9a-f-]+)/.exec(imported)?.[1];
+  summary.reportPage = (await getText(app.port, `/imports/${runId}`)).includes("Safe to delete from Google");
+  fs.rmSync(path.dirname(part!), { recursive: true, force: true });
   summary.health = (await getJson(app.port, "/api/health")).body;
 } finally {
   await app.stop();
@@ -42,3 +58,7 @@ try {
   fs.rmSync(env.ALBUMS_BACKUP_DIR, { recursive: true, force: true });
 }
 process.stdout.write(`${JSON.stringify(summary)}\n`);
+
+async function getText(port: number, urlPath: string): Promise<string> {
+  return (await request(port, { path: urlPath })).body.toString("utf8");
+}
