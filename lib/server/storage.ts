@@ -2,44 +2,41 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { AppError, isOutOfSpace } from "@/lib/errors";
 
 export type TempFile = { path: string; sha256: string; size: number };
 
 /**
- * Streams `input` into a new file under `tmpDir`, hashing SHA-256 on the way, and fsyncs it.
+ * Streams `input` into a new file under `tmpDir`, hashing SHA-256 on the way, and fsyncs it
+ * (unless `sync: false`, for callers that fsync later with syncFile, off their reading path).
  * On any failure (including `maxBytes` exceeded) the partial file is removed before rethrowing.
  */
-export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string, maxBytes: number): Promise<TempFile> {
+export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string, maxBytes: number, options: { sync?: boolean } = {}): Promise<TempFile> {
   const tmpPath = path.join(tmpDir, `upload-${randomUUID()}`);
   const hash = createHash("sha256");
   let size = 0;
-  const handle = await fsp.open(tmpPath, "wx", 0o600);
-  try {
-    for await (const chunk of input) {
+  // Reading, hashing and writing overlap: the file stream writes in the background with backpressure.
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
-      if (size > maxBytes) throw new AppError("too_large", `The file is larger than the ${formatBytes(maxBytes)} upload limit.`);
+      if (size > maxBytes) return done(new AppError("too_large", `The file is larger than the ${formatBytes(maxBytes)} upload limit.`));
       hash.update(chunk);
-      await writeAll(handle, chunk);
-    }
-    await handle.sync();
-    await handle.close();
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(input, meter, fs.createWriteStream(tmpPath, { flags: "wx", mode: 0o600, highWaterMark: 1024 * 1024 }));
+    if (options.sync !== false) await syncFile(tmpPath);
     return { path: tmpPath, sha256: hash.digest("hex"), size };
   } catch (error) {
-    await handle.close().catch(() => {});
     await fsp.rm(tmpPath, { force: true });
     if (isOutOfSpace(error)) throw new AppError("out_of_space", "The library disk is full; free some space and retry.", { cause: error });
     throw error;
   }
 }
 
-async function writeAll(handle: fsp.FileHandle, chunk: Buffer): Promise<void> {
-  let offset = 0;
-  while (offset < chunk.length) {
-    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
-    offset += bytesWritten;
-  }
-}
 
 /**
  * Moves a fsynced temp file to its content-addressed place and fsyncs the directory, so the
@@ -76,6 +73,16 @@ export async function writeDerivedFile(destination: string, data: Buffer, tmpDir
   } catch (error) {
     await fsp.rm(tmpPath, { force: true });
     throw error;
+  }
+}
+
+/** fsyncs a file or directory. */
+export async function syncFile(file: string): Promise<void> {
+  const handle = await fsp.open(file, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

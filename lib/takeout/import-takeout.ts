@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { ingestAsset, type IngestDeps } from "@/lib/assets/ingest-asset";
 import { AppError } from "@/lib/errors";
-import { writeTempFile } from "@/lib/server/storage";
+import { syncFile, writeTempFile } from "@/lib/server/storage";
 import { applyTakeoutMetadata } from "./apply-takeout-metadata";
 import { albumKey, catalogueParts, DEFAULT_LIMITS, entryKey, TakeoutAbort, type Catalogue, type CatalogueEntry, type TakeoutLimits } from "./catalogue-parts";
 import { matchSidecars, type MatchResult } from "./match-sidecars";
+import type { TakeoutSidecar } from "./parse-sidecar";
 import { openPart } from "./read-archive";
 import { buildTakeoutReport, type TakeoutReport } from "./build-report";
 
@@ -54,15 +55,9 @@ export async function importTakeout(deps: IngestDeps, inputs: string[], options:
     }
   }
   await deps.db.importRun.update({ where: { id: run.id }, data: { status: "importing" } });
-  try {
-    await importEntries(deps, run.id, parts, catalogue, matched, options, onProgress);
-  } catch (error) {
-    if (error instanceof TakeoutAbort) throw error;
-    if (!(error instanceof AppError) && /zip|tar|stream|entry|size/i.test((error as Error).message)) {
-      throw await abortRun(deps, run.id, new TakeoutAbort("archive", `unreadable: ${(error as Error).message}`));
-    }
-    throw error; // interrupted (disk full, stopped): the run stays "importing" and resumes next time
-  }
+  // A TakeoutAbort (a lying entry) aborts the run; anything else (disk full, a stop) leaves it
+  // "importing", to resume next time.
+  await importEntries(deps, run.id, parts, catalogue, matched, options, onProgress);
   await linkEditedCopies(deps, run.id, matched);
   const report = await buildTakeoutReport(deps.db, run.id, catalogue, matched);
   await deps.db.importRun.update({ where: { id: run.id }, data: { status: "done", report: JSON.stringify(report) } });
@@ -96,44 +91,81 @@ async function importEntries(
   const progress: TakeoutProgress = { runId, phase: "import", entries: pending.length, entriesDone: 0, bytes: pending.reduce((sum, e) => sum + Number(e.size), 0), bytesDone: 0 };
   onProgress({ ...progress });
   const byKey = new Map(catalogue.entries.map((e) => [entryKey(e.part, e.path), e]));
-  for (const part of parts) {
-    await part.walk(async (archiveEntry, open) => {
-      const key = entryKey(part.name, archiveEntry.path);
-      if (!todo.has(key)) return;
-      const entry = byKey.get(key)!;
-      const sidecarKey = matched.matches.get(key)?.sidecar;
-      const sidecar = sidecarKey ? catalogue.sidecars.get(sidecarKey) : undefined;
-      const where = { runId_part_path: { runId, part: part.name, path: archiveEntry.path } };
-      if (sidecar?.trashed && !options.includeTrashed) {
-        await deps.db.importEntry.update({ where, data: { status: "skipped", reason: "in the Google Photos trash (import with --include-trashed to keep it in the Albums trash)" } });
-      } else {
+  // Reading an entry (hashing it into tmp/) overlaps with landing the previous ones (fsyncs, rows).
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  const albums = new Map<string, Promise<string>>();
+  const finishEntry = (entry: CatalogueEntry) => {
+    progress.entriesDone += 1;
+    progress.bytesDone += entry.size;
+    onProgress({ ...progress });
+  };
+  try {
+    for (const part of parts) {
+      await part.walk(async (archiveEntry, open) => {
+        if (failure) throw failure;
+        const key = entryKey(part.name, archiveEntry.path);
+        if (!todo.has(key)) return;
+        const entry = byKey.get(key)!;
+        const sidecarKey = matched.matches.get(key)?.sidecar;
+        const sidecar = sidecarKey ? catalogue.sidecars.get(sidecarKey) : undefined;
+        const where = { runId_part_path: { runId, part: part.name, path: archiveEntry.path } };
+        if (sidecar?.trashed && !options.includeTrashed) {
+          await deps.db.importEntry.update({ where, data: { status: "skipped", reason: "in the Google Photos trash (import with --include-trashed to keep it in the Albums trash)" } });
+          return finishEntry(entry);
+        }
         let temp;
         try {
-          temp = await writeTempFile(await open(), deps.paths.tmp, entry.size);
+          temp = await writeTempFile(await open(), deps.paths.tmp, entry.size, { sync: false });
         } catch (error) {
-          if (error instanceof AppError && error.code === "too_large") throw await abortRun(deps, runId, new TakeoutAbort(part.name, `entry ${JSON.stringify(archiveEntry.path)} is larger than its declared size (a zip bomb)`));
-          throw error;
+          if (error instanceof AppError && error.code === "too_large") throw new TakeoutAbort(part.name, `entry ${JSON.stringify(archiveEntry.path)} is larger than its declared size (a zip bomb)`);
+          if (error instanceof AppError) throw error; // disk full: stop, resume later
+          throw new TakeoutAbort(part.name, `entry ${JSON.stringify(archiveEntry.path)} cannot be read (${(error as Error).message})`);
         }
-        const name = entry.place.area === "other" ? archiveEntry.path : entry.place.name;
-        try {
-          const result = await ingestAsset(deps, {
-            temp, fileName: name.normalize("NFC"), capturedAt: sidecar?.takenAt, source: "takeout", client: `takeout:${runId}`, allowAnyFile: entry.kind === "drive",
+        const landing = landEntry(deps, { runId, entry, where, temp, sidecar, catalogue, albums })
+          .then(() => finishEntry(entry))
+          .catch((error: unknown) => {
+            failure ??= error;
           });
-          if (sidecar) await applyTakeoutMetadata(deps.db, result.assetId, sidecar, { intoTrash: sidecar.trashed });
-          if (entry.place.area === "drive") await deps.db.asset.update({ where: { id: result.assetId }, data: { folder: entry.place.dir } });
-          if (entry.place.area === "photos") await addToAlbum(deps, catalogue, entry.place.dir, result.assetId);
-          await deps.db.importEntry.update({ where, data: { status: result.status === "ingested" ? "imported" : "duplicate", assetId: result.assetId, sha256: result.sha256, reason: null } });
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          const deliberate = ["unsupported_type", "too_many_pixels"].includes(error.code);
-          await deps.db.importEntry.update({ where, data: { status: deliberate ? "skipped" : "failed", reason: `${error.code}: ${error.message}`, sha256: temp.sha256 } });
-          if (error.code === "out_of_space") throw error;
-        }
-      }
-      progress.entriesDone += 1;
-      progress.bytesDone += entry.size;
-      onProgress({ ...progress });
-    });
+        inFlight.add(landing);
+        void landing.finally(() => inFlight.delete(landing));
+        if (inFlight.size >= 8) await Promise.race(inFlight);
+      });
+      await Promise.all(inFlight);
+      if (failure) throw failure;
+    }
+  } catch (error) {
+    await Promise.all(inFlight);
+    if (error instanceof TakeoutAbort) throw await abortRun(deps, runId, error);
+    throw error;
+  }
+}
+
+type Landing = {
+  runId: string;
+  entry: CatalogueEntry;
+  where: { runId_part_path: { runId: string; part: string; path: string } };
+  temp: Awaited<ReturnType<typeof writeTempFile>>;
+  sidecar: TakeoutSidecar | undefined;
+  catalogue: Catalogue;
+  albums: Map<string, Promise<string>>;
+};
+
+/** Ingests one entry's bytes with its sidecar's metadata, album membership and Drive folder, and records its fate. */
+async function landEntry(deps: IngestDeps, { runId, entry, where, temp, sidecar, catalogue, albums }: Landing): Promise<void> {
+  const name = entry.place.area === "other" ? entry.path : entry.place.name;
+  try {
+    await syncFile(temp.path); // durable before ingest renames it into place
+    const result = await ingestAsset(deps, { temp, fileName: name.normalize("NFC"), capturedAt: sidecar?.takenAt, source: "takeout", client: `takeout:${runId}`, allowAnyFile: entry.kind === "drive" });
+    if (sidecar) await applyTakeoutMetadata(deps.db, result.assetId, sidecar, { intoTrash: sidecar.trashed });
+    if (entry.place.area === "drive") await deps.db.asset.update({ where: { id: result.assetId }, data: { folder: entry.place.dir } });
+    if (entry.place.area === "photos") await addToAlbum(deps, catalogue, albums, entry.place.dir, result.assetId);
+    await deps.db.importEntry.update({ where, data: { status: result.status === "ingested" ? "imported" : "duplicate", assetId: result.assetId, sha256: result.sha256, reason: null } });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const deliberate = ["unsupported_type", "too_many_pixels"].includes(error.code);
+    await deps.db.importEntry.update({ where, data: { status: deliberate ? "skipped" : "failed", reason: `${error.code}: ${error.message}`, sha256: temp.sha256 } });
+    if (error.code === "out_of_space") throw error;
   }
 }
 
@@ -149,16 +181,26 @@ export function isAlbumFolder(catalogue: Catalogue, dir: string): boolean {
   return catalogue.albums.has(albumKey(dir)) || !YEAR_FOLDER.test(dir.split("/").at(-1)!);
 }
 
-async function addToAlbum(deps: IngestDeps, catalogue: Catalogue, dir: string, assetId: string): Promise<void> {
+async function addToAlbum(deps: IngestDeps, catalogue: Catalogue, albums: Map<string, Promise<string>>, dir: string, assetId: string): Promise<void> {
   if (!isAlbumFolder(catalogue, dir)) return;
-  const meta = catalogue.albums.get(albumKey(dir));
-  const sourceKey = `takeout:${albumKey(dir)}`;
-  const album = await deps.db.album.upsert({
-    where: { sourceKey },
-    create: { id: randomUUID(), sourceKey, source: "takeout", title: meta?.title || dir.split("/").at(-1)!, description: meta?.description ?? null, date: meta?.date ?? null },
-    update: {},
-  });
-  await deps.db.albumAsset.upsert({ where: { albumId_assetId: { albumId: album.id, assetId } }, create: { albumId: album.id, assetId }, update: {} });
+  const key = albumKey(dir);
+  // One upsert per album per run, even with entries landing concurrently.
+  if (!albums.has(key)) {
+    const meta = catalogue.albums.get(key);
+    const sourceKey = `takeout:${key}`;
+    albums.set(
+      key,
+      deps.db.album
+        .upsert({
+          where: { sourceKey },
+          create: { id: randomUUID(), sourceKey, source: "takeout", title: meta?.title || dir.split("/").at(-1)!, description: meta?.description ?? null, date: meta?.date ?? null },
+          update: {},
+        })
+        .then((album) => album.id),
+    );
+  }
+  const albumId = await albums.get(key)!;
+  await deps.db.albumAsset.upsert({ where: { albumId_assetId: { albumId, assetId } }, create: { albumId, assetId }, update: {} });
 }
 
 async function linkEditedCopies(deps: IngestDeps, runId: string, matched: MatchResult): Promise<void> {
