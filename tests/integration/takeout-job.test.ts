@@ -41,4 +41,27 @@ describe("POST /api/imports", () => {
     expect(detail.report.totals.imported).toBe(1);
     expect(await lib.db.asset.findFirst({ where: { favorite: true } })).not.toBeNull();
   });
+
+  it("imports a part uploaded from a browser through the resumable upload API", async () => {
+    const [part] = await writeParts(path.join(dir, "upload"), {
+      "takeout-002.zip": [{ path: "Takeout/Google Photos/Photos from 2008/DSCN0027.jpg", data: fs.readFileSync(sharedPath("fixtures", "photos", "jpg", "gps", "DSCN0027.jpg")) }],
+    });
+    const bytes = fs.readFileSync(part!);
+    const uploads = await import("@/app/api/uploads/route");
+    const upload = await import("@/app/api/uploads/[id]/route");
+    const parts = await import("@/app/api/imports/parts/route");
+    const imports = await import("@/app/api/imports/route");
+    const json = (body: unknown) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const { id } = (await (await lib.call(uploads.POST, { url: "/api/uploads", ...json({ name: "takeout-002.zip", size: bytes.length }) })).json()) as { id: string };
+    const early = await lib.call(parts.POST, { url: "/api/imports/parts", ...json({ uploadId: id }) });
+    expect(early.status).toBe(409);
+    expect((await lib.call(upload.PATCH, { url: `/api/uploads/${id}`, method: "PATCH", params: { id }, headers: { "upload-offset": "0" }, body: new Uint8Array(bytes) })).status).toBe(204);
+    const kept = await lib.call(parts.POST, { url: "/api/imports/parts", ...json({ uploadId: id }) });
+    expect(kept.status).toBe(201);
+    const { path: keptPath } = (await kept.json()) as { path: string };
+    expect(fs.readFileSync(keptPath).equals(bytes)).toBe(true);
+    expect((await lib.call(imports.POST, { url: "/api/imports", ...json({ paths: [keptPath] }) })).status).toBe(202);
+    await lib.drain();
+    expect(await lib.db.asset.count({ where: { names: { some: { name: "DSCN0027.jpg" } } } })).toBe(1);
+  });
 });
