@@ -102,7 +102,7 @@ describe("job queue", () => {
     await queue.enqueueJob(lib.db, { kind: "document-text", assetId: id });
     await worker.runWorker(
       { db: lib.db, paths: lib.paths, config: lib.config, log: (await import("@/lib/server/logger")).createLogger("t", "error") },
-      { workerId: "w", untilIdle: true, handlers: [fake("thumbnail"), fake("video-poster"), fake("motion-video"), fake("document-text", new PermanentJobError("nope"))] },
+      { workerId: "w", untilIdle: true, handlers: [fake("thumbnail"), fake("video-poster"), fake("motion-video"), fake("document-text", new PermanentJobError("nope")), fake("takeout-import")] },
     );
     expect(ran.sort()).toEqual([`document-text:${id}`, `thumbnail:${id}`]);
     const jobs = await lib.db.job.findMany({ orderBy: { kind: "asc" } });

@@ -25,7 +25,8 @@ function describeSchema(file: string) {
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
     return tables.map((table) => ({
       table,
-      columns: db.pragma(`table_info("${table}")`),
+      // Column order differs legitimately (ALTER TABLE appends); compare by name.
+      columns: (db.pragma(`table_info("${table}")`) as { name: string; cid: number }[]).map((column) => ({ ...column, cid: 0 })).sort((a, b) => a.name.localeCompare(b.name)),
       indexes: (db.pragma(`index_list("${table}")`) as { name: string; unique: number }[])
         .map((i) => ({ name: i.name, unique: i.unique, columns: db.pragma(`index_xinfo("${i.name}")`) }))
         .sort((x, y) => x.name.localeCompare(y.name)),
