@@ -7,7 +7,7 @@ import { jobCreateData } from "@/lib/jobs/queue";
 import { detectAnyFile, detectType } from "@/lib/media/detect-type";
 import { readHeaderSize } from "@/lib/media/image-source";
 import { recordIngestAttempt, type IngestSource } from "@/lib/audit/record-ingest-attempt";
-import type { Db } from "@/lib/server/db";
+import { sqlTime, type Db } from "@/lib/server/db";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import { commitFile, type TempFile } from "@/lib/server/storage";
 import { extractMetadata } from "./extract-metadata";
@@ -99,11 +99,7 @@ async function finishDuplicate(
   restoreFrom: string | null,
 ): Promise<IngestResult> {
   if (restoreFrom) await commitFile(restoreFrom, originalPath(deps.paths, temp.sha256, existing.ext));
-  await deps.db.assetName.upsert({
-    where: { assetId_name_source: { assetId: existing.id, name: input.fileName, source: input.source } },
-    create: { assetId: existing.id, name: input.fileName, source: input.source },
-    update: {},
-  });
+  await deps.db.$executeRaw`INSERT OR IGNORE INTO "AssetName" ("assetId", "name", "source", "createdAt") VALUES (${existing.id}, ${input.fileName}, ${input.source}, ${sqlTime(new Date())})`;
   await recordIngestAttempt(deps.db, {
     source: input.source, client: input.client, originalName: input.fileName, size: temp.size, sha256: temp.sha256,
     outcome: "duplicate", assetId: existing.id,

@@ -1,14 +1,26 @@
 import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { getConfig } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
 
+// Prisma's SQLite adapter opens interactive transactions (upserts on compound keys, etc.) with a
+// deferred BEGIN. In WAL mode such a read-then-write transaction fails with SQLITE_BUSY_SNAPSHOT
+// when another process (server, worker, import CLI) committed in between, and busy_timeout cannot
+// help (RELIABILITY.md). Taking the write lock up front makes it wait its turn instead.
+const prepare = Database.prototype.prepare;
+Database.prototype.prepare = function prepareImmediate(this: Database.Database, source: string) {
+  return prepare.call(this, source === "BEGIN" ? "BEGIN IMMEDIATE" : source);
+} as typeof prepare;
+
 /** Opens a Prisma client on the SQLite file with the connection PRAGMAs Albums relies on. */
 export async function openDb(databasePath: string): Promise<Db> {
   const adapter = new PrismaBetterSqlite3({ url: `file:${databasePath}`, timeout: 15_000 });
-  const client = new PrismaClient({ adapter });
+  // One SQLite connection per process: the few interactive transactions (upserts) queue for it,
+  // so give them room under load instead of Prisma's 2 s default wait.
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
   // WAL is persistent (set by the migration runner); these are per connection.
   await client.$queryRawUnsafe("PRAGMA synchronous = FULL");
   await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");

@@ -22,6 +22,6 @@ export async function applyTakeoutMetadata(db: Db, assetId: string, sidecar: Tak
     },
   });
   for (const name of sidecar.people) {
-    await db.assetPersonHint.upsert({ where: { assetId_name: { assetId, name } }, create: { assetId, name, source: "takeout" }, update: {} });
+    await db.$executeRaw`INSERT OR IGNORE INTO "AssetPersonHint" ("assetId", "name", "source") VALUES (${assetId}, ${name}, 'takeout')`;
   }
 }

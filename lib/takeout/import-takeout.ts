@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ingestAsset, type IngestDeps } from "@/lib/assets/ingest-asset";
 import { AppError } from "@/lib/errors";
+import { sqlTime } from "@/lib/server/db";
 import { syncFile, writeTempFile } from "@/lib/server/storage";
 import { applyTakeoutMetadata } from "./apply-takeout-metadata";
 import { albumKey, catalogueParts, DEFAULT_LIMITS, entryKey, TakeoutAbort, type Catalogue, type CatalogueEntry, type TakeoutLimits } from "./catalogue-parts";
@@ -129,7 +130,7 @@ async function importEntries(
           });
         inFlight.add(landing);
         void landing.finally(() => inFlight.delete(landing));
-        if (inFlight.size >= 8) await Promise.race(inFlight);
+        if (inFlight.size >= 4) await Promise.race(inFlight);
       });
       await Promise.all(inFlight);
       if (failure) throw failure;
@@ -200,7 +201,8 @@ async function addToAlbum(deps: IngestDeps, catalogue: Catalogue, albums: Map<st
     );
   }
   const albumId = await albums.get(key)!;
-  await deps.db.albumAsset.upsert({ where: { albumId_assetId: { albumId, assetId } }, create: { albumId, assetId }, update: {} });
+  // A single statement (an upsert on a compound key would be a transaction per photo).
+  await deps.db.$executeRaw`INSERT OR IGNORE INTO "AlbumAsset" ("albumId", "assetId", "addedAt") VALUES (${albumId}, ${assetId}, ${sqlTime(new Date())})`;
 }
 
 async function linkEditedCopies(deps: IngestDeps, runId: string, matched: MatchResult): Promise<void> {
