@@ -143,4 +143,17 @@ describe("job queue", () => {
     expect(new Set([...a, ...b]).size).toBe(200);
     expect(await lib.db.job.count({ where: { status: "done" } })).toBe(200);
   });
+
+  it("interactive transactions in several processes at once wait for each other instead of failing with SQLITE_BUSY", async () => {
+    const script = path.resolve(import.meta.dirname, "../support/upsert-loop.ts");
+    const run = () =>
+      new Promise<void>((resolve, reject) => {
+        let errors = "";
+        const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, String(Math.random())], { env: process.env, stdio: ["ignore", "ignore", "pipe"] });
+        child.stderr.on("data", (d: Buffer) => (errors += d));
+        child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`upserter exited ${code}: ${errors.slice(0, 500)}`))));
+      });
+    await Promise.all([run(), run(), run()]);
+    expect(await lib.db.album.count({ where: { sourceKey: { startsWith: "test:" } } })).toBe(10);
+  });
 });
