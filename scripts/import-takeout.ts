@@ -32,7 +32,9 @@ try {
     if (!barStarted) {
       bar.start(Math.max(1, p.entries), p.entriesDone, payload);
       barStarted = true;
-    } else bar.update(p.entriesDone, payload);
+    }
+    bar.setTotal(Math.max(1, p.entries));
+    bar.update(p.entriesDone, payload);
   });
   bar.stop();
   const reportFile = path.join(paths.root, "imports", `${runId}.json`);

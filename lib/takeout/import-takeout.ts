@@ -34,6 +34,7 @@ export async function importTakeout(deps: IngestDeps, inputs: string[], options:
   const previous = await deps.db.importRun.findFirst({ where: { inputs: inputsKey, status: { in: ["cataloguing", "importing"] } }, orderBy: { createdAt: "desc" } });
   const run = previous ?? (await deps.db.importRun.create({ data: { id: randomUUID(), inputs: inputsKey, options: JSON.stringify(options) } }));
   let catalogue: Catalogue;
+  onProgress({ runId: run.id, phase: "catalogue", entriesDone: 0, entries: 0, bytesDone: 0, bytes: 0 });
   try {
     catalogue = await catalogueParts(parts, limits);
   } catch (error) {
