@@ -104,14 +104,15 @@ describe("scrub", () => {
     await lib.db.asset.updateMany({ data: { verifiedAt: null } });
     const one = await m.scrub.scrubOriginals(lib.db, lib.paths, 1);
     expect(one.checked).toBe(1);
-    const file = await originalOf(ids[2]!);
+    const victim = (await lib.db.asset.findFirstOrThrow({ where: { verifiedAt: null } })).id; // not scrubbed yet
+    const file = await originalOf(victim);
     const bytes = fs.readFileSync(file);
     bytes.writeUInt8(bytes.readUInt8(bytes.length - 20) ^ 0xff, bytes.length - 20);
     fs.writeFileSync(file, bytes);
     const all = await m.scrub.scrubOriginals(lib.db, lib.paths, 1e9);
     expect(all.checked).toBe(3);
-    expect(all.corrupt).toEqual([ids[2]]);
-    expect((await lib.db.asset.findUnique({ where: { id: ids[2]! } }))?.fileState).toBe("corrupt");
+    expect(all.corrupt).toEqual([victim]);
+    expect((await lib.db.asset.findUnique({ where: { id: victim } }))?.fileState).toBe("corrupt");
     expect((await m.scrub.scrubOriginals(lib.db, lib.paths, 1e9)).checked).toBe(0); // all verified within the last minute
   });
 });
