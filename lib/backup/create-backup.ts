@@ -5,7 +5,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import Database from "better-sqlite3";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
-import { hashFile } from "@/lib/server/storage";
+import { hashFile, syncFile } from "@/lib/server/storage";
 
 export type ManifestEntry = { sha256: string; ext: string; size: number };
 export type BackupManifest = { createdAt: string; libraryId: string | null; assets: ManifestEntry[]; missing: string[] };
@@ -63,10 +63,10 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
     }
     const manifest: BackupManifest = { createdAt: now.toISOString(), libraryId, assets, missing };
     await fsp.writeFile(path.join(partial, "manifest.json"), JSON.stringify(manifest));
-    await fsyncPath(path.join(partial, "manifest.json"));
-    await fsyncPath(dbCopy);
+    await syncFile(path.join(partial, "manifest.json"));
+    await syncFile(dbCopy);
     await fsp.rename(partial, path.join(snapshots, name));
-    await fsyncPath(snapshots);
+    await syncFile(snapshots);
     const pruned = await pruneBackups(destination, keep);
     return { snapshot: path.join(snapshots, name), assets: assets.length, copied, bytesCopied, missing, pruned };
   } catch (error) {
@@ -91,19 +91,11 @@ export async function copyVerified(source: string, target: string, sha256: strin
     await fsp.rm(temp, { force: true });
     throw new Error(`copy of ${source} does not match its SHA-256 ${sha256}`);
   }
-  await fsyncPath(temp);
+  await syncFile(temp);
   await fsp.rename(temp, target);
-  await fsyncPath(path.dirname(target));
+  await syncFile(path.dirname(target));
 }
 
-async function fsyncPath(file: string): Promise<void> {
-  const handle = await fsp.open(file, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Snapshot folder names, oldest first (unfinished `.partial` ones excluded). */
 export async function listSnapshots(destination: string): Promise<string[]> {

@@ -51,7 +51,7 @@ export async function commitFile(tmpPath: string, destination: string): Promise<
       return;
     }
     await fsp.rename(tmpPath, destination);
-    await fsyncDir(dir);
+    await syncFile(dir);
   } catch (error) {
     await fsp.rm(tmpPath, { force: true });
     if (isOutOfSpace(error)) throw new AppError("out_of_space", "The library disk is full; free some space and retry.", { cause: error });
@@ -86,14 +86,6 @@ export async function syncFile(file: string): Promise<void> {
   }
 }
 
-async function fsyncDir(dir: string): Promise<void> {
-  const handle = await fsp.open(dir, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Removes everything in the temp dir (run at start, before anything writes there). */
 export async function sweepTmp(tmpDir: string): Promise<number> {
