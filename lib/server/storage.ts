@@ -2,8 +2,6 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { AppError, isOutOfSpace } from "@/lib/errors";
 
 export type TempFile = { path: string; sha256: string; size: number };
@@ -17,26 +15,67 @@ export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string
   const tmpPath = path.join(tmpDir, `upload-${randomUUID()}`);
   const hash = createHash("sha256");
   let size = 0;
-  // Reading, hashing and writing overlap: the file stream writes in the background with backpressure.
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      size += chunk.length;
-      if (size > maxBytes) return done(new AppError("too_large", `The file is larger than the ${formatBytes(maxBytes)} upload limit.`));
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
+  const handle = await fsp.open(tmpPath, "wx", 0o600);
+  // Reading and hashing go on while the previous batch of chunks is written (one writev per
+  // ~1 MiB, at most one in flight): streams deliver small chunks, and a write per chunk is slow.
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+  let written = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const writeBatch = () => {
+    const buffers = batch;
+    const position = written;
+    written += batchBytes;
+    batch = [];
+    batchBytes = 0;
+    writing = writing.then(() => writeAll(handle, buffers, position));
+  };
   try {
-    await pipeline(input, meter, fs.createWriteStream(tmpPath, { flags: "wx", mode: 0o600, highWaterMark: 1024 * 1024 }));
-    if (options.sync !== false) await syncFile(tmpPath);
+    for await (const chunk of input) {
+      size += chunk.length;
+      if (size > maxBytes) throw new AppError("too_large", `The file is larger than the ${formatBytes(maxBytes)} upload limit.`);
+      hash.update(chunk);
+      batch.push(chunk);
+      batchBytes += chunk.length;
+      if (batchBytes >= 1024 * 1024) {
+        await writing;
+        writeBatch();
+      }
+    }
+    if (batchBytes > 0) writeBatch();
+    await writing;
+    if (options.sync !== false) await handle.sync();
+    await handle.close();
     return { path: tmpPath, sha256: hash.digest("hex"), size };
   } catch (error) {
+    await writing.catch(() => {});
+    await handle.close().catch(() => {});
     await fsp.rm(tmpPath, { force: true });
     if (isOutOfSpace(error)) throw new AppError("out_of_space", "The library disk is full; free some space and retry.", { cause: error });
     throw error;
   }
 }
 
+/** Writes all of `buffers` at `position`, however many calls that takes. */
+async function writeAll(handle: fsp.FileHandle, buffers: Buffer[], position: number): Promise<void> {
+  let remaining = buffers;
+  let at = position;
+  while (remaining.length > 0) {
+    const { bytesWritten } = await handle.writev(remaining, at);
+    at += bytesWritten;
+    let skip = bytesWritten;
+    const rest: Buffer[] = [];
+    for (const buffer of remaining) {
+      if (skip >= buffer.length) {
+        skip -= buffer.length;
+        continue;
+      }
+      rest.push(skip > 0 ? buffer.subarray(skip) : buffer);
+      skip = 0;
+    }
+    remaining = rest;
+  }
+}
 
 /**
  * Moves a fsynced temp file to its content-addressed place and fsyncs the directory, so the
