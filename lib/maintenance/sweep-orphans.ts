@@ -2,6 +2,7 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/server/db";
 import { checkLibraryVolume } from "@/lib/server/open-library";
+import { entriesAtDepth } from "@/lib/server/entries-at-depth";
 import type { LibraryPaths } from "@/lib/server/paths";
 
 const STATE_KEY = "maintenance.orphans";
@@ -35,11 +36,11 @@ export async function sweepOrphans(db: Db, paths: LibraryPaths, options: { minGa
   const assets = await db.asset.findMany({ select: { sha256: true, ext: true } });
   const known = new Set(assets.map((a) => `${a.sha256}.${a.ext}`));
   const knownSha = new Set(assets.map((a) => a.sha256));
-  const originals = await filesAt(paths.originals, 3);
+  const originals = await entriesAtDepth(paths.originals, 3);
   if (assets.length > 0 && originals.length === 0) return cancel("the originals folder is empty but the database lists originals");
   const orphans = [
     ...originals.filter((file) => ORIGINAL_NAME.test(path.basename(file)) && !known.has(path.basename(file))),
-    ...(await filesAt(paths.derived, 3, true)).filter((dir) => SHA_DIR.test(path.basename(dir)) && !knownSha.has(path.basename(dir))),
+    ...(await entriesAtDepth(paths.derived, 3, true)).filter((dir) => SHA_DIR.test(path.basename(dir)) && !knownSha.has(path.basename(dir))),
   ].map((p) => path.relative(paths.root, p));
   if (orphans.length > Math.max(50, assets.length / 10)) return cancel(`${orphans.length} orphans is implausibly many; not deleting anything`);
   const previous = await loadState(db);
@@ -65,21 +66,4 @@ async function loadState(db: Db): Promise<SweepState | null> {
 async function saveState(db: Db, state: SweepState): Promise<void> {
   const value = JSON.stringify(state);
   await db.setting.upsert({ where: { key: STATE_KEY }, create: { key: STATE_KEY, value }, update: { value } });
-}
-
-/** Entries exactly `depth` levels below `root`: files, or folders when `dirs`. */
-async function filesAt(root: string, depth: number, dirs = false): Promise<string[]> {
-  let level = [root];
-  for (let d = 0; d < depth; d += 1) {
-    const last = d === depth - 1;
-    const next: string[] = [];
-    for (const dir of level) {
-      for (const entry of await fsp.readdir(dir, { withFileTypes: true }).catch(() => [])) {
-        if (!last && entry.isDirectory()) next.push(path.join(dir, entry.name));
-        if (last && (dirs ? entry.isDirectory() : entry.isFile())) next.push(path.join(dir, entry.name));
-      }
-    }
-    level = next;
-  }
-  return level;
 }

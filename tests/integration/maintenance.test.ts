@@ -50,6 +50,23 @@ describe("missing-file scan", () => {
   });
 });
 
+describe("start-up recovery sweep", () => {
+  it("keeps every known original and its derived files, removing only unknown ones", async () => {
+    const { reconcileOriginals } = await import("@/lib/assets/reconcile-originals");
+    const derivedBefore = (await lib.db.derivative.findMany()).map((d) => d.relPath);
+    expect(derivedBefore.length).toBeGreaterThan(0);
+    const strayFile = path.join(lib.paths.originals, "ef", "ef", `${"ef".repeat(32)}.jpg`);
+    const strayDir = path.join(lib.paths.derived, "ef", "ef", "ef".repeat(32));
+    fs.mkdirSync(path.dirname(strayFile), { recursive: true });
+    fs.writeFileSync(strayFile, "never acknowledged");
+    fs.mkdirSync(strayDir, { recursive: true });
+    const result = await reconcileOriginals(lib.db, lib.paths);
+    expect(result).toEqual({ orphanFilesRemoved: 1, orphanDerivedRemoved: 1, missingOriginals: [] });
+    for (const rel of derivedBefore) expect(fs.existsSync(path.join(lib.paths.derived, rel)), rel).toBe(true);
+    for (const id of ids) expect(fs.existsSync(await originalOf(id))).toBe(true);
+  });
+});
+
 describe("orphan sweep (two-tick consensus)", () => {
   const t0 = new Date("2030-01-01T00:00:00Z");
   const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
