@@ -20,7 +20,8 @@ export async function expireUploads(db: Db, paths: LibraryPaths, now = new Date(
   for (const entry of await fs.readdir(paths.uploads).catch(() => [])) {
     const file = `${paths.uploads}/${entry}`;
     // A part file is written just before its row: leave young ones alone.
-    if (live.has(entry) || (await fs.stat(file)).mtimeMs > now.getTime() - 3600_000) continue;
+    const modified = (await fs.stat(file).catch(() => null))?.mtimeMs ?? now.getTime();
+    if (live.has(entry) || modified > now.getTime() - 3600_000) continue;
     await fs.rm(file, { force: true });
     strays += 1;
   }
