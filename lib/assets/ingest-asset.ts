@@ -6,7 +6,7 @@ import { jobsForNewAsset } from "@/lib/jobs/kinds";
 import { jobCreateData } from "@/lib/jobs/queue";
 import { detectAnyFile, detectType } from "@/lib/media/detect-type";
 import { readHeaderSize } from "@/lib/media/image-source";
-import { recordIngestAttempt, type IngestSource } from "@/lib/audit/record-ingest-attempt";
+import { auditRow, recordIngestAttempt, type IngestSource } from "@/lib/audit/record-ingest-attempt";
 import { sqlTime, type Db } from "@/lib/server/db";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import { commitFile, type TempFile } from "@/lib/server/storage";
@@ -60,21 +60,24 @@ export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise
     await commitFile(temp.path, destination);
     const id = randomUUID();
     try {
-      await db.asset.create({
-        data: {
-          id, sha256: temp.sha256, kind: type.kind, mimeType: type.mime, ext: type.ext, size: BigInt(temp.size),
-          originalName: input.fileName, source: input.source, ...metadata,
-          names: { create: { name: input.fileName, source: input.source } },
-          jobs: { create: jobsForNewAsset(type.kind, type.mime).map((kind) => jobCreateData({ kind, assetId: id })) },
-        },
-      });
+      // The row, its name, its jobs and its audit entry commit together (one fsync).
+      await db.$transaction([
+        db.asset.create({
+          data: {
+            id, sha256: temp.sha256, kind: type.kind, mimeType: type.mime, ext: type.ext, size: BigInt(temp.size),
+            originalName: input.fileName, source: input.source, ...metadata,
+            names: { create: { name: input.fileName, source: input.source } },
+            jobs: { create: jobsForNewAsset(type.kind, type.mime).map((kind) => jobCreateData({ kind, assetId: id })) },
+          },
+        }),
+        db.ingestAudit.create({ data: auditRow({ ...audit, size: temp.size, sha256: temp.sha256, outcome: "ingested", assetId: id }) }),
+      ]);
     } catch (error) {
       // A concurrent upload of the same bytes committed first: same file, so answer "duplicate".
       const winner = await db.asset.findUnique({ where: { sha256: temp.sha256 }, select: { id: true, ext: true } });
       if (!winner) throw error;
       return await finishDuplicate(deps, winner, temp, input, null);
     }
-    await recordIngestAttempt(db, { ...audit, size: temp.size, sha256: temp.sha256, outcome: "ingested", assetId: id });
     return { status: "ingested", assetId: id, sha256: temp.sha256 };
   } catch (error) {
     await fs.rm(temp.path, { force: true });

@@ -2,9 +2,11 @@ import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { getConfig } from "@/lib/config";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
+/** The client or an interactive transaction's client (for operations that may run inside one). */
+export type DbTx = Prisma.TransactionClient;
 
 // Prisma's SQLite adapter opens interactive transactions (upserts on compound keys, etc.) with a
 // deferred BEGIN. In WAL mode such a read-then-write transaction fails with SQLITE_BUSY_SNAPSHOT

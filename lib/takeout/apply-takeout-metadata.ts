@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/server/db";
+import type { DbTx } from "@/lib/server/db";
 import type { TakeoutSidecar } from "./parse-sidecar";
 
 /**
@@ -7,7 +7,7 @@ import type { TakeoutSidecar } from "./parse-sidecar";
  * (kept archived), trashed (when imported into the trash), device folder, and people names as
  * unconfirmed hints for face clustering. Safe to repeat.
  */
-export async function applyTakeoutMetadata(db: Db, assetId: string, sidecar: TakeoutSidecar, options: { intoTrash: boolean }): Promise<void> {
+export async function applyTakeoutMetadata(db: DbTx, assetId: string, sidecar: TakeoutSidecar, options: { intoTrash: boolean }): Promise<void> {
   const asset = await db.asset.findUnique({ where: { id: assetId }, select: { latitude: true, description: true, origin: true } });
   if (!asset) return;
   await db.asset.update({

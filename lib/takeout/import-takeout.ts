@@ -159,10 +159,15 @@ async function landEntry(deps: IngestDeps, { runId, entry, where, temp, sidecar,
   try {
     await syncFile(temp.path); // durable before ingest renames it into place
     const result = await ingestAsset(deps, { temp, fileName: name.normalize("NFC"), capturedAt: sidecar?.takenAt, source: "takeout", client: `takeout:${runId}`, allowAnyFile: entry.kind === "drive" });
-    if (sidecar) await applyTakeoutMetadata(deps.db, result.assetId, sidecar, { intoTrash: sidecar.trashed });
-    if (entry.place.area === "drive") await deps.db.asset.update({ where: { id: result.assetId }, data: { folder: entry.place.dir } });
-    if (entry.place.area === "photos") await addToAlbum(deps, catalogue, albums, entry.place.dir, result.assetId);
-    await deps.db.importEntry.update({ where, data: { status: result.status === "ingested" ? "imported" : "duplicate", assetId: result.assetId, sha256: result.sha256, reason: null } });
+    const albumId = entry.place.area === "photos" ? await albumFor(deps, catalogue, albums, entry.place.dir) : null;
+    // Everything the Takeout adds to the photo, and the record of its fate, commit together.
+    await deps.db.$transaction(async (tx) => {
+      if (sidecar) await applyTakeoutMetadata(tx, result.assetId, sidecar, { intoTrash: sidecar.trashed });
+      if (entry.place.area === "drive") await tx.asset.update({ where: { id: result.assetId }, data: { folder: entry.place.dir } });
+      // A single statement (an upsert on a compound key would be a nested transaction).
+      if (albumId) await tx.$executeRaw`INSERT OR IGNORE INTO "AlbumAsset" ("albumId", "assetId", "addedAt") VALUES (${albumId}, ${result.assetId}, ${sqlTime(new Date())})`;
+      await tx.importEntry.update({ where, data: { status: result.status === "ingested" ? "imported" : "duplicate", assetId: result.assetId, sha256: result.sha256, reason: null } });
+    });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const deliberate = ["unsupported_type", "too_many_pixels"].includes(error.code);
@@ -183,10 +188,10 @@ export function isAlbumFolder(catalogue: Catalogue, dir: string): boolean {
   return catalogue.albums.has(albumKey(dir)) || !YEAR_FOLDER.test(dir.split("/").at(-1)!);
 }
 
-async function addToAlbum(deps: IngestDeps, catalogue: Catalogue, albums: Map<string, Promise<string>>, dir: string, assetId: string): Promise<void> {
-  if (!isAlbumFolder(catalogue, dir)) return;
+/** The album a photo in `dir` belongs to (created once per run, found again on re-runs), or null. */
+function albumFor(deps: IngestDeps, catalogue: Catalogue, albums: Map<string, Promise<string>>, dir: string): Promise<string | null> {
+  if (!isAlbumFolder(catalogue, dir)) return Promise.resolve(null);
   const key = albumKey(dir);
-  // One upsert per album per run, even with entries landing concurrently.
   if (!albums.has(key)) {
     const meta = catalogue.albums.get(key);
     const sourceKey = `takeout:${key}`;
@@ -201,9 +206,7 @@ async function addToAlbum(deps: IngestDeps, catalogue: Catalogue, albums: Map<st
         .then((album) => album.id),
     );
   }
-  const albumId = await albums.get(key)!;
-  // A single statement (an upsert on a compound key would be a transaction per photo).
-  await deps.db.$executeRaw`INSERT OR IGNORE INTO "AlbumAsset" ("albumId", "assetId", "addedAt") VALUES (${albumId}, ${assetId}, ${sqlTime(new Date())})`;
+  return albums.get(key)!;
 }
 
 async function linkEditedCopies(deps: IngestDeps, runId: string, matched: MatchResult): Promise<void> {
