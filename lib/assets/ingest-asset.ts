@@ -15,7 +15,7 @@ import { extractMetadata } from "./extract-metadata";
 export type IngestDeps = { db: Db; paths: LibraryPaths; config: Config };
 
 export type IngestInput = {
-  /** The received bytes, already hashed and fsynced in tmp/; ingestAsset takes ownership. */
+  /** The received bytes, already hashed into tmp/ (writeTempFile); ingestAsset takes ownership. */
   temp: TempFile;
   fileName: string;
   declaredSha256?: string | undefined;
@@ -30,8 +30,8 @@ export type IngestResult = { status: "ingested" | "duplicate"; assetId: string; 
 
 /**
  * The one ingest path (uploads, share target, Takeout, scripts). Takes bytes already streamed to
- * tmp (hashed and fsynced by writeTempFile), verifies the declared hash, recognises the type from
- * the bytes, reads metadata, renames into `originals/` (dir fsynced) and only then commits the row
+ * tmp (hashed by writeTempFile), verifies the declared hash, recognises the type from
+ * the bytes, reads metadata, fsyncs and renames into `originals/` (dir fsynced) and only then commits the row
  * with its jobs. Every attempt lands in the audit log. A failure leaves no temp file and no row.
  */
 export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {

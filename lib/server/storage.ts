@@ -7,11 +7,11 @@ import { AppError, isOutOfSpace } from "@/lib/errors";
 export type TempFile = { path: string; sha256: string; size: number };
 
 /**
- * Streams `input` into a new file under `tmpDir`, hashing SHA-256 on the way, and fsyncs it
- * (unless `sync: false`, for callers that fsync later with syncFile, off their reading path).
+ * Streams `input` into a new file under `tmpDir`, hashing SHA-256 on the way. Not fsynced here:
+ * commitFile does that when the bytes become an original (duplicates and refusals never pay it).
  * On any failure (including `maxBytes` exceeded) the partial file is removed before rethrowing.
  */
-export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string, maxBytes: number, options: { sync?: boolean } = {}): Promise<TempFile> {
+export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string, maxBytes: number): Promise<TempFile> {
   const tmpPath = path.join(tmpDir, `upload-${randomUUID()}`);
   const hash = createHash("sha256");
   let size = 0;
@@ -44,7 +44,6 @@ export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string
     }
     if (batchBytes > 0) writeBatch();
     await writing;
-    if (options.sync !== false) await handle.sync();
     await handle.close();
     return { path: tmpPath, sha256: hash.digest("hex"), size };
   } catch (error) {
@@ -78,8 +77,9 @@ async function writeAll(handle: fsp.FileHandle, buffers: Buffer[], position: num
 }
 
 /**
- * Moves a fsynced temp file to its content-addressed place and fsyncs the directory, so the
- * rename survives a crash. If an identical original is already there the temp file is dropped.
+ * Makes a temp file an original: fsyncs it, renames it to its content-addressed place and fsyncs
+ * the directory, so both the bytes and the rename survive a crash. If an identical original is
+ * already there the temp file is dropped.
  */
 export async function commitFile(tmpPath: string, destination: string): Promise<void> {
   const dir = path.dirname(destination);
@@ -89,6 +89,7 @@ export async function commitFile(tmpPath: string, destination: string): Promise<
       await fsp.rm(tmpPath, { force: true });
       return;
     }
+    await syncFile(tmpPath);
     await fsp.rename(tmpPath, destination);
     await syncFile(dir);
   } catch (error) {
@@ -124,7 +125,6 @@ export async function syncFile(file: string): Promise<void> {
     await handle.close();
   }
 }
-
 
 /** Removes everything in the temp dir (run at start, before anything writes there). */
 export async function sweepTmp(tmpDir: string): Promise<number> {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ingestAsset, type IngestDeps } from "@/lib/assets/ingest-asset";
 import { AppError } from "@/lib/errors";
 import { sqlTime } from "@/lib/server/db";
-import { syncFile, writeTempFile } from "@/lib/server/storage";
+import { writeTempFile } from "@/lib/server/storage";
 import { applyTakeoutMetadata } from "./apply-takeout-metadata";
 import { albumKey, catalogueParts, DEFAULT_LIMITS, entryKey, TakeoutAbort, type Catalogue, type CatalogueEntry, type TakeoutLimits } from "./catalogue-parts";
 import { matchSidecars, type MatchResult } from "./match-sidecars";
@@ -118,7 +118,7 @@ async function importEntries(
         }
         let temp;
         try {
-          temp = await writeTempFile(await open(), deps.paths.tmp, entry.size, { sync: false });
+          temp = await writeTempFile(await open(), deps.paths.tmp, entry.size);
         } catch (error) {
           if (error instanceof AppError && error.code === "too_large") throw new TakeoutAbort(part.name, `entry ${JSON.stringify(archiveEntry.path)} is larger than its declared size (a zip bomb)`);
           if (error instanceof AppError) throw error; // disk full: stop, resume later
@@ -157,7 +157,6 @@ type Landing = {
 async function landEntry(deps: IngestDeps, { runId, entry, where, temp, sidecar, catalogue, albums }: Landing): Promise<void> {
   const name = entry.place.area === "other" ? entry.path : entry.place.name;
   try {
-    await syncFile(temp.path); // durable before ingest renames it into place
     const result = await ingestAsset(deps, { temp, fileName: name.normalize("NFC"), capturedAt: sidecar?.takenAt, source: "takeout", client: `takeout:${runId}`, allowAnyFile: entry.kind === "drive" });
     const albumId = entry.place.area === "photos" ? await albumFor(deps, catalogue, albums, entry.place.dir) : null;
     // Everything the Takeout adds to the photo, and the record of its fate, commit together.
