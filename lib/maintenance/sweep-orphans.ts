@@ -2,12 +2,10 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/server/db";
 import { checkLibraryVolume } from "@/lib/server/open-library";
-import { entriesAtDepth } from "@/lib/server/entries-at-depth";
+import { findOrphans } from "./find-orphans";
 import type { LibraryPaths } from "@/lib/server/paths";
 
 const STATE_KEY = "maintenance.orphans";
-const ORIGINAL_NAME = /^([0-9a-f]{64})\.[a-z0-9]{1,5}$/;
-const SHA_DIR = /^[0-9a-f]{64}$/;
 
 export type SweepResult =
   | { state: "cancelled"; reason: string }
@@ -33,16 +31,10 @@ export async function sweepOrphans(db: Db, paths: LibraryPaths, options: { minGa
   } catch (error) {
     return cancel((error as Error).message);
   }
-  const assets = await db.asset.findMany({ select: { sha256: true, ext: true } });
-  const known = new Set(assets.map((a) => `${a.sha256}.${a.ext}`));
-  const knownSha = new Set(assets.map((a) => a.sha256));
-  const originals = await entriesAtDepth(paths.originals, 3);
-  if (assets.length > 0 && originals.length === 0) return cancel("the originals folder is empty but the database lists originals");
-  const orphans = [
-    ...originals.filter((file) => ORIGINAL_NAME.test(path.basename(file)) && !known.has(path.basename(file))),
-    ...(await entriesAtDepth(paths.derived, 3, true)).filter((dir) => SHA_DIR.test(path.basename(dir)) && !knownSha.has(path.basename(dir))),
-  ].map((p) => path.relative(paths.root, p));
-  if (orphans.length > Math.max(50, assets.length / 10)) return cancel(`${orphans.length} orphans is implausibly many; not deleting anything`);
+  const scan = await findOrphans(db, paths);
+  if (scan.assets > 0 && scan.originalFiles === 0) return cancel("the originals folder is empty but the database lists originals");
+  const orphans = scan.orphans.map((p) => path.relative(paths.root, p));
+  if (orphans.length > Math.max(50, scan.assets / 10)) return cancel(`${orphans.length} orphans is implausibly many; not deleting anything`);
   const previous = await loadState(db);
   // Too soon after the previous pass to count as the next one: wait, change nothing.
   if (previous && now.getTime() - new Date(previous.at).getTime() < minGapMs) return { state: "swept", candidates: previous.candidates.length, deleted: [] };

@@ -28,9 +28,7 @@ export async function bootChecks(config: Config, paths: LibraryPaths, log: Logge
     const recovered = await recoverInterruptedJobs(db);
     if (recovered > 0) log.info("handed back jobs interrupted by the last stop", { jobs: recovered });
     const result = await reconcileOriginals(db, paths);
-    if (result.orphanFilesRemoved || result.orphanDerivedRemoved) {
-      log.info("removed unacknowledged leftovers", { ...result, missingOriginals: result.missingOriginals.length });
-    }
+    if (result.orphansRemoved > 0) log.info("removed unacknowledged leftovers", { count: result.orphansRemoved });
     if (result.missingOriginals.length > 0) {
       log.warn("originals missing from disk (restore from backup)", { assets: result.missingOriginals.slice(0, 20), count: result.missingOriginals.length });
     }

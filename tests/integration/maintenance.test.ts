@@ -61,7 +61,8 @@ describe("start-up recovery sweep", () => {
     fs.writeFileSync(strayFile, "never acknowledged");
     fs.mkdirSync(strayDir, { recursive: true });
     const result = await reconcileOriginals(lib.db, lib.paths);
-    expect(result).toEqual({ orphanFilesRemoved: 1, orphanDerivedRemoved: 1, missingOriginals: [] });
+    expect(result).toEqual({ orphansRemoved: 2, missingOriginals: [] });
+    expect(fs.existsSync(strayFile) || fs.existsSync(strayDir)).toBe(false);
     for (const rel of derivedBefore) expect(fs.existsSync(path.join(lib.paths.derived, rel)), rel).toBe(true);
     for (const id of ids) expect(fs.existsSync(await originalOf(id))).toBe(true);
   });
