@@ -14,9 +14,9 @@ export type JobRow = {
 
 export type EnqueueOptions = { kind: JobKind; assetId: string; payload?: Record<string, unknown>; delayMs?: number };
 
-/** The idempotency key of a job: one live job per (kind, asset). */
-export function jobKey(kind: JobKind, assetId: string): string {
-  return `${kind}:${assetId}`;
+/** The idempotency key of a job: one live job per (kind, subject) — the subject is usually an asset id. */
+export function jobKey(kind: JobKind, subject: string): string {
+  return `${kind}:${subject}`;
 }
 
 /** Builds the Prisma create for a job, nested under its asset (used in the ingest insert). */
@@ -37,6 +37,13 @@ export async function enqueueJob(db: Db, options: EnqueueOptions): Promise<void>
     where: { key: data.key },
     create: { ...data, assetId: options.assetId },
     update: { status: "pending", attempts: 0, runAfter: data.runAfter, lastError: null, leaseUntil: null, leasedBy: null, finishedAt: null },
+  });
+}
+
+/** Queues a job about something other than one asset (a Takeout import), keyed by its subject. */
+export async function queueTask(db: Db, options: { kind: JobKind; subject: string; payload: Record<string, unknown>; maxAttempts?: number }): Promise<void> {
+  await db.job.create({
+    data: { kind: options.kind, key: jobKey(options.kind, options.subject), payload: JSON.stringify(options.payload), priority: JOB_PRIORITY[options.kind], maxAttempts: options.maxAttempts ?? 5 },
   });
 }
 

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { JOB_PRIORITY } from "@/lib/jobs/kinds";
+import { queueTask } from "@/lib/jobs/queue";
 import type { Db } from "@/lib/server/db";
 
 export const startImportBody = z.object({
@@ -25,8 +25,6 @@ export async function startImport(db: Db, body: z.infer<typeof startImportBody>)
     if (!stat.isDirectory() && !/\.(zip|tgz|tar\.gz)$/i.test(p)) throw new AppError("invalid_input", `${p} is not a .zip, .tgz or folder.`);
   }
   const requestId = randomUUID();
-  await db.job.create({
-    data: { kind: "takeout-import", key: `takeout-import:${requestId}`, payload: JSON.stringify({ ...body, requestId }), priority: JOB_PRIORITY["takeout-import"], maxAttempts: 3 },
-  });
+  await queueTask(db, { kind: "takeout-import", subject: requestId, payload: { ...body, requestId }, maxAttempts: 3 });
   return { requestId };
 }
