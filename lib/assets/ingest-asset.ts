@@ -60,7 +60,7 @@ export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise
     await commitFile(temp.path, destination);
     const id = randomUUID();
     try {
-      // The row, its name, its jobs and its audit entry commit together (one fsync).
+      // The row, its name, its jobs, its audit entry and its search-index change commit together (one fsync).
       await db.$transaction([
         db.asset.create({
           data: {
@@ -71,6 +71,7 @@ export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise
           },
         }),
         db.ingestAudit.create({ data: auditRow({ ...audit, size: temp.size, sha256: temp.sha256, outcome: "ingested", assetId: id }) }),
+        db.searchChange.create({ data: { assetId: id } }),
       ]);
     } catch (error) {
       // A concurrent upload of the same bytes committed first: same file, so answer "duplicate".

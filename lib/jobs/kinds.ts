@@ -1,5 +1,5 @@
 /** Every job kind the worker runs. The worker refuses to start if one has no handler. */
-export const JOB_KINDS = ["thumbnail", "video-poster", "motion-video", "document-text", "takeout-import"] as const;
+export const JOB_KINDS = ["thumbnail", "video-poster", "motion-video", "document-text", "takeout-import", "places", "ocr", "faces", "clip", "caption"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Lower runs first: what a person sees (thumbnails) before enrichment. */
@@ -9,7 +9,18 @@ export const JOB_PRIORITY: Record<JobKind, number> = {
   "document-text": 20,
   "motion-video": 30,
   "takeout-import": 50,
+  places: 40,
+  clip: 60,
+  ocr: 65,
+  faces: 65,
+  caption: 70,
 };
+
+/** Enrichment for search, queued once a photo's thumbnails (or a video's poster) exist. */
+export function enrichmentJobs(kind: string): JobKind[] {
+  if (kind === "photo") return ["places", "clip", "ocr", "faces", "caption"];
+  return kind === "video" ? ["places", "clip", "caption"] : [];
+}
 
 /** The jobs a freshly ingested original needs, by its kind and type. */
 export function jobsForNewAsset(kind: "photo" | "video" | "document" | "file", mime: string): JobKind[] {

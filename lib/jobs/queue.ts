@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/server/db";
+import type { Db, DbTx } from "@/lib/server/db";
 import { sqlTime } from "@/lib/server/db";
 import { JOB_PRIORITY, type JobKind } from "./kinds";
 
@@ -31,7 +31,7 @@ export function jobCreateData({ kind, assetId, payload = {}, delayMs = 0 }: Enqu
 }
 
 /** Queues a job, or re-arms an existing one with the same key (re-run): idempotent. */
-export async function enqueueJob(db: Db, options: EnqueueOptions): Promise<void> {
+export async function enqueueJob(db: DbTx, options: EnqueueOptions): Promise<void> {
   const data = jobCreateData(options);
   await db.job.upsert({
     where: { key: data.key },
@@ -52,6 +52,7 @@ export async function queueTask(db: Db, options: { kind: JobKind; subject: strin
  * pending jobs that are due, or running jobs whose lease expired (their worker died).
  */
 export async function claimJob(db: Db, workerId: string, leaseMs: number, kinds: readonly JobKind[]): Promise<JobRow | null> {
+  if (kinds.length === 0) return null;
   const now = new Date();
   const placeholders = kinds.map(() => "?").join(",");
   const rows = await db.$queryRawUnsafe<JobRow[]>(

@@ -24,7 +24,7 @@ export type WorkerOptions = {
  */
 export async function runWorker(ctx: JobContext, options: WorkerOptions): Promise<void> {
   const registry = handlerRegistry(options.handlers);
-  const kinds = [...registry.keys()] as JobKind[];
+  const kinds = runnableKinds(ctx, [...registry.values()]);
   const leaseMs = options.leaseMs ?? 120_000;
   const pollMs = options.pollMs ?? 200;
   const beat = () => writeHeartbeat(ctx.db);
@@ -33,7 +33,7 @@ export async function runWorker(ctx: JobContext, options: WorkerOptions): Promis
   await failAbandonedJobs(ctx.db);
   const lane = async () => {
     while (!options.signal?.aborted) {
-      const job = await claimJob(ctx.db, options.workerId, leaseMs, kinds);
+      const job = await claimJob(ctx.db, options.workerId, leaseMs, await kinds());
       if (!job) {
         if (options.untilIdle) return;
         await sleep(pollMs, undefined, { signal: options.signal }).catch(() => {});
@@ -47,6 +47,26 @@ export async function runWorker(ctx: JobContext, options: WorkerOptions): Promis
   } finally {
     clearInterval(heartbeat);
   }
+}
+
+const READINESS_CHECK_MS = 15_000;
+
+/** The kinds whose handler can run now; what a waiting kind lacks is re-checked every 15 s and logged once. */
+function runnableKinds(ctx: JobContext, handlers: JobHandler[]): () => Promise<JobKind[]> {
+  let checkedAt = 0;
+  let ready: JobKind[] = [];
+  const reported = new Map<JobKind, string | null>();
+  return async () => {
+    if (Date.now() - checkedAt < READINESS_CHECK_MS) return ready;
+    checkedAt = Date.now();
+    const states = await Promise.all(handlers.map(async (h) => [h.kind, h.waitingFor ? await h.waitingFor(ctx) : null] as const));
+    for (const [kind, missing] of states) {
+      if (reported.get(kind) !== missing && (missing || reported.has(kind))) ctx.log.info(missing ? `${kind} jobs wait: ${missing}` : `${kind} jobs can run now`);
+      reported.set(kind, missing);
+    }
+    ready = states.filter(([, missing]) => !missing).map(([kind]) => kind);
+    return ready;
+  };
 }
 
 async function runOne(ctx: JobContext, handler: JobHandler, job: JobRow, workerId: string, leaseMs: number): Promise<void> {

@@ -1,3 +1,5 @@
+import { enqueueJob } from "@/lib/jobs/queue";
+import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { DbTx } from "@/lib/server/db";
 import type { TakeoutSidecar } from "./parse-sidecar";
 
@@ -5,15 +7,17 @@ import type { TakeoutSidecar } from "./parse-sidecar";
  * Merges what a sidecar knows into an asset without overriding what the file's own bytes said:
  * GPS only when the file had none (geoDataExif, then geoData), description, favorite, archived
  * (kept archived), trashed (when imported into the trash), device folder, and people names as
- * unconfirmed hints for face clustering. Safe to repeat.
+ * unconfirmed hints for face clustering. A position it adds is (re)named by a places job. Safe to
+ * repeat.
  */
 export async function applyTakeoutMetadata(db: DbTx, assetId: string, sidecar: TakeoutSidecar, options: { intoTrash: boolean }): Promise<void> {
   const asset = await db.asset.findUnique({ where: { id: assetId }, select: { latitude: true, description: true, origin: true } });
   if (!asset) return;
+  const addsPosition = asset.latitude === null && sidecar.gps !== undefined;
   await db.asset.update({
     where: { id: assetId },
     data: {
-      ...(asset.latitude === null && sidecar.gps ? { latitude: sidecar.gps.latitude, longitude: sidecar.gps.longitude, altitude: sidecar.gps.altitude } : {}),
+      ...(addsPosition && sidecar.gps ? { latitude: sidecar.gps.latitude, longitude: sidecar.gps.longitude, altitude: sidecar.gps.altitude } : {}),
       ...(!asset.description && sidecar.description ? { description: sidecar.description } : {}),
       ...(!asset.origin && sidecar.origin ? { origin: sidecar.origin } : {}),
       ...(sidecar.favorite ? { favorite: true } : {}),
@@ -24,4 +28,6 @@ export async function applyTakeoutMetadata(db: DbTx, assetId: string, sidecar: T
   for (const name of sidecar.people) {
     await db.$executeRaw`INSERT OR IGNORE INTO "AssetPersonHint" ("assetId", "name", "source") VALUES (${assetId}, ${name}, 'takeout')`;
   }
+  if (addsPosition) await enqueueJob(db, { kind: "places", assetId });
+  await markSearchStale(db, [assetId]);
 }

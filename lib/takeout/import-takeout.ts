@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ingestAsset, type IngestDeps } from "@/lib/assets/ingest-asset";
 import { AppError } from "@/lib/errors";
+import { markSearchStale } from "@/lib/search/mark-search-stale";
 import { sqlTime } from "@/lib/server/db";
 import { writeTempFile } from "@/lib/server/storage";
 import { applyTakeoutMetadata } from "./apply-takeout-metadata";
@@ -164,7 +165,10 @@ async function landEntry(deps: IngestDeps, { runId, entry, where, temp, sidecar,
       if (sidecar) await applyTakeoutMetadata(tx, result.assetId, sidecar, { intoTrash: sidecar.trashed });
       if (entry.place.area === "drive") await tx.asset.update({ where: { id: result.assetId }, data: { folder: entry.place.dir } });
       // A single statement (an upsert on a compound key would be a nested transaction).
-      if (albumId) await tx.$executeRaw`INSERT OR IGNORE INTO "AlbumAsset" ("albumId", "assetId", "addedAt") VALUES (${albumId}, ${result.assetId}, ${sqlTime(new Date())})`;
+      if (albumId) {
+        await tx.$executeRaw`INSERT OR IGNORE INTO "AlbumAsset" ("albumId", "assetId", "addedAt") VALUES (${albumId}, ${result.assetId}, ${sqlTime(new Date())})`;
+        await markSearchStale(tx, [result.assetId]);
+      }
       await tx.importEntry.update({ where, data: { status: result.status === "ingested" ? "imported" : "duplicate", assetId: result.assetId, sha256: result.sha256, reason: null } });
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { markUndecodable, storeThumbnails } from "@/lib/assets/store-derivatives";
 import { openImage } from "@/lib/media/image-source";
 import { renderThumbnails } from "@/lib/media/render-thumbnails";
+import { queueEnrichment } from "../queue-enrichment";
 import { type JobHandler, PermanentJobError } from "../handler";
 import { isFileFault, loadJobAsset } from "./load-job-asset";
 
@@ -19,5 +20,6 @@ export const thumbnailJob: JobHandler = {
       throw new PermanentJobError(`undecodable: ${(error as Error).message}`, { cause: error });
     }
     await storeThumbnails(ctx.db, ctx.paths, asset, rendered);
+    await queueEnrichment(ctx.db, asset);
   },
 };

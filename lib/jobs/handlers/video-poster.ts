@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { markUndecodable, storeThumbnails } from "@/lib/assets/store-derivatives";
 import { extractPosterFrame } from "@/lib/media/probe-video";
 import { renderThumbnails } from "@/lib/media/render-thumbnails";
+import { queueEnrichment } from "../queue-enrichment";
 import { type JobHandler, PermanentJobError } from "../handler";
 import { loadJobAsset } from "./load-job-asset";
 
@@ -20,5 +21,6 @@ export const videoPosterJob: JobHandler = {
       throw new PermanentJobError(`undecodable video: ${(error as Error).message}`, { cause: error });
     }
     await storeThumbnails(ctx.db, ctx.paths, asset, await renderThumbnails(sharp(frame)));
+    await queueEnrichment(ctx.db, asset);
   },
 };

@@ -1,0 +1,10 @@
+import type { DbTx } from "@/lib/server/db";
+
+/**
+ * Records that these assets' searchable text changed (names, OCR, caption, place, album, people,
+ * description): the worker folds them into the next text-index segment. Call it in the same
+ * transaction as the change, so the index can never miss one.
+ */
+export async function markSearchStale(db: DbTx, assetIds: string[]): Promise<void> {
+  if (assetIds.length > 0) await db.searchChange.createMany({ data: assetIds.map((assetId) => ({ assetId })) });
+}
