@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFaceAnalyzer } from "./create-face-analyzer";
 import type { DetectedFace, FaceAnalyzer } from "./face-types";
-import { cosine, fixtureFiles, GROUP_PHOTO, labelFaces, openAnalyzer, readFixture } from "./fixture-faces.test-support";
+import { cosine, fixtureFiles, GROUP_PHOTO, labelFaces, modelDir, openAnalyzer, readFixture } from "./fixture-faces.test-support";
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const subject = (file: string, faces: DetectedFace[]) => labelFaces(file, faces).find((f) => f.label !== null)!;
@@ -84,6 +84,29 @@ describe("createFaceAnalyzer (real YuNet + MobileFaceNet)", () => {
     const plain = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#8a9" } }).png().toBuffer();
     expect((await analyzer.analyze(noFaces)).faces).toEqual([]);
     expect(await analyzer.analyze(plain)).toEqual({ width: 300, height: 200, faces: [] });
+  });
+
+  it("gives the same faces with more threads and with calls in parallel", async () => {
+    const photos = ["test_obama_and_biden.jpg", "kit_harington_john1.jpeg"].map(readFixture);
+    const sequential = [];
+    for (const photo of photos) sequential.push(await analyzer.analyze(photo));
+    const parallel = await Promise.all(photos.map((photo) => analyzer.analyze(photo)));
+    const threaded = await createFaceAnalyzer({ modelDir: modelDir(), threads: 2 });
+    try {
+      const withThreads = await Promise.all(photos.map((photo) => threaded.analyze(photo)));
+      for (const other of [parallel, withThreads]) {
+        other.forEach((result, i) => {
+          expect(result.faces).toHaveLength(sequential[i]!.faces.length);
+          result.faces.forEach((f, j) => {
+            const same = sequential[i]!.faces[j]!;
+            expect(Math.abs(f.box.x - same.box.x) + Math.abs(f.box.y - same.box.y) + Math.abs(f.box.width - same.box.width)).toBeLessThan(0.01);
+            expect(cosine(f.embedding, same.embedding)).toBeGreaterThan(0.9999);
+          });
+        });
+      }
+    } finally {
+      await threaded.close();
+    }
   });
 
   it("rejects undecodable input and a missing model with clear errors", async () => {
