@@ -9,35 +9,40 @@ import path from "node:path";
 import onnxProto, { type onnx as Onnx } from "onnx-proto";
 import { sharedPath } from "./shared";
 
-const { onnx } = onnxProto;
+export const { onnx } = onnxProto;
 
 /** Embedding axes: red, green, blue, and one that every other token / image has a little of. */
 export const TINY_CLIP_DIM = 8;
 const COLOUR_WORDS = ["red", "green", "blue"] as const;
-const TOKENIZER_FILES = ["tokenizer.json", "tokenizer_config.json", "vocab.json", "merges.txt", "special_tokens_map.json"];
+export const TOKENIZER_FILES = ["tokenizer.json", "tokenizer_config.json", "vocab.json", "merges.txt", "special_tokens_map.json"];
 
 type Dim = number | string;
 
-function valueInfo(name: string, elemType: number, dims: Dim[]): Onnx.IValueInfoProto {
+/** Graph input/output declaration: a tensor of `elemType` with fixed (number) or named dynamic (string) axes. */
+export function valueInfo(name: string, elemType: number, dims: Dim[]): Onnx.IValueInfoProto {
   return {
     name,
     type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === "number" ? { dimValue: d } : { dimParam: d })) } } },
   };
 }
 
-function floatTensor(name: string, dims: number[], values: Float32Array): Onnx.ITensorProto {
+/** A float32 initializer. */
+export function floatTensor(name: string, dims: number[], values: Float32Array): Onnx.ITensorProto {
   return { name, dims, dataType: onnx.TensorProto.DataType.FLOAT, rawData: new Uint8Array(values.buffer, values.byteOffset, values.byteLength) };
 }
 
-function ints(name: string, values: number[]): Onnx.IAttributeProto {
+/** An INTS node attribute. */
+export function ints(name: string, values: number[]): Onnx.IAttributeProto {
   return { name, type: onnx.AttributeProto.AttributeType.INTS, ints: values };
 }
 
-function int(name: string, value: number): Onnx.IAttributeProto {
+/** An INT node attribute. */
+export function int(name: string, value: number): Onnx.IAttributeProto {
   return { name, type: onnx.AttributeProto.AttributeType.INT, i: value };
 }
 
-function encodeModel(graph: Onnx.IGraphProto): Uint8Array {
+/** Serialises a graph as an ONNX model (opset 14). */
+export function encodeModel(graph: Onnx.IGraphProto): Uint8Array {
   // Opset 14 and IR 7, as optimum exports CLIP by default.
   const model = onnx.ModelProto.create({ irVersion: 7, producerName: "albums-tests", opsetImport: [{ domain: "", version: 14 }], graph });
   return onnx.ModelProto.encode(model).finish();
