@@ -30,6 +30,14 @@ const schema = z.object({
   ALBUMS_ALLOW_LAN: z.enum(["0", "1"]).default("0"),
   ALBUMS_EGRESS: z.enum(["block", "count"]).default("block"),
   ALBUMS_EGRESS_ALLOW: z.string().default("100.64.0.0/10,fd7a:115c:a1e0::/48"),
+  ALBUMS_MODELS_DIR: z.string().min(1).optional(),
+  ALBUMS_FACE_MODEL_DIR: z.string().min(1).optional(),
+  ALBUMS_CLIP_MODEL_DIR: z.string().min(1).optional(),
+  ALBUMS_CAPTION_MODEL_DIR: z.string().min(1).optional(),
+  ALBUMS_CAPTION_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL of an OpenAI-compatible API, e.g. http://100.x.y.z:11434/v1" }).optional(),
+  ALBUMS_CAPTION_MODEL: z.string().min(1).default("llava"),
+  ALBUMS_CAPTION_API_KEY: z.string().min(1).optional(),
+  ALBUMS_ML_THREADS: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 export type Config = {
@@ -59,6 +67,12 @@ export type Config = {
   egress: "block" | "count";
   /** Where outbound connections may go: the tailnet ranges by default, plus model endpoints. */
   egressAllow: string[];
+  /** Model folders (never downloaded at run time; `npm run models:download` fills them). */
+  models: { dir: string; faces: string; clip: string; captioner: string };
+  /** The owner's own OpenAI-compatible/Ollama endpoint for captions (takes precedence over a local captioner). */
+  captionEndpoint: { baseUrl: string; model: string; apiKey: string | undefined } | null;
+  /** ONNX intra-op threads per model session (the worker also runs two jobs at once). */
+  mlThreads: number;
 };
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -80,6 +94,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.ALBUMS_DATA_DIR);
+  const modelsDir = path.resolve(e.ALBUMS_MODELS_DIR ?? path.join(dataDir, "models"));
   return {
     host: e.ALBUMS_HOST,
     port: e.ALBUMS_PORT,
@@ -101,6 +116,14 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     allowLan: e.ALBUMS_ALLOW_LAN === "1",
     egress: e.ALBUMS_EGRESS,
     egressAllow: e.ALBUMS_EGRESS_ALLOW.split(",").map((entry) => entry.trim()).filter(Boolean),
+    models: {
+      dir: modelsDir,
+      faces: path.resolve(e.ALBUMS_FACE_MODEL_DIR ?? path.join(modelsDir, "faces")),
+      clip: path.resolve(e.ALBUMS_CLIP_MODEL_DIR ?? path.join(modelsDir, "clip-vit-base-patch32")),
+      captioner: path.resolve(e.ALBUMS_CAPTION_MODEL_DIR ?? path.join(modelsDir, "vit-gpt2-image-captioning")),
+    },
+    captionEndpoint: e.ALBUMS_CAPTION_URL ? { baseUrl: e.ALBUMS_CAPTION_URL, model: e.ALBUMS_CAPTION_MODEL, apiKey: e.ALBUMS_CAPTION_API_KEY } : null,
+    mlThreads: e.ALBUMS_ML_THREADS,
   };
 }
 

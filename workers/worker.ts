@@ -1,10 +1,15 @@
-// The worker process: runs the durable job queue (thumbnails, posters, document text, ML later).
+// The worker process: runs the durable job queue (thumbnails, posters, document text, OCR, faces,
+// places, CLIP, captions), keeps the text index current and embeds search queries.
 import "@/lib/server/install-egress-guard";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { getConfig } from "@/lib/config";
+import { clipEncoder } from "@/lib/jobs/handlers/ml-sessions";
+import { queueMissingEnrichment } from "@/lib/jobs/queue-missing-enrichment";
 import { runWorker } from "@/lib/jobs/run-worker";
 import { scheduleMaintenance } from "@/lib/maintenance/schedule-maintenance";
+import { serveTextEmbeddings } from "@/lib/ml/serve-text-embeddings";
+import { scheduleTextIndex } from "@/lib/search/schedule-text-index";
 import { getDb } from "@/lib/server/db";
 import { createLogger } from "@/lib/server/logger";
 import { libraryPaths } from "@/lib/server/paths";
@@ -22,9 +27,16 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 const workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const db = await getDb();
 const ctx = { db, paths: libraryPaths(config.dataDir, config.databasePath), config, log };
-log.info("started", { workerId, concurrency: config.workerConcurrency });
+log.info("started", { workerId, concurrency: config.workerConcurrency, enrichmentQueued: await queueMissingEnrichment(db) });
 const stopMaintenance = scheduleMaintenance(ctx, abort.signal);
+const stopTextIndex = scheduleTextIndex(ctx, abort.signal);
+// Search queries are embedded here, where the CLIP model lives.
+const embeddings = await serveTextEmbeddings(ctx.paths.mlSocket, async (text) => {
+  const encoder = await clipEncoder(config);
+  return { model: encoder.modelId, vector: await encoder.embedText(text) };
+});
 await runWorker(ctx, { workerId, signal: abort.signal, concurrency: config.workerConcurrency, leaseMs: config.jobLeaseMs });
-await stopMaintenance();
+embeddings.close();
+await Promise.all([stopMaintenance(), stopTextIndex()]);
 await db.$disconnect();
 log.info("stopped");

@@ -7,10 +7,6 @@ export type TextIndexManifest = { version: 1; seq: number; segments: { file: str
 
 export const MANIFEST = "manifest.json";
 
-/** The text index's folder inside a data dir. */
-export function textIndexDir(dataDir: string): string {
-  return path.join(dataDir, "index");
-}
 
 /** The published manifest, or null when none was written yet (or it is unreadable). */
 export function readManifest(dir: string): TextIndexManifest | null {

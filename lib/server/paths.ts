@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 
 /** Where everything of one library lives inside its data dir. */
@@ -10,6 +12,10 @@ export type LibraryPaths = {
   models: string;
   uploads: string;
   marker: string;
+  /** The lunr text index (segments + manifest), written by the worker, read by the server. */
+  textIndex: string;
+  /** The worker's query-embedding socket. */
+  mlSocket: string;
 };
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -27,7 +33,15 @@ export function libraryPaths(dataDir: string, databasePath = path.join(dataDir, 
     models: path.join(root, "models"),
     uploads: path.join(root, "uploads"),
     marker: path.join(root, ".albums-library"),
+    textIndex: path.join(root, "index"),
+    mlSocket: socketPath(root),
   };
+}
+
+/** Unix socket paths are limited to ~104 bytes: a deep data dir gets one in the temp dir instead. */
+function socketPath(root: string): string {
+  const inside = path.join(root, "ml.sock");
+  return inside.length < 100 ? inside : path.join(os.tmpdir(), `albums-${createHash("sha256").update(root).digest("hex").slice(0, 16)}.sock`);
 }
 
 function assertSha(sha256: string): void {

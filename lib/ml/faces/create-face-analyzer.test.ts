@@ -88,7 +88,7 @@ describe("createFaceAnalyzer (real YuNet + MobileFaceNet)", () => {
 
   it("gives the same faces with more threads and with calls in parallel", async () => {
     const photos = ["test_obama_and_biden.jpg", "kit_harington_john1.jpeg"].map(readFixture);
-    const sequential = [];
+    const sequential: Awaited<ReturnType<typeof analyzer.analyze>>[] = [];
     for (const photo of photos) sequential.push(await analyzer.analyze(photo));
     const parallel = await Promise.all(photos.map((photo) => analyzer.analyze(photo)));
     const threaded = await createFaceAnalyzer({ modelDir: modelDir(), threads: 2 });

@@ -6,10 +6,8 @@ import sharp from "sharp";
 import { alignFace } from "./align-face";
 import { detectFaces } from "./detect-faces";
 import { embedFace } from "./embed-face";
-import type { DetectedFace, FaceAnalyzer, Point, RgbImage } from "./face-types";
+import { DETECTOR_FILE, EMBEDDER_FILE, type DetectedFace, type FaceAnalyzer, type Point, type RgbImage } from "./face-types";
 
-export const DETECTOR_FILE = "face_detection_yunet_2023mar.onnx";
-export const EMBEDDER_FILE = "mobilefacenet.onnx";
 /** YuNet's usual operating point (OpenCV Zoo defaults). */
 export const DETECTION_SCORE_THRESHOLD = 0.6;
 export const DETECTION_NMS_IOU = 0.4;

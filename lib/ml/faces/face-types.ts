@@ -22,3 +22,7 @@ export type FaceAnalyzer = {
 
 /** An upright RGB image as packed 8-bit pixels (3 bytes per pixel, rows top to bottom). */
 export type RgbImage = { data: Uint8Array; width: number; height: number };
+
+/** The face model files expected in the configured face model folder. */
+export const DETECTOR_FILE = "face_detection_yunet_2023mar.onnx";
+export const EMBEDDER_FILE = "mobilefacenet.onnx";

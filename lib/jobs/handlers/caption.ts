@@ -1,0 +1,21 @@
+import { markSearchStale } from "@/lib/search/mark-search-stale";
+import type { JobHandler } from "../handler";
+import { readAnalysisImage } from "./analysis-image";
+import { loadJobAsset } from "./load-job-asset";
+import { captioner, missingModel } from "./ml-sessions";
+
+/** A one-sentence caption from the local captioning model or the owner's own endpoint, for search. */
+export const captionJob: JobHandler = {
+  kind: "caption",
+  waitingFor: (ctx) => missingModel(ctx.config, "caption"),
+  async run(ctx, job) {
+    const loaded = await loadJobAsset(ctx, job);
+    const model = await captioner(ctx.config);
+    const text = await model.caption(await readAnalysisImage(ctx, loaded, "thumbnail"));
+    const row = { text, model: model.id };
+    await ctx.db.$transaction(async (tx) => {
+      await tx.caption.upsert({ where: { assetId: loaded.asset.id }, create: { assetId: loaded.asset.id, ...row }, update: row });
+      await markSearchStale(tx, [loaded.asset.id]);
+    });
+  },
+};

@@ -1,0 +1,16 @@
+import { storeFaces } from "@/lib/people/store-faces";
+import type { JobHandler } from "../handler";
+import { readAnalysisImage } from "./analysis-image";
+import { loadJobAsset } from "./load-job-asset";
+import { faceAnalyzer, missingModel } from "./ml-sessions";
+
+/** Finds the faces on a photo (YuNet + MobileFaceNet) and groups them into people. */
+export const facesJob: JobHandler = {
+  kind: "faces",
+  waitingFor: (ctx) => missingModel(ctx.config, "faces"),
+  async run(ctx, job) {
+    const loaded = await loadJobAsset(ctx, job);
+    const analysis = await (await faceAnalyzer(ctx.config)).analyze(await readAnalysisImage(ctx, loaded, "thumbnail"));
+    await storeFaces(ctx.db, { id: loaded.asset.id, width: analysis.width, height: analysis.height }, analysis.faces);
+  },
+};

@@ -1,0 +1,20 @@
+import { AppError } from "@/lib/errors";
+import { markSearchStale } from "@/lib/search/mark-search-stale";
+import type { Db } from "@/lib/server/db";
+
+/**
+ * Merges person `from` into `into`: every face moves (and is pinned there, so clustering keeps
+ * the owner's decision), `into` keeps its name or takes `from`'s, and `from` is deleted.
+ */
+export async function mergePeople(db: Db, from: string, into: string): Promise<void> {
+  if (from === into) throw new AppError("bad_request", "A person cannot be merged into themselves.");
+  await db.$transaction(async (tx) => {
+    const [source, target] = await Promise.all([tx.person.findUnique({ where: { id: from } }), tx.person.findUnique({ where: { id: into } })]);
+    if (!source || !target) throw new AppError("not_found", "No such person.");
+    const faces = await tx.face.findMany({ where: { personId: from }, select: { assetId: true } });
+    await tx.face.updateMany({ where: { personId: from }, data: { personId: into, pinned: true } });
+    if (!target.name && source.name) await tx.person.update({ where: { id: into }, data: { name: source.name } });
+    await tx.person.delete({ where: { id: from } });
+    await markSearchStale(tx, [...new Set(faces.map((f) => f.assetId))]);
+  });
+}

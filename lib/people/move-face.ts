@@ -1,0 +1,30 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { markSearchStale } from "@/lib/search/mark-search-stale";
+import type { Db } from "@/lib/server/db";
+
+export const moveFaceBody = z.object({ personId: z.string().min(1).max(100).nullable() });
+
+/**
+ * Fixes a wrong face: moves it to another person, or (personId null) out into a new person of
+ * its own. The face is pinned — re-running face detection or clustering never moves it back.
+ * A person left without faces is removed. Returns the face's person.
+ */
+export async function moveFace(db: Db, faceId: string, personId: string | null): Promise<{ personId: string }> {
+  return db.$transaction(async (tx) => {
+    const face = await tx.face.findUnique({ where: { id: faceId } });
+    if (!face) throw new AppError("not_found", "No such face.");
+    let target = personId;
+    if (target) {
+      if (!(await tx.person.findUnique({ where: { id: target } }))) throw new AppError("not_found", "No such person.");
+    } else {
+      target = randomUUID();
+      await tx.person.create({ data: { id: target } });
+    }
+    await tx.face.update({ where: { id: faceId }, data: { personId: target, pinned: true } });
+    if (face.personId && (await tx.face.count({ where: { personId: face.personId } })) === 0) await tx.person.delete({ where: { id: face.personId } });
+    await markSearchStale(tx, [face.assetId]);
+    return { personId: target };
+  });
+}

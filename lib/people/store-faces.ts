@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { isClusterableFace } from "@/lib/ml/faces/is-clusterable-face";
+import type { DetectedFace } from "@/lib/ml/faces/face-types";
+import { matchPerson, type PersonFaces } from "@/lib/ml/faces/match-person";
+import { markSearchStale } from "@/lib/search/mark-search-stale";
+import type { Db } from "@/lib/server/db";
+import { fromBytes, toBytes } from "@/lib/ml/vector-bytes";
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Stores the faces found on a photo and clusters them into people incrementally: a confident,
+ * large-enough face joins the person it matches (mean similarity, see matchPerson) or starts a new
+ * one; two faces of one photo never join the same person; small or doubtful faces are kept
+ * unassigned. Re-running replaces the photo's faces, except those the owner placed by hand
+ * (pinned), which are never moved; a detection overlapping a pinned face is dropped. Runs one at a
+ * time (in-process queue, and an immediate transaction across processes) so two photos of a new
+ * person cannot both start one.
+ */
+export function storeFaces(db: Db, asset: { id: string; width: number; height: number }, faces: DetectedFace[]): Promise<void> {
+  const run = queue.then(() => store(db, asset, faces));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function store(db: Db, asset: { id: string; width: number; height: number }, faces: DetectedFace[]): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.face.deleteMany({ where: { assetId: asset.id, pinned: false } });
+    const pinned = await tx.face.findMany({ where: { assetId: asset.id }, select: { x: true, y: true, width: true, height: true, personId: true } });
+    const rows = await tx.face.findMany({ where: { personId: { not: null } }, select: { personId: true, embedding: true } });
+    const people = new Map<string, PersonFaces>();
+    for (const row of rows) {
+      const person = people.get(row.personId!) ?? { id: row.personId!, embeddings: [] };
+      person.embeddings.push(fromBytes(row.embedding));
+      people.set(person.id, person);
+    }
+    const taken = new Set(pinned.map((p) => p.personId));
+    for (const face of faces) {
+      const box = { x: face.box.x / asset.width, y: face.box.y / asset.height, width: face.box.width / asset.width, height: face.box.height / asset.height };
+      if (pinned.some((p) => overlap(p, box) > 0.5)) continue;
+      let personId: string | null = null;
+      if (isClusterableFace(face)) {
+        personId = matchPerson(face.embedding, [...people.values()].filter((p) => !taken.has(p.id)))?.personId ?? null;
+        if (!personId) {
+          personId = randomUUID();
+          await tx.person.create({ data: { id: personId } });
+          people.set(personId, { id: personId, embeddings: [] });
+        }
+        people.get(personId)!.embeddings.push(face.embedding);
+        taken.add(personId);
+      }
+      await tx.face.create({ data: { id: randomUUID(), assetId: asset.id, ...box, score: face.score, embedding: toBytes(face.embedding), personId } });
+    }
+    await markSearchStale(tx, [asset.id]);
+  });
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** Intersection over union of two boxes. */
+function overlap(a: Box, b: Box): number {
+  const w = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+  const h = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  const inter = w * h;
+  return inter / (a.width * a.height + b.width * b.height - inter);
+}

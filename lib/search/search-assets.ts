@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { type AssetSummary, toAssetSummary } from "@/lib/assets/asset-dto";
+import { AppError } from "@/lib/errors";
+import type { Db } from "@/lib/server/db";
+import type { LibraryPaths } from "@/lib/server/paths";
+import { embedQuery } from "./embed-query";
+import { allowedAssets, listFiltered, type SearchFilters } from "./filter-assets";
+import { fuseRankings } from "./fuse-rankings";
+import { parseDateWords } from "./parse-date-words";
+import type { SearchField } from "./search-document";
+import { searchText } from "./text-index";
+import { nearestVectors, refreshVectors, vectorCount } from "./vector-index";
+
+const day = z.iso.date().transform((d) => new Date(`${d}T00:00:00`));
+export const searchQuery = z.object({
+  q: z.string().max(500).default(""),
+  from: z.union([day, z.iso.datetime({ offset: true }).transform((d) => new Date(d))]).optional(),
+  to: z.union([day, z.iso.datetime({ offset: true }).transform((d) => new Date(d))]).optional(),
+  kind: z.enum(["photo", "video", "document", "file"]).optional(),
+  person: z.string().min(1).max(100).optional(),
+  place: z.string().min(1).max(200).optional(),
+  album: z.string().min(1).max(100).optional(),
+  camera: z.string().min(1).max(100).optional(),
+  favorite: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().regex(/^\d{1,6}$/, "cursor must come from a previous page").optional(),
+});
+export type SearchQuery = z.infer<typeof searchQuery>;
+
+/** Why a hit matched: its place in each ranking, and the query words found per field. */
+export type SearchMatch = { score: number; bm25: { rank: number; fields: Partial<Record<SearchField, string[]>> } | null; clip: { rank: number; similarity: number } | null };
+export type SearchResult = {
+  items: (AssetSummary & { match: SearchMatch | null })[];
+  nextCursor: string | null;
+  total: number;
+  text: string;
+  dateWords: { words: string; from: string; to: string } | null;
+  clip: { used: true; model: string } | { used: false; reason: string };
+  tookMs: { total: number; bm25: number; clip: number; embed: number };
+};
+
+/** How many CLIP neighbours enter the fusion: beyond this, resemblance is noise. */
+const CLIP_DEPTH = 100;
+/** Text evidence weighs a little more than resemblance (see fuseRankings). */
+const BM25_WEIGHT = 1;
+const CLIP_WEIGHT = 0.9;
+
+/**
+ * Hybrid search: date words in the query become a date filter, the rest is searched with BM25
+ * over every text field and with CLIP (when the worker has a model), both under the same hard
+ * filters, and the two rankings are fused (RRF). No words: the filtered assets, newest first.
+ */
+export async function searchAssets(deps: { db: Db; paths: LibraryPaths; now?: Date }, query: SearchQuery): Promise<SearchResult> {
+  const started = performance.now();
+  const { text, range } = parseDateWords(query.q, deps.now ?? new Date());
+  const filters: SearchFilters = {
+    from: query.from ?? range?.from, to: query.to ?? range?.to, kind: query.kind, person: query.person,
+    place: query.place, album: query.album, camera: query.camera, favorite: query.favorite,
+  };
+  if (filters.from && filters.to && filters.from >= filters.to) throw new AppError("bad_request", "`from` must be before `to`.");
+  const offset = Number(query.cursor ?? 0);
+  const timing = { bm25: 0, clip: 0, embed: 0 };
+  let clip: SearchResult["clip"] = { used: false, reason: "no words to compare" };
+  let ranked: { id: string; match: SearchMatch | null }[];
+  let total: number;
+
+  if (!text.trim()) {
+    const ids = await listFiltered(deps.db, filters, offset, query.limit + 1);
+    ranked = ids.map((id) => ({ id, match: null }));
+    total = offset + ids.length;
+  } else {
+    const allowed = await allowedAssets(deps.db, filters);
+    let t = performance.now();
+    const bm25 = searchText(deps.paths.textIndex, text).hits.filter((h) => allowed(h.assetId));
+    timing.bm25 = performance.now() - t;
+
+    await refreshVectors(deps.db);
+    let clipHits: { assetId: string; score: number }[] = [];
+    if (vectorCount(deps.db) === 0) clip = { used: false, reason: "no photo has a CLIP embedding yet (is a CLIP model installed? see /api/admin/models)" };
+    else {
+      t = performance.now();
+      const embedded = await embedQuery(deps.paths.mlSocket, text);
+      timing.embed = performance.now() - t;
+      if ("unavailable" in embedded) clip = { used: false, reason: embedded.unavailable };
+      else {
+        t = performance.now();
+        clipHits = await nearestVectors(deps.db, embedded.model, embedded.vector, CLIP_DEPTH, allowed);
+        timing.clip = performance.now() - t;
+        clip = { used: true, model: embedded.model };
+      }
+    }
+    const byId = new Map(bm25.map((h, i) => [h.assetId, { rank: i + 1, fields: h.matched }]));
+    const similarity = new Map(clipHits.map((h, i) => [h.assetId, { rank: i + 1, similarity: h.score }]));
+    const fused = fuseRankings([
+      { name: "bm25", ids: bm25.map((h) => h.assetId), weight: BM25_WEIGHT },
+      { name: "clip", ids: clipHits.map((h) => h.assetId), weight: CLIP_WEIGHT },
+    ]);
+    total = fused.length;
+    ranked = fused.slice(offset, offset + query.limit + 1).map((f) => ({
+      id: f.id,
+      match: { score: f.score, bm25: byId.get(f.id) ?? null, clip: similarity.get(f.id) ?? null },
+    }));
+  }
+
+  const page = ranked.slice(0, query.limit);
+  const rows = await deps.db.asset.findMany({ where: { id: { in: page.map((r) => r.id) }, trashedAt: null }, include: { derivatives: { select: { kind: true } } } });
+  const byAsset = new Map(rows.map((row) => [row.id, row]));
+  return {
+    items: page.filter((r) => byAsset.has(r.id)).map((r) => ({ ...toAssetSummary(byAsset.get(r.id)!), match: r.match })),
+    nextCursor: ranked.length > query.limit ? String(offset + query.limit) : null,
+    total,
+    text,
+    dateWords: range ? { words: range.words, from: range.from.toISOString(), to: range.to.toISOString() } : null,
+    clip,
+    tookMs: { total: performance.now() - started, ...timing },
+  };
+}
