@@ -118,3 +118,28 @@ export function topK(scores: Float32Array, k: number, accept: (row: number) => b
 export function vectorCount(db: Db): number {
   return stateOf(db).rowModel.size;
 }
+
+/**
+ * Pairs of assets, each within `window` places of the other in `orderedIds` (capture order:
+ * near-duplicates are bursts and retakes), whose embeddings reach `threshold` cosine. Linear in
+ * the library size, unlike an all-pairs comparison.
+ */
+export function similarNeighbours(db: Db, orderedIds: string[], window: number, threshold: number): [string, string, number][] {
+  const state = stateOf(db);
+  const located = orderedIds.flatMap((id) => {
+    const model = state.rowModel.get(id);
+    const vectors = model ? state.models.get(model) : undefined;
+    const row = vectors?.rowOf.get(id);
+    return vectors && row !== undefined ? [{ id, vectors, offset: row * vectors.dim }] : [];
+  });
+  const pairs: [string, string, number][] = [];
+  located.forEach((a, i) => {
+    for (const b of located.slice(i + 1, i + 1 + window)) {
+      if (a.vectors !== b.vectors) continue;
+      let dot = 0;
+      for (let k = 0; k < a.vectors.dim; k++) dot += a.vectors.matrix[a.offset + k]! * b.vectors.matrix[b.offset + k]!;
+      if (dot >= threshold) pairs.push([a.id, b.id, dot]);
+    }
+  });
+  return pairs;
+}

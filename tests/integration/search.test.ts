@@ -20,6 +20,7 @@ let routes: {
   places: typeof import("@/app/api/places/route");
   similar: typeof import("@/app/api/assets/[id]/similar/route");
   models: typeof import("@/app/api/admin/models/route");
+  duplicates: typeof import("@/app/api/search/duplicates/route");
 };
 const assetOf = new Map<string, string>();
 
@@ -59,6 +60,7 @@ beforeAll(async () => {
     places: await import("@/app/api/places/route"),
     similar: await import("@/app/api/assets/[id]/similar/route"),
     models: await import("@/app/api/admin/models/route"),
+    duplicates: await import("@/app/api/search/duplicates/route"),
   };
   const { serveTextEmbeddings } = await import("@/lib/ml/serve-text-embeddings");
   const { clipEncoder } = await import("@/lib/jobs/handlers/ml-sessions");
@@ -73,6 +75,9 @@ beforeAll(async () => {
   await ingest("IMG_0001.jpg", await colourPhoto([220, 30, 30]), { capturedAt: "1999-06-01T10:00:00Z" });
   await ingest("IMG_0002.jpg", await colourPhoto([30, 200, 40]), { capturedAt: "1999-06-02T10:00:00Z" });
   await ingest("IMG_0003.jpg", await colourPhoto([30, 40, 220]), { capturedAt: "1999-06-03T10:00:00Z" });
+  // A re-encoded copy of the red photo (other bytes, same picture), just before it in time.
+  const red = await sharp(await colourPhoto([220, 30, 30])).jpeg({ quality: 40 }).toBuffer();
+  await ingest("IMG_0001_copy.jpg", red, { capturedAt: "1998-12-31T10:00:00Z" });
   await lib.drain();
   const { updateTextIndex } = await import("@/lib/search/update-text-index");
   await updateTextIndex(lib.db, lib.paths.textIndex);
@@ -188,6 +193,13 @@ describe("CLIP (constructed model: plumbing, not semantics)", () => {
     expect(body.items[0]!.id).not.toBe(id);
     expect(body.items.map((i) => i.id)).not.toContain(id);
     expect(body.items[0]!.similarity).toBeGreaterThanOrEqual(body.items.at(-1)!.similarity);
+  });
+
+  it("groups near-duplicates: the re-encoded copy with its original, not with other colours", async () => {
+    const body = (await (await lib.call(routes.duplicates.GET, { url: "/api/search/duplicates" })).json()) as { groups: { assetIds: string[] }[] };
+    const red = body.groups.find((g) => g.assetIds.includes(assetOf.get("IMG_0001.jpg")!));
+    expect(red?.assetIds).toContain(assetOf.get("IMG_0001_copy.jpg"));
+    for (const other of ["IMG_0002.jpg", "IMG_0003.jpg"]) expect(red!.assetIds).not.toContain(assetOf.get(other));
   });
 
   it("degrades to BM25 with the reason when the worker cannot embed the query", async () => {
