@@ -1,10 +1,12 @@
 // `npm run bench:search [-- <sizes, default 10000,100000>]`: builds synthetic libraries (assets with
-// file names, OCR text, captions and places from a 20,000-word Zipf vocabulary, plus random unit 512-d
-// CLIP embeddings), then prints p50/p95 of hybrid queries through searchAssets (query embedding
-// excluded: a fake worker answers the socket, its time is reported apart) beside two baselines
-// measured in the same run — a bare dot-product scan and a bare lunr query over the same data —
-// the text-index build, delta and merge times, and this process's RSS.
+// file names, OCR text, captions and places from a 20,000-word Zipf vocabulary, plus random unit
+// 512-d CLIP embeddings) and times the worker's text-index build, delta and merge. Then, in a fresh
+// process playing the server, it prints p50/p95 of hybrid queries through searchAssets (query
+// embedding excluded: a stand-in worker answers the socket, its round trip is reported apart) beside
+// baselines measured in the same run over the same data — a bare float32 dot-product loop, the bare
+// int8 ONNX scan, and a bare lunr query — and that process's RSS.
 import "@/lib/server/install-egress-guard";
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -16,7 +18,7 @@ import { serveTextEmbeddings } from "@/lib/ml/serve-text-embeddings";
 import { toBytes } from "@/lib/ml/vector-bytes";
 import { searchAssets, searchQuery } from "@/lib/search/search-assets";
 import { readManifest, readSegment } from "@/lib/search/text-index-files";
-import { updateTextIndex } from "@/lib/search/update-text-index";
+import { DEFAULT_POLICY, updateTextIndex } from "@/lib/search/update-text-index";
 import { openDb, type Db } from "@/lib/server/db";
 import { createLogger } from "@/lib/server/logger";
 import { prepareLibrary } from "@/lib/server/prepare-library";
@@ -79,60 +81,93 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   return [result, performance.now() - started];
 }
 
-console.log(`bench:search on ${os.cpus().length} cores, node ${process.version}; ${QUERIES} queries per figure`);
-for (const size of sizes) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-bench-search-"));
+const [mode, queryDir, querySize] = process.argv.slice(2);
+if (mode === "--serve") await serveQueries(queryDir!, Number(querySize));
+else await buildAll();
+
+async function buildAll(): Promise<void> {
+  console.log(`bench:search on ${os.cpus().length} cores, node ${process.version}; ${QUERIES} queries per figure`);
+  for (const size of sizes) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-bench-search-"));
+    const config = parseConfig({ ...process.env, ALBUMS_DATA_DIR: dataDir });
+    const paths = await prepareLibrary(config, createLogger("bench", "warn"));
+    const db = await openDb(config.databasePath);
+    const [, seedMs] = await timed(() => seedLibrary(db, size));
+    const [build, buildMs] = await timed(() => updateTextIndex({ db, paths }));
+    // A day of new photos as a delta segment, then a forced merge of deltas.
+    const fresh = (await db.asset.findMany({ take: 500, select: { id: true } })).map((a) => ({ assetId: a.id }));
+    await db.searchChange.createMany({ data: fresh });
+    const [, deltaMs] = await timed(() => updateTextIndex({ db, paths }));
+    await db.searchChange.createMany({ data: fresh });
+    const [merge, mergeMs] = await timed(() => updateTextIndex({ db, paths }, { ...DEFAULT_POLICY, maxDeltas: 1 }));
+    const indexBytes = fs.readdirSync(paths.textIndex).reduce((sum, f) => sum + fs.statSync(path.join(paths.textIndex, f)).size, 0);
+    console.log(`\n${size.toLocaleString("en")} assets (seeded in ${(seedMs / 1000).toFixed(1)} s)`);
+    console.log(`  worker: text index full build ${(buildMs / 1000).toFixed(1)} s (${build.docs} docs), 500-doc delta ${ms(deltaMs)}, merge of deltas ${ms(mergeMs)} (${merge.action}), ${(indexBytes / 2 ** 20).toFixed(0)} MiB on disk; RSS ${mib()}`);
+    await db.$disconnect();
+    const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, "--serve", dataDir, String(size)], { stdio: "inherit" });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (child.status !== 0) process.exit(child.status ?? 1);
+  }
+}
+
+async function serveQueries(dataDir: string, size: number): Promise<void> {
   const config = parseConfig({ ...process.env, ALBUMS_DATA_DIR: dataDir });
   const paths = await prepareLibrary(config, createLogger("bench", "warn"));
   const db = await openDb(config.databasePath);
-  const [, seedMs] = await timed(() => seedLibrary(db, size));
-  const [build, buildMs] = await timed(() => updateTextIndex(db, paths.textIndex));
-  // A day of new photos as a delta segment, then a forced merge of deltas.
-  const fresh = (await db.asset.findMany({ take: 500, select: { id: true } })).map((a) => ({ assetId: a.id }));
-  await db.searchChange.createMany({ data: fresh });
-  const [, deltaMs] = await timed(() => updateTextIndex(db, paths.textIndex));
-  await db.searchChange.createMany({ data: fresh });
-  const [merge, mergeMs] = await timed(() => updateTextIndex(db, paths.textIndex, { maxDeltas: 1, rebuildRatio: 0.25, batch: 2000 }));
-  const indexBytes = fs.readdirSync(paths.textIndex).reduce((sum, f) => sum + fs.statSync(path.join(paths.textIndex, f)).size, 0);
-
-  const embedMs: number[] = [];
   const server = await serveTextEmbeddings(paths.mlSocket, async () => ({ model: "bench-clip", vector: unitVector() }));
   const queries = Array.from({ length: QUERIES }, (_, i) => (i % 4 === 0 ? `${word()} ${cities[i % cities.length]} 2011` : i % 4 === 1 ? word() : `${word()} ${word()}`));
   const deps = { db, paths };
-  const [, firstMs] = await timed(() => searchAssets(deps, searchQuery.parse({ q: queries[0] }))); // loads index + vectors
+  const [, firstMs] = await timed(() => searchAssets(deps, searchQuery.parse({ q: queries[0] }))); // loads the index and the vectors
   const hybrid: number[] = [];
-  const parts = { bm25: [] as number[], clip: [] as number[] };
+  const embed: number[] = [];
+  const parts = { filter: [] as number[], bm25: [] as number[], clip: [] as number[], page: [] as number[] };
   for (const q of queries) {
     const reply = await searchAssets(deps, searchQuery.parse({ q, limit: "50" }));
     hybrid.push(reply.tookMs.total - reply.tookMs.embed);
-    embedMs.push(reply.tookMs.embed);
-    parts.bm25.push(reply.tookMs.bm25);
-    parts.clip.push(reply.tookMs.clip);
+    embed.push(reply.tookMs.embed);
+    for (const key of ["filter", "bm25", "clip", "page"] as const) parts[key].push(reply.tookMs[key]);
   }
   server.close();
-  const searchRss = mib();
+  const serverRss = mib();
 
-  // Baselines over the same data: one MatMul scan of all vectors, one lunr query on one index.
+  // Baselines over the same data, the simplest way each could be done.
   const rows = await db.embedding.findMany({ select: { vector: true } });
   const matrix = new Float32Array(rows.length * DIM);
   rows.forEach((r, i) => matrix.set(new Float32Array(new Uint8Array(r.vector).buffer), i * DIM));
+  const bareLoop = () => {
+    const q = unitVector();
+    const scores = new Float32Array(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      let dot = 0;
+      for (let k = 0; k < DIM; k++) dot += matrix[r * DIM + k]! * q[k]!;
+      scores[r] = dot;
+    }
+    return scores;
+  };
+  const int8 = Int8Array.from(matrix, (x) => Math.round(x * 127));
   const scan = await createDotProductSession();
+  const loopMs: number[] = [];
   const scanMs: number[] = [];
-  for (let i = 0; i < QUERIES; i++) scanMs.push((await timed(() => scan(matrix, rows.length, DIM, unitVector())))[1]);
+  for (let i = 0; i < QUERIES; i++) {
+    loopMs.push((await timed(bareLoop))[1]);
+    scanMs.push((await timed(() => scan(int8, rows.length, DIM, Int8Array.from(unitVector(), (x) => Math.round(x * 127)))))[1]);
+  }
   const manifest = readManifest(paths.textIndex)!;
   const base = lunr.Index.load(readSegment(paths.textIndex, manifest.segments[0]!.file).index);
   const bareLunr: number[] = [];
-  for (const q of queries) bareLunr.push((await timed(() => base.search(q.split(" ")[0]!)))[1]);
+  for (const q of queries) bareLunr.push((await timed(() => base.search(q)))[1]);
 
-  console.log(`\n${size.toLocaleString("en")} assets (seeded in ${(seedMs / 1000).toFixed(1)} s)`);
-  console.log(`  text index: full build ${(buildMs / 1000).toFixed(1)} s (${build.docs} docs), 500-doc delta ${ms(deltaMs)}, merge of deltas ${ms(mergeMs)} (${merge.action}), ${(indexBytes / 2 ** 20).toFixed(0)} MiB on disk`);
-  console.log(`  first query (loads index + ${rows.length.toLocaleString("en")} vectors): ${ms(firstMs)}`);
-  console.log(`  hybrid search (BM25 + CLIP + filters + fusion + page of 50), query embedding excluded: p50 ${ms(percentile(hybrid, 0.5))}  p95 ${ms(percentile(hybrid, 0.95))}`);
-  console.log(`    of which BM25 over the segments p50 ${ms(percentile(parts.bm25, 0.5))} p95 ${ms(percentile(parts.bm25, 0.95))}, CLIP scan + top-k p50 ${ms(percentile(parts.clip, 0.5))} p95 ${ms(percentile(parts.clip, 0.95))}`);
-  console.log(`  baseline bare dot-product scan (${rows.length} × ${DIM}):                                  p50 ${ms(percentile(scanMs, 0.5))}  p95 ${ms(percentile(scanMs, 0.95))}`);
-  console.log(`  baseline bare lunr query (one word, one index):                                  p50 ${ms(percentile(bareLunr, 0.5))}  p95 ${ms(percentile(bareLunr, 0.95))}`);
-  console.log(`  query embedding round trip over the worker socket (fake encoder):                p50 ${ms(percentile(embedMs, 0.5))}  p95 ${ms(percentile(embedMs, 0.95))}`);
-  console.log(`  RSS of this process: ${searchRss} after the searches, ${mib()} after the baselines`);
+  const line = (label: string, values: number[]) => console.log(`  ${label.padEnd(84)} p50 ${ms(percentile(values, 0.5))}  p95 ${ms(percentile(values, 0.95))}`);
+  console.log(`  server: first query (loads the text index and ${rows.length.toLocaleString("en")} vectors) ${ms(firstMs)}`);
+  line("hybrid search (BM25 + CLIP + filters + RRF + page of 50), query embedding excluded", hybrid);
+  line("  of which hard filters (SQL)", parts.filter);
+  line("  of which BM25 over the segments", parts.bm25);
+  line("  of which CLIP int8 scan + top-k", parts.clip);
+  line("  of which explanations + page rows", parts.page);
+  line(`baseline: bare float32 dot-product loop (${size.toLocaleString("en")} × ${DIM})`, loopMs);
+  line("baseline: bare int8 ONNX MatMulInteger scan", scanMs);
+  line("baseline: bare lunr query (same words, base segment only)", bareLunr);
+  line("query embedding round trip over the worker socket (stand-in encoder)", embed);
+  console.log(`  server process RSS after the searches: ${serverRss} (index + vectors + Prisma; Next.js adds ~150 MiB)`);
   await db.$disconnect();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 }

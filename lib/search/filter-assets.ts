@@ -1,4 +1,4 @@
-import { type Db, sqlTime } from "@/lib/server/db";
+import { readConnection, sqlTime } from "@/lib/server/db";
 
 /** Hard filters of a search: an asset must meet every one given. */
 export type SearchFilters = {
@@ -50,22 +50,20 @@ export function hasFilters(filters: SearchFilters): boolean {
  * that only excludes the (few) trashed assets — so an unfiltered search of 100k photos never
  * materialises 100k ids.
  */
-export async function allowedAssets(db: Db, filters: SearchFilters): Promise<(assetId: string) => boolean> {
+export function allowedAssets(databasePath: string, filters: SearchFilters): (assetId: string) => boolean {
+  const reader = readConnection(databasePath);
   if (!hasFilters(filters)) {
-    const trashed = new Set((await db.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "Asset" WHERE "trashedAt" IS NOT NULL`)).map((r) => r.id));
+    const trashed = new Set(reader.prepare(`SELECT "id" FROM "Asset" WHERE "trashedAt" IS NOT NULL`).pluck().all() as string[]);
     return (id) => !trashed.has(id);
   }
   const { sql, params } = condition(filters);
-  const ids = new Set((await db.$queryRawUnsafe<{ id: string }[]>(`SELECT a."id" FROM "Asset" a WHERE ${sql}`, ...params)).map((r) => r.id));
+  const ids = new Set(reader.prepare(`SELECT a."id" FROM "Asset" a WHERE ${sql}`).pluck().all(...params) as string[]);
   return (id) => ids.has(id);
 }
 
 /** Filtered assets newest first (a search with no words): one page by offset. */
-export async function listFiltered(db: Db, filters: SearchFilters, offset: number, limit: number): Promise<string[]> {
+export function listFiltered(databasePath: string, filters: SearchFilters, offset: number, limit: number): string[] {
   const { sql, params } = condition(filters);
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT a."id" FROM "Asset" a WHERE ${sql} ORDER BY a."capturedAt" DESC, a."id" DESC LIMIT ? OFFSET ?`,
-    ...params, limit, offset,
-  );
-  return rows.map((r) => r.id);
+  const statement = readConnection(databasePath).prepare(`SELECT a."id" FROM "Asset" a WHERE ${sql} ORDER BY a."capturedAt" DESC, a."id" DESC LIMIT ? OFFSET ?`);
+  return statement.pluck().all(...params, limit, offset) as string[];
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/server/db";
+import { readConnection } from "@/lib/server/db";
 import { refreshVectors, similarNeighbours } from "./vector-index";
 
 /** Cosine above which two photos are the same picture (retakes, bursts, edits, re-encodings). */
@@ -11,9 +11,9 @@ const WINDOW = 25;
  * whose CLIP embeddings are nearly identical, joined transitively (union-find); largest groups
  * first, each in capture order. Exact byte duplicates never reach here: ingest stores them once.
  */
-export async function findNearDuplicates(db: Db, threshold = NEAR_DUPLICATE_COSINE): Promise<{ groups: { assetIds: string[]; minSimilarity: number }[] }> {
-  await refreshVectors(db);
-  const ids = (await db.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "Asset" WHERE "trashedAt" IS NULL AND "kind" = 'photo' ORDER BY "capturedAt", "id"`)).map((r) => r.id);
+export function findNearDuplicates(databasePath: string, threshold = NEAR_DUPLICATE_COSINE): { groups: { assetIds: string[]; minSimilarity: number }[] } {
+  refreshVectors(databasePath);
+  const ids = readConnection(databasePath).prepare(`SELECT "id" FROM "Asset" WHERE "trashedAt" IS NULL AND "kind" = 'photo' ORDER BY "capturedAt", "id"`).pluck().all() as string[];
   const parent = new Map<string, string>();
   const root = (id: string): string => {
     let r = id;
@@ -22,7 +22,7 @@ export async function findNearDuplicates(db: Db, threshold = NEAR_DUPLICATE_COSI
     return r;
   };
   const weakest = new Map<string, number>();
-  for (const [a, b, similarity] of similarNeighbours(db, ids, WINDOW, threshold)) {
+  for (const [a, b, similarity] of similarNeighbours(databasePath, ids, WINDOW, threshold)) {
     const [ra, rb] = [root(a), root(b)];
     const min = Math.min(similarity, weakest.get(ra) ?? 1, weakest.get(rb) ?? 1);
     parent.set(rb, ra);

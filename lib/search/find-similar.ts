@@ -1,17 +1,18 @@
 import { type AssetSummary, toAssetSummary } from "@/lib/assets/asset-dto";
 import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
+import type { LibraryPaths } from "@/lib/server/paths";
 import { allowedAssets } from "./filter-assets";
 import { nearestVectors, refreshVectors, vectorOf } from "./vector-index";
 
 /** Photos that look like this one (CLIP neighbours, not trashed), most similar first. */
-export async function findSimilar(db: Db, assetId: string, limit = 30): Promise<{ items: (AssetSummary & { similarity: number })[] }> {
+export async function findSimilar({ db, paths }: { db: Db; paths: LibraryPaths }, assetId: string, limit = 30): Promise<{ items: (AssetSummary & { similarity: number })[] }> {
   if (!(await db.asset.findUnique({ where: { id: assetId }, select: { id: true } }))) throw new AppError("not_found", "No such asset.");
-  await refreshVectors(db);
-  const own = vectorOf(db, assetId);
+  refreshVectors(paths.database);
+  const own = vectorOf(paths.database, assetId);
   if (!own) throw new AppError("not_ready", "This photo has no CLIP embedding yet (the CLIP model may be missing: see /api/admin/models).");
-  const allowed = await allowedAssets(db, {});
-  const hits = await nearestVectors(db, own.model, own.vector, limit, (id) => id !== assetId && allowed(id));
+  const allowed = allowedAssets(paths.database, {});
+  const hits = await nearestVectors(paths.database, own.model, own.vector, limit, (id) => id !== assetId && allowed(id));
   const rows = await db.asset.findMany({ where: { id: { in: hits.map((h) => h.assetId) } }, include: { derivatives: { select: { kind: true } } } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return { items: hits.filter((h) => byId.has(h.assetId)).map((h) => ({ ...toAssetSummary(byId.get(h.assetId)!), similarity: h.score })) };

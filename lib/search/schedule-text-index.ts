@@ -12,7 +12,7 @@ export function scheduleTextIndex(ctx: JobContext, signal: AbortSignal): () => P
   let running: Promise<void> | null = null;
   const tick = () => {
     if (signal.aborted || running) return;
-    running = updateTextIndex(ctx.db, ctx.paths.textIndex)
+    running = updateTextIndex(ctx)
       .then((update) => {
         if (update.action !== "none") ctx.log.debug("text index updated", update);
       })

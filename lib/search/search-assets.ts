@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
 import { embedQuery } from "./embed-query";
+import { explainMatches } from "./explain-matches";
 import { allowedAssets, listFiltered, type SearchFilters } from "./filter-assets";
 import { fuseRankings } from "./fuse-rankings";
 import { parseDateWords } from "./parse-date-words";
@@ -36,7 +37,7 @@ export type SearchResult = {
   text: string;
   dateWords: { words: string; from: string; to: string } | null;
   clip: { used: true; model: string } | { used: false; reason: string };
-  tookMs: { total: number; bm25: number; clip: number; embed: number };
+  tookMs: { total: number; filter: number; bm25: number; clip: number; embed: number; page: number };
 };
 
 /** How many CLIP neighbours enter the fusion: beyond this, resemblance is noise. */
@@ -59,24 +60,26 @@ export async function searchAssets(deps: { db: Db; paths: LibraryPaths; now?: Da
   };
   if (filters.from && filters.to && filters.from >= filters.to) throw new AppError("bad_request", "`from` must be before `to`.");
   const offset = Number(query.cursor ?? 0);
-  const timing = { bm25: 0, clip: 0, embed: 0 };
+  const timing = { filter: 0, bm25: 0, clip: 0, embed: 0, page: 0 };
   let clip: SearchResult["clip"] = { used: false, reason: "no words to compare" };
   let ranked: { id: string; match: SearchMatch | null }[];
   let total: number;
 
   if (!text.trim()) {
-    const ids = await listFiltered(deps.db, filters, offset, query.limit + 1);
+    const ids = listFiltered(deps.paths.database, filters, offset, query.limit + 1);
     ranked = ids.map((id) => ({ id, match: null }));
     total = offset + ids.length;
   } else {
-    const allowed = await allowedAssets(deps.db, filters);
     let t = performance.now();
+    const allowed = allowedAssets(deps.paths.database, filters);
+    timing.filter = performance.now() - t;
+    t = performance.now();
     const bm25 = searchText(deps.paths.textIndex, text).hits.filter((h) => allowed(h.assetId));
     timing.bm25 = performance.now() - t;
 
-    await refreshVectors(deps.db);
+    refreshVectors(deps.paths.database);
     let clipHits: { assetId: string; score: number }[] = [];
-    if (vectorCount(deps.db) === 0) clip = { used: false, reason: "no photo has a CLIP embedding yet (is a CLIP model installed? see /api/admin/models)" };
+    if (vectorCount(deps.paths.database) === 0) clip = { used: false, reason: "no photo has a CLIP embedding yet (is a CLIP model installed? see /api/admin/models)" };
     else {
       t = performance.now();
       const embedded = await embedQuery(deps.paths.mlSocket, text);
@@ -84,27 +87,33 @@ export async function searchAssets(deps: { db: Db; paths: LibraryPaths; now?: Da
       if ("unavailable" in embedded) clip = { used: false, reason: embedded.unavailable };
       else {
         t = performance.now();
-        clipHits = await nearestVectors(deps.db, embedded.model, embedded.vector, CLIP_DEPTH, allowed);
+        clipHits = await nearestVectors(deps.paths.database, embedded.model, embedded.vector, CLIP_DEPTH, allowed);
         timing.clip = performance.now() - t;
         clip = { used: true, model: embedded.model };
       }
     }
-    const byId = new Map(bm25.map((h, i) => [h.assetId, { rank: i + 1, fields: h.matched }]));
+    const textRank = new Map(bm25.map((h, i) => [h.assetId, { rank: i + 1, terms: h.terms }]));
     const similarity = new Map(clipHits.map((h, i) => [h.assetId, { rank: i + 1, similarity: h.score }]));
     const fused = fuseRankings([
       { name: "bm25", ids: bm25.map((h) => h.assetId), weight: BM25_WEIGHT },
       { name: "clip", ids: clipHits.map((h) => h.assetId), weight: CLIP_WEIGHT },
     ]);
     total = fused.length;
-    ranked = fused.slice(offset, offset + query.limit + 1).map((f) => ({
-      id: f.id,
-      match: { score: f.score, bm25: byId.get(f.id) ?? null, clip: similarity.get(f.id) ?? null },
-    }));
+    const window = fused.slice(offset, offset + query.limit + 1);
+    t = performance.now();
+    const fields = explainMatches(deps.paths.database, window.flatMap((f) => (textRank.has(f.id) ? [{ assetId: f.id, terms: textRank.get(f.id)!.terms }] : [])));
+    timing.page = performance.now() - t;
+    ranked = window.map((f) => {
+      const text = textRank.get(f.id);
+      return { id: f.id, match: { score: f.score, bm25: text ? { rank: text.rank, fields: fields.get(f.id) ?? {} } : null, clip: similarity.get(f.id) ?? null } };
+    });
   }
 
+  const pageStarted = performance.now();
   const page = ranked.slice(0, query.limit);
   const rows = await deps.db.asset.findMany({ where: { id: { in: page.map((r) => r.id) }, trashedAt: null }, include: { derivatives: { select: { kind: true } } } });
   const byAsset = new Map(rows.map((row) => [row.id, row]));
+  timing.page += performance.now() - pageStarted;
   return {
     items: page.filter((r) => byAsset.has(r.id)).map((r) => ({ ...toAssetSummary(byAsset.get(r.id)!), match: r.match })),
     nextCursor: ranked.length > query.limit ? String(offset + query.limit) : null,

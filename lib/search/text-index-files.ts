@@ -2,8 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import type { SegmentData } from "./build-segment";
 
-/** What the worker last published: segments oldest first, and the change-feed position they cover. */
-export type TextIndexManifest = { version: 1; seq: number; segments: { file: string; docs: number }[]; builtAt: string };
+/**
+ * What the worker last published: segments oldest first (the first `bases` from the last full
+ * build, then deltas), and the change-feed position they cover.
+ */
+export type TextIndexManifest = { version: 1; seq: number; bases: number; segments: { file: string; docs: number }[]; builtAt: string };
 
 export const MANIFEST = "manifest.json";
 

@@ -2,11 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import lunr from "lunr";
 import { foldText, type SegmentData } from "./build-segment";
-import type { SearchField } from "./search-document";
 import { MANIFEST, readManifest, readSegment } from "./text-index-files";
 
-/** One BM25 match: the asset, its lunr score, and which query terms matched in which fields. */
-export type TextHit = { assetId: string; score: number; matched: Partial<Record<SearchField, string[]>> };
+/** One BM25 match: the asset, its lunr score, and the index terms of the query it contains. */
+export type TextHit = { assetId: string; score: number; terms: string[] };
 
 type LoadedSegment = { file: string; index: lunr.Index; ids: string[] };
 type Loaded = { stamp: string; segments: LoadedSegment[]; newest: Map<string, number>; docs: number };
@@ -34,19 +33,11 @@ export function searchText(dir: string, query: string): { hits: TextHit[]; docs:
     });
     for (const result of results) {
       if (loaded.newest.get(result.ref) !== position) continue;
-      hits.push({ assetId: result.ref, score: result.score, matched: explain(result.matchData) });
+      hits.push({ assetId: result.ref, score: result.score, terms: Object.keys(result.matchData.metadata) });
     }
   });
   hits.sort((a, b) => b.score - a.score);
   return { hits, docs: loaded.docs };
-}
-
-function explain(matchData: lunr.MatchData): Partial<Record<SearchField, string[]>> {
-  const matched: Partial<Record<SearchField, string[]>> = {};
-  for (const [term, fields] of Object.entries(matchData.metadata)) {
-    for (const field of Object.keys(fields) as SearchField[]) (matched[field] ??= []).push(term);
-  }
-  return matched;
 }
 
 function load(dir: string): Loaded | null {

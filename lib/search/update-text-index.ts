@@ -2,51 +2,61 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/server/db";
+import type { LibraryPaths } from "@/lib/server/paths";
 import { buildSegment } from "./build-segment";
 import { loadSearchDocuments } from "./search-document";
 import { MANIFEST, readManifest, readSegment, removeUnlisted, type TextIndexManifest, writeAtomically } from "./text-index-files";
 
 export type TextIndexUpdate = { action: "none" | "delta" | "merge" | "rebuild"; docs: number; segments: number; ms: number };
-export type TextIndexPolicy = { maxDeltas: number; rebuildRatio: number; batch: number };
+export type TextIndexPolicy = { maxDeltas: number; rebuildRatio: number; batch: number; segmentDocs: number };
 
-/** At most 6 delta segments beside the base; rebuild the base once deltas hold a quarter of it. */
-export const DEFAULT_POLICY: TextIndexPolicy = { maxDeltas: 6, rebuildRatio: 0.25, batch: 2000 };
+/**
+ * At most 6 delta segments after the base ones; rebuild once deltas hold a quarter of the base.
+ * No segment holds more than 20k documents: building one costs the worker ~0.5 GiB for a moment,
+ * where a single 100k-document lunr build needed over 3 GiB (bench:search).
+ */
+export const DEFAULT_POLICY: TextIndexPolicy = { maxDeltas: 6, rebuildRatio: 0.25, batch: 2000, segmentDocs: 20_000 };
 
 /**
  * Folds the change feed into the on-disk text index (run by the worker every few seconds). lunr
  * indexes are immutable, so changes become a small new delta segment; a newer segment speaks for
  * its assets over older ones. Too many deltas are merged into one; deltas worth a quarter of the
- * base (or a missing/corrupt file) trigger a full rebuild. The manifest is replaced atomically, so
- * the server always reads a complete index, and the feed is pruned only after it was published.
+ * base (or a missing file) trigger a full rebuild into base segments of bounded size. The manifest
+ * is replaced atomically, so the server always reads a complete index, and the feed is pruned only
+ * after it was published.
  */
-export async function updateTextIndex(db: Db, dir: string, policy: TextIndexPolicy = DEFAULT_POLICY): Promise<TextIndexUpdate> {
+export async function updateTextIndex({ db, paths }: { db: Db; paths: LibraryPaths }, policy: TextIndexPolicy = DEFAULT_POLICY): Promise<TextIndexUpdate> {
+  const dir = paths.textIndex;
+  const source = { db, databasePath: paths.database, dir };
   const started = Date.now();
   const top = (await db.searchChange.aggregate({ _max: { seq: true } }))._max.seq ?? 0;
   let manifest = readManifest(dir);
-  const intact = manifest !== null && manifest.segments.every((s) => fs.existsSync(path.join(dir, s.file)));
+  const intact = manifest !== null && manifest.bases > 0 && manifest.segments.every((s) => fs.existsSync(path.join(dir, s.file)));
   if (manifest && intact && top <= manifest.seq) return { action: "none", docs: 0, segments: manifest.segments.length, ms: 0 };
 
   let action: TextIndexUpdate["action"];
   let docs: number;
   if (!manifest || !intact) {
     action = "rebuild";
-    manifest = await rebuild(db, dir, top, policy);
-    docs = manifest.segments[0]!.docs;
+    manifest = await rebuild(source, top, policy);
+    docs = manifest.segments.reduce((sum, s) => sum + s.docs, 0);
   } else {
     const changed = (await db.searchChange.findMany({ where: { seq: { gt: manifest.seq, lte: top } }, select: { assetId: true }, distinct: ["assetId"] })).map((c) => c.assetId);
-    const [base, ...deltas] = manifest.segments;
+    const bases = manifest.segments.slice(0, manifest.bases);
+    const deltas = manifest.segments.slice(manifest.bases);
+    const baseDocs = bases.reduce((sum, s) => sum + s.docs, 0);
     const deltaDocs = deltas.reduce((sum, s) => sum + s.docs, 0) + changed.length;
     docs = changed.length;
-    if (deltaDocs > policy.rebuildRatio * (base?.docs ?? 0)) {
+    if (deltaDocs > policy.rebuildRatio * baseDocs) {
       action = "rebuild";
-      manifest = await rebuild(db, dir, top, policy);
+      manifest = await rebuild(source, top, policy);
     } else if (deltas.length + 1 > policy.maxDeltas) {
       action = "merge";
       const ids = new Set([...deltas.flatMap((s) => readSegment(dir, s.file).ids), ...changed]);
-      manifest = { ...manifest, seq: top, segments: [base!, await writeSegment(db, dir, [...ids], policy)] };
+      manifest = { ...manifest, seq: top, segments: [...bases, ...writeSegments(source, [...ids], policy)] };
     } else {
       action = "delta";
-      manifest = { ...manifest, seq: top, segments: [...manifest.segments, await writeSegment(db, dir, changed, policy)] };
+      manifest = { ...manifest, seq: top, segments: [...manifest.segments, ...writeSegments(source, changed, policy)] };
     }
   }
   manifest.builtAt = new Date().toISOString();
@@ -56,15 +66,24 @@ export async function updateTextIndex(db: Db, dir: string, policy: TextIndexPoli
   return { action, docs, segments: manifest.segments.length, ms: Date.now() - started };
 }
 
-async function rebuild(db: Db, dir: string, seq: number, policy: TextIndexPolicy): Promise<TextIndexManifest> {
-  const ids = (await db.asset.findMany({ select: { id: true } })).map((a) => a.id);
-  return { version: 1, seq, segments: [await writeSegment(db, dir, ids, policy)], builtAt: "" };
+type Source = { db: Db; databasePath: string; dir: string };
+
+async function rebuild(source: Source, seq: number, policy: TextIndexPolicy): Promise<TextIndexManifest> {
+  const ids = (await source.db.asset.findMany({ select: { id: true }, orderBy: { capturedAt: "asc" } })).map((a) => a.id);
+  const segments = writeSegments(source, ids, policy);
+  return { version: 1, seq, bases: segments.length, segments, builtAt: "" };
 }
 
-async function writeSegment(db: Db, dir: string, ids: string[], policy: TextIndexPolicy): Promise<{ file: string; docs: number }> {
-  const documents = [];
-  for (let i = 0; i < ids.length; i += policy.batch) documents.push(...(await loadSearchDocuments(db, ids.slice(i, i + policy.batch))));
-  const file = `segment-${Date.now()}-${randomBytes(4).toString("hex")}.json`;
-  writeAtomically(dir, file, JSON.stringify(buildSegment(documents, ids)));
-  return { file, docs: ids.length };
+/** Writes the documents of `ids` as segments of at most `segmentDocs` each (one, for a delta). */
+function writeSegments({ databasePath, dir }: Source, ids: string[], policy: TextIndexPolicy): { file: string; docs: number }[] {
+  const segments = [];
+  for (let start = 0; start < Math.max(ids.length, 1); start += policy.segmentDocs) {
+    const chunk = ids.slice(start, start + policy.segmentDocs);
+    const documents = [];
+    for (let i = 0; i < chunk.length; i += policy.batch) documents.push(...loadSearchDocuments(databasePath, chunk.slice(i, i + policy.batch)));
+    const file = `segment-${Date.now()}-${randomBytes(4).toString("hex")}.json`;
+    writeAtomically(dir, file, JSON.stringify(buildSegment(documents, chunk)));
+    segments.push({ file, docs: chunk.length });
+  }
+  return segments;
 }

@@ -42,3 +42,19 @@ export function getDb(): Promise<Db> {
 export function sqlTime(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
+
+const readers = new Map<string, Database.Database>();
+
+/**
+ * A read-only SQLite connection for hot read paths that return many rows (search filters, the
+ * vector index): better-sqlite3 directly, without Prisma's per-row mapping (about 10× faster for
+ * 100k ids or embeddings). WAL lets it read while the client writes. One per file per process.
+ */
+export function readConnection(databasePath: string): Database.Database {
+  let reader = readers.get(databasePath);
+  if (!reader) {
+    reader = new Database(databasePath, { readonly: true, fileMustExist: true, timeout: 15_000 });
+    readers.set(databasePath, reader);
+  }
+  return reader;
+}

@@ -80,7 +80,7 @@ beforeAll(async () => {
   await ingest("IMG_0001_copy.jpg", red, { capturedAt: "1998-12-31T10:00:00Z" });
   await lib.drain();
   const { updateTextIndex } = await import("@/lib/search/update-text-index");
-  await updateTextIndex(lib.db, lib.paths.textIndex);
+  await updateTextIndex(lib);
 }, 600_000);
 
 afterAll(async () => {
@@ -135,7 +135,7 @@ describe("people", () => {
     const obama = all.find((p) => p.photos === 5)!;
     expect((await lib.call(routes.person.PATCH, { url: `/api/people/${obama.id}`, method: "PATCH", params: { id: obama.id }, body: JSON.stringify({ name: "Barack Obama" }), headers: { "content-type": "application/json" } })).status).toBe(204);
     const { updateTextIndex } = await import("@/lib/search/update-text-index");
-    await updateTextIndex(lib.db, lib.paths.textIndex);
+    await updateTextIndex(lib);
     const byName = await search("q=obama");
     expect(names(byName).slice(0, 5).sort()).toEqual(["obama_obama.jpg", "obama_obama2.jpg", "test_images_obama3.jpg", "test_obama1.jpg", "test_obama_and_biden.jpg"]);
     expect(byName.items[0]!.match!.bm25!.fields.people).toEqual(["obama"]);

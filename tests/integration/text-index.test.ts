@@ -36,41 +36,41 @@ beforeAll(async () => {
 afterAll(() => lib.cleanup());
 
 describe("text index segments", () => {
-  const policy = { maxDeltas: 2, rebuildRatio: 10, batch: 2 };
+  const policy = { maxDeltas: 2, rebuildRatio: 10, batch: 2, segmentDocs: 3 };
   let lighthouse: string;
 
   it("builds the first index from everything, then adds new photos as delta segments", async () => {
     lighthouse = await addPhoto("IMG_1.jpg", "a lighthouse on a rocky coast");
     await addPhoto("IMG_2.jpg", "a red bicycle");
-    expect(await update(lib.db, lib.paths.textIndex, policy)).toMatchObject({ action: "rebuild", segments: 1 });
+    expect(await update(lib, policy)).toMatchObject({ action: "rebuild", segments: 1 });
     expect(found("lighthouse")).toEqual([lighthouse]);
     const ferry = await addPhoto("ferry_crossing.jpg", "boats at dawn");
-    expect(await update(lib.db, lib.paths.textIndex, policy)).toMatchObject({ action: "delta", docs: 1, segments: 2 });
+    expect(await update(lib, policy)).toMatchObject({ action: "delta", docs: 1, segments: 2 });
     // The reader picks the new manifest up on its own; file-name words are searchable.
     expect(found("ferry")).toEqual([ferry]);
     expect(found("boats")).toEqual([ferry]);
-    expect(await update(lib.db, lib.paths.textIndex, policy)).toMatchObject({ action: "none" });
+    expect(await update(lib, policy)).toMatchObject({ action: "none" });
     expect(await lib.db.searchChange.count()).toBe(0);
   });
 
   it("lets a newer segment speak for an asset: changed text stops matching, deletions vanish", async () => {
     await lib.db.caption.update({ where: { assetId: lighthouse }, data: { text: "a harbour at night" } });
     await stale(lib.db, [lighthouse]);
-    await update(lib.db, lib.paths.textIndex, policy);
+    await update(lib, policy);
     expect(found("lighthouse")).toEqual([]);
     expect(found("harbour")).toEqual([lighthouse]);
     const [bicycle] = found("bicycle");
     await lib.db.asset.delete({ where: { id: bicycle! } });
     await stale(lib.db, [bicycle!]);
-    await update(lib.db, lib.paths.textIndex, policy);
+    await update(lib, policy);
     expect(found("bicycle")).toEqual([]);
   });
 
-  it("merges deltas past the limit and rebuilds when a segment file is lost", async () => {
+  it("merges deltas past the limit, and rebuilds into bounded base segments when a file is lost", async () => {
     const actions: string[] = [];
     for (const [i, word] of ["snow", "rain", "hail"].entries()) {
       await addPhoto(`IMG_${9 + i}.jpg`, `${word} on the mountains`);
-      actions.push((await update(lib.db, lib.paths.textIndex, policy)).action);
+      actions.push((await update(lib, policy)).action);
       expect(segments().length).toBeLessThanOrEqual(1 + policy.maxDeltas);
     }
     expect(actions).toContain("merge");
@@ -79,17 +79,18 @@ describe("text index segments", () => {
     expect(found("lighthouse")).toEqual([]);
 
     fs.rmSync(path.join(lib.paths.textIndex, segments()[0]!));
-    expect(await update(lib.db, lib.paths.textIndex, policy)).toMatchObject({ action: "rebuild", segments: 1 });
+    // Five photos left, at most three per base segment.
+    expect(await update(lib, policy)).toMatchObject({ action: "rebuild", docs: 5, segments: 2 });
     expect(found("snow")).toHaveLength(1);
     expect(found("harbour")).toEqual([lighthouse]);
   });
 
   it("folds accents and case, explains matches, and takes any input without a query-syntax error", async () => {
     const cafe = await addPhoto("Zürich.jpg", "Café at the lake");
-    await update(lib.db, lib.paths.textIndex, policy);
+    await update(lib, policy);
     expect(found("cafe zurich")).toEqual([cafe]);
     const [hit] = search(lib.paths.textIndex, "CAFÉ").hits;
-    expect(hit!.matched).toEqual({ caption: ["cafe"] });
+    expect(hit!.terms).toEqual(["cafe"]);
     for (const hostile of ["title:x", "+-~^*", "a:b^2~1", "\u0000", "'\"", "*"]) expect(() => search(lib.paths.textIndex, hostile)).not.toThrow();
   });
 });

@@ -4,4 +4,4 @@ import { findNearDuplicates } from "@/lib/search/find-near-duplicates";
 export const runtime = "nodejs";
 
 /** Groups of near-duplicate photos (CLIP), for a review screen. */
-export const GET = apiRoute(async (_request, { deps }) => Response.json(await findNearDuplicates(deps.db)));
+export const GET = apiRoute(async (_request, { deps }) => Response.json(findNearDuplicates(deps.paths.database)));

@@ -9,5 +9,5 @@ const query = z.object({ limit: z.coerce.number().int().min(1).max(100).default(
 /** Photos that look like this one (CLIP neighbours). */
 export const GET = apiRoute<{ id: string }>(async (request, { deps, params }) => {
   const { limit } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json(await findSimilar(deps.db, params.id, limit));
+  return Response.json(await findSimilar(deps, params.id, limit));
 });
