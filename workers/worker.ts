@@ -4,7 +4,7 @@ import "@/lib/server/install-egress-guard";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { getConfig } from "@/lib/config";
-import { clipEncoder } from "@/lib/jobs/handlers/ml-sessions";
+import { withClipEncoder } from "@/lib/jobs/handlers/ml-sessions";
 import { queueMissingEnrichment } from "@/lib/jobs/queue-missing-enrichment";
 import { runWorker } from "@/lib/jobs/run-worker";
 import { scheduleMaintenance } from "@/lib/maintenance/schedule-maintenance";
@@ -31,10 +31,9 @@ log.info("started", { workerId, concurrency: config.workerConcurrency, enrichmen
 const stopMaintenance = scheduleMaintenance(ctx, abort.signal);
 const stopTextIndex = scheduleTextIndex(ctx, abort.signal);
 // Search queries are embedded here, where the CLIP model lives.
-const embeddings = await serveTextEmbeddings(ctx.paths.mlSocket, async (text) => {
-  const encoder = await clipEncoder(config);
-  return { model: encoder.modelId, vector: await encoder.embedText(text) };
-});
+const embeddings = await serveTextEmbeddings(ctx.paths.mlSocket, (text) =>
+  withClipEncoder(config, async (encoder) => ({ model: encoder.modelId, vector: await encoder.embedText(text) })),
+);
 await runWorker(ctx, { workerId, signal: abort.signal, concurrency: config.workerConcurrency, leaseMs: config.jobLeaseMs });
 embeddings.close();
 await Promise.all([stopMaintenance(), stopTextIndex()]);

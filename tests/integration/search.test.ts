@@ -63,11 +63,10 @@ beforeAll(async () => {
     duplicates: await import("@/app/api/search/duplicates/route"),
   };
   const { serveTextEmbeddings } = await import("@/lib/ml/serve-text-embeddings");
-  const { clipEncoder } = await import("@/lib/jobs/handlers/ml-sessions");
-  embeddings = await serveTextEmbeddings(lib.paths.mlSocket, async (text) => {
-    const encoder = await clipEncoder(lib.config);
-    return { model: encoder.modelId, vector: await encoder.embedText(text) };
-  });
+  const { withClipEncoder } = await import("@/lib/jobs/handlers/ml-sessions");
+  embeddings = await serveTextEmbeddings(lib.paths.mlSocket, (text) =>
+    withClipEncoder(lib.config, async (encoder) => ({ model: encoder.modelId, vector: await encoder.embedText(text) })),
+  );
   const files = [...sharedFiles("fixtures", "text"), ...sharedFiles("fixtures", "faces"), ...sharedFiles("fixtures", "photos", "jpg", "gps")];
   const { readFileSync } = await import("node:fs");
   for (const file of files) await ingest(path.basename(file), readFileSync(file));

@@ -2,7 +2,7 @@ import { storeFaces } from "@/lib/people/store-faces";
 import type { JobHandler } from "../handler";
 import { readAnalysisImage } from "./analysis-image";
 import { loadJobAsset } from "./load-job-asset";
-import { faceAnalyzer, missingModel } from "./ml-sessions";
+import { missingModel, withFaceAnalyzer } from "./ml-sessions";
 
 /** Finds the faces on a photo (YuNet + MobileFaceNet) and groups them into people. */
 export const facesJob: JobHandler = {
@@ -10,7 +10,8 @@ export const facesJob: JobHandler = {
   waitingFor: (ctx) => missingModel(ctx.config, "faces"),
   async run(ctx, job) {
     const loaded = await loadJobAsset(ctx, job);
-    const analysis = await (await faceAnalyzer(ctx.config)).analyze(await readAnalysisImage(ctx, loaded, "thumbnail"));
+    const image = await readAnalysisImage(ctx, loaded, "thumbnail");
+    const analysis = await withFaceAnalyzer(ctx.config, (analyzer) => analyzer.analyze(image));
     await storeFaces(ctx.db, { id: loaded.asset.id, width: analysis.width, height: analysis.height }, analysis.faces);
   },
 };
