@@ -1,10 +1,12 @@
-// `npm run bench:search [-- <sizes, default 10000,100000>]`: builds synthetic libraries (assets with
+// `npm run bench:search [-- <sizes, default 10000,100000> | app]`: builds synthetic libraries (assets with
 // file names, OCR text, captions and places from a 20,000-word Zipf vocabulary, plus random unit
 // 512-d CLIP embeddings) and times the worker's text-index build, delta and merge. Then, in a fresh
 // process playing the server, it prints p50/p95 of hybrid queries through searchAssets (query
 // embedding excluded: a stand-in worker answers the socket, its round trip is reported apart) beside
 // baselines measured in the same run over the same data — a bare float32 dot-product loop, the bare
-// int8 ONNX scan, and a bare lunr query — and that process's RSS.
+// int8 ONNX scan, and a bare lunr query — and that process's RSS. Last, the whole app (supervisor,
+// server, worker) on the shared text and face photos with the face and OCR models loaded: RSS of
+// each process once the queue is empty and a few searches ran.
 import "@/lib/server/install-egress-guard";
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -22,8 +24,11 @@ import { DEFAULT_POLICY, updateTextIndex } from "@/lib/search/update-text-index"
 import { openDb, type Db } from "@/lib/server/db";
 import { createLogger } from "@/lib/server/logger";
 import { prepareLibrary } from "@/lib/server/prepare-library";
+import { getJson, spawnApp } from "@/tests/support/app-process";
+import { multipart, request } from "@/tests/support/http-client";
+import { sharedFiles, sharedPath } from "@/tests/support/shared";
 
-const sizes = (process.argv[2] ?? "10000,100000").split(",").map(Number);
+const sizes = (process.argv[2] ?? "10000,100000").split(",").map(Number).filter(Boolean);
 const DIM = 512;
 const QUERIES = 200;
 let seed = 42;
@@ -83,7 +88,10 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
 
 const [mode, queryDir, querySize] = process.argv.slice(2);
 if (mode === "--serve") await serveQueries(queryDir!, Number(querySize));
-else await buildAll();
+else {
+  if (process.argv[2] !== "app") await buildAll();
+  await measureApp();
+}
 
 async function buildAll(): Promise<void> {
   console.log(`bench:search on ${os.cpus().length} cores, node ${process.version}; ${QUERIES} queries per figure`);
@@ -170,4 +178,42 @@ async function serveQueries(dataDir: string, size: number): Promise<void> {
   line("query embedding round trip over the worker socket (stand-in encoder)", embed);
   console.log(`  server process RSS after the searches: ${serverRss} (index + vectors + Prisma; Next.js adds ~150 MiB)`);
   await db.$disconnect();
+}
+
+async function measureApp(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-bench-app-"));
+  const app = await spawnApp("start", { ALBUMS_DATA_DIR: dataDir, ALBUMS_FACE_MODEL_DIR: sharedPath("models", "faces"), ALBUMS_LOG_LEVEL: "warn" });
+  try {
+    const photos = [...sharedFiles("fixtures", "text"), ...sharedFiles("fixtures", "faces")];
+    for (const file of photos) {
+      const { body, contentType } = multipart(path.basename(file), fs.readFileSync(file));
+      await request(app.port, { method: "POST", path: "/api/ingest", headers: { "content-type": contentType }, body });
+    }
+    for (let health = await getJson(app.port, "/api/health"); health.body.jobs.pending + health.body.jobs.running > 0; health = await getJson(app.port, "/api/health")) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    for (const q of ["parking", "invoice", "arezzo 2008"]) await getJson(app.port, `/api/search?q=${encodeURIComponent(q)}`);
+    const processes = fs.readdirSync("/proc").filter((pid) => /^\d+$/.test(pid)).flatMap((pid) => {
+      const stat = safeRead(`/proc/${pid}/stat`);
+      const group = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+      if (group !== app.child.pid) return [];
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(safeRead(`/proc/${pid}/status`))?.[1] ?? 0) * 1024;
+      return [{ command: safeRead(`/proc/${pid}/cmdline`).split("\0").find((arg) => arg.endsWith(".ts")) ?? "?", rss }];
+    });
+    const total = processes.reduce((sum, p) => sum + p.rss, 0);
+    console.log(`\nwhole app on ${photos.length} shared text + face photos, face + OCR models loaded, queue empty, 3 searches run:`);
+    for (const p of processes) console.log(`  ${path.basename(p.command).padEnd(24)} RSS ${(p.rss / 2 ** 20).toFixed(0)} MiB`);
+    console.log(`  total                    RSS ${(total / 2 ** 20).toFixed(0)} MiB (target ≤ 1024 MiB)`);
+  } finally {
+    await app.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function safeRead(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { JobHandler } from "@/lib/jobs/handler";
 import { PermanentJobError } from "@/lib/jobs/handler";
+import { JOB_KINDS } from "@/lib/jobs/kinds";
 import { createTestLibrary, type TestLibrary } from "../support/test-library";
 
 let lib: TestLibrary;
@@ -102,7 +103,7 @@ describe("job queue", () => {
     await queue.enqueueJob(lib.db, { kind: "document-text", assetId: id });
     await worker.runWorker(
       { db: lib.db, paths: lib.paths, config: lib.config, log: (await import("@/lib/server/logger")).createLogger("t", "error") },
-      { workerId: "w", untilIdle: true, handlers: [fake("thumbnail"), fake("video-poster"), fake("motion-video"), fake("document-text", new PermanentJobError("nope")), fake("takeout-import")] },
+      { workerId: "w", untilIdle: true, handlers: JOB_KINDS.map((kind) => fake(kind, kind === "document-text" ? new PermanentJobError("nope") : undefined)) },
     );
     expect(ran.sort()).toEqual([`document-text:${id}`, `thumbnail:${id}`]);
     const jobs = await lib.db.job.findMany({ orderBy: { kind: "asc" } });
