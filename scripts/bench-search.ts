@@ -88,6 +88,7 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
 
 const [mode, queryDir, querySize] = process.argv.slice(2);
 if (mode === "--serve") await serveQueries(queryDir!, Number(querySize));
+else if (mode === "--index") await buildIndex(queryDir!);
 else {
   if (process.argv[2] !== "app") await buildAll();
   await measureApp();
@@ -98,30 +99,42 @@ async function buildAll(): Promise<void> {
   for (const size of sizes) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-bench-search-"));
     const config = parseConfig({ ...process.env, ALBUMS_DATA_DIR: dataDir });
-    const paths = await prepareLibrary(config, createLogger("bench", "warn"));
+    await prepareLibrary(config, createLogger("bench", "warn"));
     const db = await openDb(config.databasePath);
     const [, seedMs] = await timed(() => seedLibrary(db, size));
-    const [build, buildMs] = await timed(() => updateTextIndex({ db, paths }));
-    // A day of new photos as a delta segment, then a forced merge of deltas.
-    const fresh = (await db.asset.findMany({ take: 500, select: { id: true } })).map((a) => ({ assetId: a.id }));
-    await db.searchChange.createMany({ data: fresh });
-    const [, deltaMs] = await timed(() => updateTextIndex({ db, paths }));
-    await db.searchChange.createMany({ data: fresh });
-    const [merge, mergeMs] = await timed(() => updateTextIndex({ db, paths }, { ...DEFAULT_POLICY, maxDeltas: 1 }));
-    const indexBytes = fs.readdirSync(paths.textIndex).reduce((sum, f) => sum + fs.statSync(path.join(paths.textIndex, f)).size, 0);
-    console.log(`\n${size.toLocaleString("en")} assets (seeded in ${(seedMs / 1000).toFixed(1)} s)`);
-    console.log(`  worker: text index full build ${(buildMs / 1000).toFixed(1)} s (${build.docs} docs), 500-doc delta ${ms(deltaMs)}, merge of deltas ${ms(mergeMs)} (${merge.action}), ${(indexBytes / 2 ** 20).toFixed(0)} MiB on disk; RSS ${mib()}`);
     await db.$disconnect();
-    const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, "--serve", dataDir, String(size)], { stdio: "inherit" });
+    console.log(`\n${size.toLocaleString("en")} assets (seeded in ${(seedMs / 1000).toFixed(1)} s)`);
+    // The worker's and the server's parts each in a fresh process, so each RSS is its own.
+    for (const part of ["--index", "--serve"]) {
+      const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, part, dataDir, String(size)], { stdio: "inherit" });
+      if (child.status !== 0) process.exit(child.status ?? 1);
+    }
     fs.rmSync(dataDir, { recursive: true, force: true });
-    if (child.status !== 0) process.exit(child.status ?? 1);
   }
+}
+
+async function buildIndex(dataDir: string): Promise<void> {
+  const config = parseConfig({ ...process.env, ALBUMS_DATA_DIR: dataDir });
+  const paths = await prepareLibrary(config, createLogger("bench", "warn"));
+  const db = await openDb(config.databasePath);
+  const [build, buildMs] = await timed(() => updateTextIndex({ db, paths }));
+  const buildRss = mib();
+  // A day of new photos as a delta segment, then a forced merge of deltas.
+  const fresh = (await db.asset.findMany({ take: 500, select: { id: true } })).map((a) => ({ assetId: a.id }));
+  await db.searchChange.createMany({ data: fresh });
+  const [, deltaMs] = await timed(() => updateTextIndex({ db, paths }));
+  await db.searchChange.createMany({ data: fresh });
+  const [merge, mergeMs] = await timed(() => updateTextIndex({ db, paths }, { ...DEFAULT_POLICY, maxDeltas: 1 }));
+  const indexBytes = fs.readdirSync(paths.textIndex).reduce((sum, f) => sum + fs.statSync(path.join(paths.textIndex, f)).size, 0);
+  console.log(`  worker: text index full build ${(buildMs / 1000).toFixed(1)} s (${build.docs} docs in ${build.segments} segments; process RSS ${buildRss}), 500-doc delta ${ms(deltaMs)}, merge of deltas ${ms(mergeMs)} (${merge.action}), ${(indexBytes / 2 ** 20).toFixed(0)} MiB on disk`);
+  await db.$disconnect();
 }
 
 async function serveQueries(dataDir: string, size: number): Promise<void> {
   const config = parseConfig({ ...process.env, ALBUMS_DATA_DIR: dataDir });
   const paths = await prepareLibrary(config, createLogger("bench", "warn"));
   const db = await openDb(config.databasePath);
+  const startRss = mib();
   const server = await serveTextEmbeddings(paths.mlSocket, async () => ({ model: "bench-clip", vector: unitVector() }));
   const queries = Array.from({ length: QUERIES }, (_, i) => (i % 4 === 0 ? `${word()} ${cities[i % cities.length]} 2011` : i % 4 === 1 ? word() : `${word()} ${word()}`));
   const deps = { db, paths };
@@ -176,7 +189,7 @@ async function serveQueries(dataDir: string, size: number): Promise<void> {
   line("baseline: bare int8 ONNX MatMulInteger scan", scanMs);
   line("baseline: bare lunr query (same words, base segment only)", bareLunr);
   line("query embedding round trip over the worker socket (stand-in encoder)", embed);
-  console.log(`  server process RSS after the searches: ${serverRss} (index + vectors + Prisma; Next.js adds ~150 MiB)`);
+  console.log(`  server process RSS: ${startRss} before the first search (Node, Prisma, onnxruntime), ${serverRss} after the searches; Next.js adds ~150 MiB`);
   await db.$disconnect();
 }
 
