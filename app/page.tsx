@@ -1,3 +1,4 @@
+import { getConfig } from "@/lib/config";
 import { getHealth } from "@/lib/health/get-health";
 import { getDb } from "@/lib/server/db";
 import packageJson from "@/package.json";
@@ -5,7 +6,7 @@ import packageJson from "@/package.json";
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const health = await getHealth(await getDb(), packageJson.version);
+  const health = await getHealth(await getDb(), getConfig(), packageJson.version);
   return (
     <main className="mx-auto max-w-2xl p-6">
       <h1 className="text-2xl font-semibold">Albums</h1>

@@ -23,4 +23,22 @@ describe("parseConfig", () => {
   it("treats empty variables as unset and splits owner logins", () => {
     expect(parseConfig({ ALBUMS_API_TOKEN: "", ALBUMS_OWNER: "me@example.com,me@github" })).toMatchObject({ apiToken: undefined, owners: ["me@example.com", "me@github"] });
   });
+
+  it("places model folders under the data dir and reads the enrichment list and caption endpoint", () => {
+    const config = parseConfig({ ALBUMS_DATA_DIR: "/srv/albums" });
+    expect(config.models).toEqual({ dir: "/srv/albums/models", faces: "/srv/albums/models/faces", clip: "/srv/albums/models/clip-vit-base-patch32", captioner: "/srv/albums/models/vit-gpt2-image-captioning" });
+    expect(config.enrichment).toEqual(["places", "clip", "ocr", "faces", "caption"]);
+    expect(config.captionEndpoint).toBeNull();
+    expect(parseConfig({ ALBUMS_ENRICHMENT: "places, ocr" }).enrichment).toEqual(["places", "ocr"]);
+    expect(parseConfig({ ALBUMS_ENRICHMENT: "none" }).enrichment).toEqual([]);
+    expect(parseConfig({ ALBUMS_CAPTION_URL: "http://100.101.102.103:11434/v1", ALBUMS_CAPTION_MODEL: "llava:13b" }).captionEndpoint).toEqual({ baseUrl: "http://100.101.102.103:11434/v1", model: "llava:13b", apiKey: undefined });
+    const problems = () => parseConfig({ ALBUMS_ENRICHMENT: "ocr,telepathy", ALBUMS_CAPTION_URL: "ftp://box/v1" });
+    expect(problems).toThrow(/ALBUMS_ENRICHMENT[\s\S]*telepathy|ALBUMS_CAPTION_URL/);
+    try {
+      problems();
+    } catch (error) {
+      expect((error as ConfigError).problems.join("\n")).toMatch(/ALBUMS_CAPTION_URL/);
+      expect((error as ConfigError).problems.join("\n")).toMatch(/ALBUMS_ENRICHMENT/);
+    }
+  });
 });

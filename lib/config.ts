@@ -1,6 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
 
+export const ENRICHMENT_KINDS = ["places", "clip", "ocr", "faces", "caption"] as const;
+export type EnrichmentKind = (typeof ENRICHMENT_KINDS)[number];
+
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
@@ -38,6 +41,11 @@ const schema = z.object({
   ALBUMS_CAPTION_MODEL: z.string().min(1).default("llava"),
   ALBUMS_CAPTION_API_KEY: z.string().min(1).optional(),
   ALBUMS_ML_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  ALBUMS_ENRICHMENT: z
+    .string()
+    .default(ENRICHMENT_KINDS.join(","))
+    .transform((value) => (value.trim() === "none" ? [] : value.split(",").map((kind) => kind.trim()).filter(Boolean)))
+    .pipe(z.array(z.enum(ENRICHMENT_KINDS, { error: `each must be one of ${ENRICHMENT_KINDS.join(", ")}` }))),
 });
 
 export type Config = {
@@ -73,6 +81,8 @@ export type Config = {
   captionEndpoint: { baseUrl: string; model: string; apiKey: string | undefined } | null;
   /** ONNX intra-op threads per model session (the worker also runs two jobs at once). */
   mlThreads: number;
+  /** Which enrichment jobs new photos get (all by default; e.g. without OCR on a very slow box). */
+  enrichment: EnrichmentKind[];
 };
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -124,6 +134,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     },
     captionEndpoint: e.ALBUMS_CAPTION_URL ? { baseUrl: e.ALBUMS_CAPTION_URL, model: e.ALBUMS_CAPTION_MODEL, apiKey: e.ALBUMS_CAPTION_API_KEY } : null,
     mlThreads: e.ALBUMS_ML_THREADS,
+    enrichment: e.ALBUMS_ENRICHMENT,
   };
 }
 

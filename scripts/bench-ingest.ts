@@ -40,7 +40,8 @@ async function baseline(files: string[]): Promise<number> {
 
 async function albums(files: string[]): Promise<{ seconds: number; uploadSeconds: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-bench-"));
-  const app = await spawnApp("start", { ALBUMS_DATA_DIR: dataDir, ALBUMS_API_TOKEN: "", ALBUMS_OWNER: "", ALBUMS_LOG_LEVEL: "warn" }, { waitFor: (h) => h.worker?.alive === true });
+  // Search enrichment (OCR, faces, CLIP…) is off: this measures the ingest path against bare thumbnails.
+  const app = await spawnApp("start", { ALBUMS_DATA_DIR: dataDir, ALBUMS_API_TOKEN: "", ALBUMS_OWNER: "", ALBUMS_LOG_LEVEL: "warn", ALBUMS_ENRICHMENT: "none" }, { waitFor: (h) => h.worker?.alive === true });
   try {
     const started = performance.now();
     const queue = [...files];

@@ -27,7 +27,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 const workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const db = await getDb();
 const ctx = { db, paths: libraryPaths(config.dataDir, config.databasePath), config, log };
-log.info("started", { workerId, concurrency: config.workerConcurrency, enrichmentQueued: await queueMissingEnrichment(db) });
+log.info("started", { workerId, concurrency: config.workerConcurrency, enrichmentQueued: await queueMissingEnrichment(db, config.enrichment) });
 const stopMaintenance = scheduleMaintenance(ctx, abort.signal);
 const stopTextIndex = scheduleTextIndex(ctx, abort.signal);
 // Search queries are embedded here, where the CLIP model lives.

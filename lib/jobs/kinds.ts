@@ -1,3 +1,5 @@
+import type { EnrichmentKind } from "@/lib/config";
+
 /** Every job kind the worker runs. The worker refuses to start if one has no handler. */
 export const JOB_KINDS = ["thumbnail", "video-poster", "motion-video", "document-text", "takeout-import", "places", "ocr", "faces", "clip", "caption"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -16,10 +18,10 @@ export const JOB_PRIORITY: Record<JobKind, number> = {
   caption: 70,
 };
 
-/** Enrichment for search, queued once a photo's thumbnails (or a video's poster) exist. */
-export function enrichmentJobs(kind: string): JobKind[] {
-  if (kind === "photo") return ["places", "clip", "ocr", "faces", "caption"];
-  return kind === "video" ? ["places", "clip", "caption"] : [];
+/** Enrichment for search, queued once a photo's thumbnails (or a video's poster) exist, among the `enabled` kinds. */
+export function enrichmentJobs(kind: string, enabled: readonly EnrichmentKind[]): JobKind[] {
+  const all: EnrichmentKind[] = kind === "photo" ? ["places", "clip", "ocr", "faces", "caption"] : kind === "video" ? ["places", "clip", "caption"] : [];
+  return all.filter((k) => enabled.includes(k));
 }
 
 /** The jobs a freshly ingested original needs, by its kind and type. */

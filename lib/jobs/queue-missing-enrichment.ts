@@ -1,3 +1,4 @@
+import type { EnrichmentKind } from "@/lib/config";
 import { type Db, sqlTime } from "@/lib/server/db";
 import { enrichmentJobs, JOB_PRIORITY } from "./kinds";
 
@@ -6,11 +7,11 @@ import { enrichmentJobs, JOB_PRIORITY } from "./kinds";
  * from before search existed, or a new enrichment kind): one INSERT … SELECT per kind, keyed so
  * that it never duplicates a job. Run at worker start; returns how many were queued.
  */
-export async function queueMissingEnrichment(db: Db): Promise<number> {
+export async function queueMissingEnrichment(db: Db, enabled: readonly EnrichmentKind[]): Promise<number> {
   const now = sqlTime(new Date());
   let queued = 0;
   for (const assetKind of ["photo", "video"]) {
-    for (const kind of enrichmentJobs(assetKind)) {
+    for (const kind of enrichmentJobs(assetKind, enabled)) {
       queued += await db.$executeRawUnsafe(
         `INSERT INTO "Job" ("kind", "key", "assetId", "payload", "status", "priority", "attempts", "maxAttempts", "runAfter", "createdAt", "updatedAt")
          SELECT ?, ? || a."id", a."id", '{}', 'pending', ?, 0, 5, ?, ?, ?

@@ -32,3 +32,8 @@ function missingFiles(dir: string, files: string[]): string | null {
   const missing = files.filter((file) => !fs.statSync(path.join(dir, file), { throwIfNoEntry: false })?.size);
   return missing.length ? `missing ${missing.join(", ")}` : null;
 }
+
+/** The job kinds that cannot run now because their model is missing. */
+export async function waitingJobKinds(config: Config): Promise<("faces" | "clip" | "caption")[]> {
+  return (await modelStatus(config)).flatMap((m) => (!m.present && m.kind !== "ocr" ? [m.kind] : []));
+}

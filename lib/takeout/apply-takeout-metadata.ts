@@ -7,10 +7,10 @@ import type { TakeoutSidecar } from "./parse-sidecar";
  * Merges what a sidecar knows into an asset without overriding what the file's own bytes said:
  * GPS only when the file had none (geoDataExif, then geoData), description, favorite, archived
  * (kept archived), trashed (when imported into the trash), device folder, and people names as
- * unconfirmed hints for face clustering. A position it adds is (re)named by a places job. Safe to
- * repeat.
+ * unconfirmed hints for face clustering. A position it adds is (re)named by a places job (when
+ * places are on). Safe to repeat.
  */
-export async function applyTakeoutMetadata(db: DbTx, assetId: string, sidecar: TakeoutSidecar, options: { intoTrash: boolean }): Promise<void> {
+export async function applyTakeoutMetadata(db: DbTx, assetId: string, sidecar: TakeoutSidecar, options: { intoTrash: boolean; namePlaces: boolean }): Promise<void> {
   const asset = await db.asset.findUnique({ where: { id: assetId }, select: { latitude: true, description: true, origin: true } });
   if (!asset) return;
   const addsPosition = asset.latitude === null && sidecar.gps !== undefined;
@@ -28,6 +28,6 @@ export async function applyTakeoutMetadata(db: DbTx, assetId: string, sidecar: T
   for (const name of sidecar.people) {
     await db.$executeRaw`INSERT OR IGNORE INTO "AssetPersonHint" ("assetId", "name", "source") VALUES (${assetId}, ${name}, 'takeout')`;
   }
-  if (addsPosition) await enqueueJob(db, { kind: "places", assetId });
+  if (addsPosition && options.namePlaces) await enqueueJob(db, { kind: "places", assetId });
   await markSearchStale(db, [assetId]);
 }

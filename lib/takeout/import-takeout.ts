@@ -162,7 +162,7 @@ async function landEntry(deps: IngestDeps, { runId, entry, where, temp, sidecar,
     const albumId = entry.place.area === "photos" ? await albumFor(deps, catalogue, albums, entry.place.dir) : null;
     // Everything the Takeout adds to the photo, and the record of its fate, commit together.
     await deps.db.$transaction(async (tx) => {
-      if (sidecar) await applyTakeoutMetadata(tx, result.assetId, sidecar, { intoTrash: sidecar.trashed });
+      if (sidecar) await applyTakeoutMetadata(tx, result.assetId, sidecar, { intoTrash: sidecar.trashed, namePlaces: deps.config.enrichment.includes("places") });
       if (entry.place.area === "drive") await tx.asset.update({ where: { id: result.assetId }, data: { folder: entry.place.dir } });
       // A single statement (an upsert on a compound key would be a nested transaction).
       if (albumId) {

@@ -23,6 +23,6 @@ export const thumbnailJob: JobHandler = {
       throw new PermanentJobError(`undecodable: ${(error as Error).message}`, { cause: error });
     }
     await storeThumbnails(ctx.db, ctx.paths, asset, rendered);
-    await queueEnrichment(ctx.db, asset);
+    await queueEnrichment(ctx.db, asset, ctx.config.enrichment);
   },
 };

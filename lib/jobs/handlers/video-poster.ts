@@ -21,6 +21,6 @@ export const videoPosterJob: JobHandler = {
       throw new PermanentJobError(`undecodable video: ${(error as Error).message}`, { cause: error });
     }
     await storeThumbnails(ctx.db, ctx.paths, asset, await renderThumbnails(sharp(frame)));
-    await queueEnrichment(ctx.db, asset);
+    await queueEnrichment(ctx.db, asset, ctx.config.enrichment);
   },
 };
