@@ -1,7 +1,8 @@
 // Search end to end on a real temp library: real fixtures through POST /api/ingest, the real worker
 // jobs (OCR, faces, places, CLIP on a constructed model), the text index, and GET /api/search.
-import path from "node:path";
+import http from "node:http";
 import type net from "node:net";
+import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTinyClipModel } from "../support/clip-model";
@@ -10,6 +11,32 @@ import { createTestLibrary, uploadForm, type TestLibrary } from "../support/test
 
 let lib: TestLibrary;
 let embeddings: net.Server;
+let captionEndpoint: http.Server;
+const captionRequests: { model: string }[] = [];
+
+/**
+ * Stands in for the owner's Ollama/OpenAI-compatible endpoint on their tailnet: looks at the photo
+ * it is sent and captions red-dominated ones as a sunset (others as "an ordinary picture").
+ */
+async function startCaptionEndpoint(): Promise<string> {
+  captionEndpoint = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk));
+    req.on("end", () => {
+      void (async () => {
+        const request = JSON.parse(body) as { model: string; messages: { content: { type: string; image_url?: { url: string } }[] }[] };
+        captionRequests.push({ model: request.model });
+        const url = request.messages[0]!.content.find((part) => part.type === "image_url")!.image_url!.url;
+        const { channels } = await sharp(Buffer.from(url.split(",")[1]!, "base64")).stats();
+        const [r, g, b] = channels.map((c) => c.mean);
+        const caption = r! > 1.5 * g! && r! > 1.5 * b! ? "A red sunset over a quiet harbour." : "An ordinary picture.";
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ choices: [{ message: { role: "assistant", content: caption } }] }));
+      })();
+    });
+  });
+  await new Promise<void>((resolve) => captionEndpoint.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(captionEndpoint.address() as net.AddressInfo).port}/v1`;
+}
 let routes: {
   ingest: typeof import("@/app/api/ingest/route");
   search: typeof import("@/app/api/search/route");
@@ -49,7 +76,10 @@ async function colourPhoto(rgb: [number, number, number]): Promise<Buffer> {
 
 beforeAll(async () => {
   const clipDir = await writeTinyClipModel();
-  lib = await createTestLibrary({ ALBUMS_FACE_MODEL_DIR: sharedPath("models", "faces"), ALBUMS_CLIP_MODEL_DIR: clipDir });
+  lib = await createTestLibrary({
+    ALBUMS_FACE_MODEL_DIR: sharedPath("models", "faces"), ALBUMS_CLIP_MODEL_DIR: clipDir,
+    ALBUMS_CAPTION_URL: await startCaptionEndpoint(), ALBUMS_CAPTION_MODEL: "llava:7b",
+  });
   routes = {
     ingest: await import("@/app/api/ingest/route"),
     search: await import("@/app/api/search/route"),
@@ -84,6 +114,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   embeddings?.close();
+  captionEndpoint?.close();
   await lib?.cleanup();
 });
 
@@ -98,6 +129,18 @@ describe("text in photos", () => {
   it("finds the screenshot by the amount on it and the scanned page by its heading", async () => {
     expect(names(await search("q=invoice"))[0]).toBe("screenshot_synthetic.png");
     expect(names(await search("q=segmentation"))[0]).toBe("page.png");
+  });
+});
+
+describe("captions from the owner's endpoint", () => {
+  it("captions every photo through the endpoint and finds them by the caption's words", async () => {
+    expect(captionRequests.length).toBeGreaterThanOrEqual(assetOf.size - 1);
+    expect(captionRequests.every((r) => r.model === "llava:7b")).toBe(true);
+    const reply = await search("q=sunset&limit=100");
+    expect(names(reply)).toEqual(expect.arrayContaining(["IMG_0001.jpg", "IMG_0001_copy.jpg"]));
+    const textual = reply.items.filter((item) => item.match!.bm25);
+    expect(textual.length).toBeGreaterThanOrEqual(2);
+    for (const item of textual) expect(item.match!.bm25!.fields).toEqual({ caption: ["sunset"] });
   });
 });
 
@@ -181,7 +224,7 @@ describe("CLIP (constructed model: plumbing, not semantics)", () => {
       expect(reply.clip.used).toBe(true);
       expect(names(reply), colour).toHaveLength(3);
       expect(names(reply)[0], colour).toBe(file);
-      expect(reply.items[0]!.match).toMatchObject({ bm25: null, clip: { rank: 1 } });
+      expect(reply.items[0]!.match!.clip).toMatchObject({ rank: 1 });
     }
   });
 
@@ -210,6 +253,6 @@ describe("CLIP (constructed model: plumbing, not semantics)", () => {
 
   it("reports which models are present", async () => {
     const body = (await (await lib.call(routes.models.GET, { url: "/api/admin/models" })).json()) as { models: { kind: string; present: boolean }[] };
-    expect(Object.fromEntries(body.models.map((m) => [m.kind, m.present]))).toEqual({ ocr: true, faces: true, clip: true, caption: false });
+    expect(Object.fromEntries(body.models.map((m) => [m.kind, m.present]))).toEqual({ ocr: true, faces: true, clip: true, caption: true });
   });
 });
