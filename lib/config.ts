@@ -104,7 +104,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.ALBUMS_DATA_DIR);
-  const modelsDir = path.resolve(e.ALBUMS_MODELS_DIR ?? path.join(dataDir, "models"));
+  const modelsDir = path.resolve(/*turbopackIgnore: true*/ e.ALBUMS_MODELS_DIR ?? path.join(dataDir, "models"));
   return {
     host: e.ALBUMS_HOST,
     port: e.ALBUMS_PORT,
@@ -128,9 +128,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     egressAllow: e.ALBUMS_EGRESS_ALLOW.split(",").map((entry) => entry.trim()).filter(Boolean),
     models: {
       dir: modelsDir,
-      faces: path.resolve(e.ALBUMS_FACE_MODEL_DIR ?? path.join(modelsDir, "faces")),
-      clip: path.resolve(e.ALBUMS_CLIP_MODEL_DIR ?? path.join(modelsDir, "clip-vit-base-patch32")),
-      captioner: path.resolve(e.ALBUMS_CAPTION_MODEL_DIR ?? path.join(modelsDir, "vit-gpt2-image-captioning")),
+      faces: path.resolve(/*turbopackIgnore: true*/ e.ALBUMS_FACE_MODEL_DIR ?? path.join(modelsDir, "faces")),
+      clip: path.resolve(/*turbopackIgnore: true*/ e.ALBUMS_CLIP_MODEL_DIR ?? path.join(modelsDir, "clip-vit-base-patch32")),
+      captioner: path.resolve(/*turbopackIgnore: true*/ e.ALBUMS_CAPTION_MODEL_DIR ?? path.join(modelsDir, "vit-gpt2-image-captioning")),
     },
     captionEndpoint: e.ALBUMS_CAPTION_URL ? { baseUrl: e.ALBUMS_CAPTION_URL, model: e.ALBUMS_CAPTION_MODEL, apiKey: e.ALBUMS_CAPTION_API_KEY } : null,
     mlThreads: e.ALBUMS_ML_THREADS,

@@ -29,7 +29,7 @@ function status(kind: ModelStatus["kind"], where: string, missing: string | null
 }
 
 function missingFiles(dir: string, files: string[]): string | null {
-  const missing = files.filter((file) => !fs.statSync(path.join(dir, file), { throwIfNoEntry: false })?.size);
+  const missing = files.filter((file) => !fs.statSync(path.join(/*turbopackIgnore: true*/ dir, file), { throwIfNoEntry: false })?.size);
   return missing.length ? `missing ${missing.join(", ")}` : null;
 }
 

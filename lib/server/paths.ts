@@ -23,10 +23,10 @@ const EXT = /^[a-z0-9]{1,5}$/;
 
 /** The fixed layout of a data dir. */
 export function libraryPaths(dataDir: string, databasePath = path.join(dataDir, "albums.db")): LibraryPaths {
-  const root = path.resolve(dataDir);
+  const root = path.resolve(/*turbopackIgnore: true*/ dataDir);
   return {
     root,
-    database: path.resolve(databasePath),
+    database: path.resolve(/*turbopackIgnore: true*/ databasePath),
     originals: path.join(root, "originals"),
     derived: path.join(root, "derived"),
     tmp: path.join(root, "tmp"),
@@ -40,8 +40,8 @@ export function libraryPaths(dataDir: string, databasePath = path.join(dataDir, 
 
 /** Unix socket paths are limited to ~104 bytes: a deep data dir gets one in the temp dir instead. */
 function socketPath(root: string): string {
-  const inside = path.join(root, "ml.sock");
-  return inside.length < 100 ? inside : path.join(os.tmpdir(), `albums-${createHash("sha256").update(root).digest("hex").slice(0, 16)}.sock`);
+  const inside = path.join(/*turbopackIgnore: true*/ root, "ml.sock");
+  return inside.length < 100 ? inside : path.join(/*turbopackIgnore: true*/ os.tmpdir(), `albums-${createHash("sha256").update(root).digest("hex").slice(0, 16)}.sock`);
 }
 
 function assertSha(sha256: string): void {

@@ -19,10 +19,12 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
+// These scenarios are about the queue itself (leases, concurrent writes): search enrichment is off
+// so "the queue drained" means the thumbnails are done, not OCR of a thousand test images.
 function library(extra: Record<string, string> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-conc-"));
   dirs.push(dataDir);
-  return { ALBUMS_DATA_DIR: dataDir, ALBUMS_API_TOKEN: "", ALBUMS_OWNER: "", ALBUMS_BACKUP_EVERY_HOURS: "0", ...extra };
+  return { ALBUMS_DATA_DIR: dataDir, ALBUMS_API_TOKEN: "", ALBUMS_OWNER: "", ALBUMS_BACKUP_EVERY_HOURS: "0", ALBUMS_ENRICHMENT: "none", ...extra };
 }
 
 function startWorker(env: Record<string, string>): { child: ChildProcess; output: () => string } {

@@ -18,10 +18,10 @@ export type ClipModelStatus = { present: boolean; modelDir: string; missing: str
  * (paths relative to the folder). Reads nothing but file metadata.
  */
 export async function findClipModel(modelDir: string): Promise<ClipModelStatus> {
-  const dir = path.resolve(modelDir);
+  const dir = path.resolve(/*turbopackIgnore: true*/ modelDir);
   const missing: string[] = [];
   for (const file of CLIP_MODEL_FILES) {
-    const stat = await fs.stat(path.join(dir, file)).catch(() => null);
+    const stat = await fs.stat(path.join(/*turbopackIgnore: true*/ dir, file)).catch(() => null);
     if (!stat?.isFile() || stat.size === 0) missing.push(file);
   }
   return { present: missing.length === 0, modelDir: dir, missing };
