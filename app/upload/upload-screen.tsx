@@ -42,7 +42,7 @@ function Row({ item, onRetry, onRemove }: { item: QueueItem; onRetry: () => void
 
 /** The upload screen: the queue by state, sync now, retry/remove, and a picker for many files. */
 export function UploadScreen({ notice }: { notice: string | null }) {
-  const { items, syncing, sync, add, retry, remove } = useUploadQueue();
+  const { items, syncing, syncNow, add, retry, remove } = useUploadQueue();
   const groups: [string, QueueItem[]][] = [
     ["Uploading and waiting", items?.filter((i) => i.state === "pending" || i.state === "uploading") ?? []],
     ["Failed", items?.filter((i) => i.state === "failed") ?? []],
@@ -60,7 +60,7 @@ export function UploadScreen({ notice }: { notice: string | null }) {
             e.target.value = "";
           }} />
         </label>
-        <button type="button" onClick={() => void sync()} disabled={syncing} className="rounded border px-3 py-2 text-sm">
+        <button type="button" onClick={() => void syncNow()} disabled={syncing} className="rounded border px-3 py-2 text-sm">
           {syncing ? "Syncing…" : "Sync now"}
         </button>
       </div>

@@ -85,10 +85,18 @@ export function useUploadQueue() {
     [sync],
   );
 
+  /** "Sync now": files waiting out a backoff are tried at once. */
+  const syncNow = useCallback(async () => {
+    const store = queue.current?.store;
+    if (!store) return;
+    for (const item of await store.list()) if (item.state === "pending") await store.update(item.id, (current) => advanceItem(current, { type: "retry" }, Date.now()));
+    await sync();
+  }, [sync]);
+
   const remove = useCallback(async (item: QueueItem) => {
     await queue.current?.store.remove(item.id);
     if (item.uploadId) await fetch(`/api/uploads/${item.uploadId}`, { method: "DELETE" }).catch(() => {});
   }, []);
 
-  return { items, syncing, sync, add, retry, remove };
+  return { items, syncing, syncNow, add, retry, remove };
 }
