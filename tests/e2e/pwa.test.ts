@@ -3,7 +3,6 @@
 // worker alike, and fails the network on demand): installability, the share target with and
 // without a service worker, the offline queue across a browser restart, 5xx and 4xx answers, and
 // a 150 MB video through the resumable API with the connection cut twice. RELIABILITY 11 and 12.
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -11,6 +10,8 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
+import { createLogger } from "@/lib/server/logger";
+import { prepareLibrary } from "@/lib/server/prepare-library";
 import { spawnApp, type AppProcess } from "../support/app-process";
 import { request } from "../support/http-client";
 import { makePdf } from "../support/make-pdf";
@@ -52,6 +53,7 @@ function expectExactlyOnce(files: TestFile[]): void {
 
 /** Posts files to the share target the way the share sheet does: a multipart form navigation to /share. */
 async function share(page: import("playwright-core").Page, files: TestFile[]): Promise<void> {
+  await page.goto(new URL("/upload", page.url()).href);
   await page.evaluate(() => {
     const form = document.createElement("form");
     Object.assign(form, { method: "post", enctype: "multipart/form-data", action: "/share", id: "share-form" });
@@ -63,11 +65,13 @@ async function share(page: import("playwright-core").Page, files: TestFile[]): P
 }
 
 beforeAll(async () => {
+  await prepareLibrary(parseConfig(env), createLogger("test", "error"));
   app = await spawnApp("serve", env);
   proxy = await startServeProxy(app.port, OWNER);
 });
 
 afterAll(async () => {
+  fs.writeFileSync("/tmp/pwa-app.log", app?.output() ?? "");
   await proxy?.close();
   await app?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -135,7 +139,7 @@ describe("share target", () => {
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 
   it("without a service worker, the server ingests the files and redirects; cross-site or anonymous posts redirect with the reason", async () => {
     const context = await launchProfile(profile(), { serviceWorkers: "block" });

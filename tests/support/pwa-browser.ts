@@ -18,8 +18,13 @@ export async function openControlled(context: BrowserContext, url: string): Prom
 }
 
 /** Waits until `count` queue rows of the upload screen are in `state`. */
-export async function waitForState(page: Page, state: string, count: number, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(([s, n]) => document.querySelectorAll(`[data-testid=queue-item][data-state=${s}]`).length >= (n as number), [state, count] as const, { timeout });
+export async function waitForState(page: Page, state: string, count: number, timeout = 30_000): Promise<void> {
+  try {
+    await page.waitForFunction(([s, n]) => document.querySelectorAll(`[data-testid=queue-item][data-state=${s}]`).length >= (n as number), [state, count] as const, { timeout });
+  } catch (error) {
+    const rows = await page.locator("[data-testid=queue-item]").evaluateAll((items) => items.map((i) => `${i.getAttribute("data-name")}: ${i.getAttribute("data-state")} ${i.querySelector("[data-testid=item-status]")?.textContent}`));
+    throw new Error(`${(error as Error).message}\nqueue on ${page.url()}:\n${rows.join("\n")}`);
+  }
 }
 
 export const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
