@@ -6,12 +6,14 @@ export type ServeProxy = {
   origin: string;
   /** Every request seen, as `METHOD /path`. */
   seen: string[];
+  /** Every answer the app gave, as `METHOD /path -> status`. */
+  answers: string[];
   /** Offline: every connection is dropped without an answer (the phone has no network). */
   setOffline(offline: boolean): void;
   /** Answers the next `count` requests matching `method path-regex` with `status` instead of forwarding them. */
   failNext(match: RegExp, status: number, count: number): void;
-  /** Cuts the connection of the next `count` matching requests after `afterBytes` of their body went through. */
-  cutNext(match: RegExp, afterBytes: number, count: number): void;
+  /** Cuts the connection of one matching request, after `skip` others, once `afterBytes` of its body went through. */
+  cutNext(match: RegExp, afterBytes: number, skip?: number): void;
   /** How many requests were cut or failed so far. */
   faults: { cut: number; failed: number };
   close(): Promise<void>;
@@ -26,11 +28,14 @@ export type ServeProxy = {
 export async function startServeProxy(appPort: number, ownerLogin: string): Promise<ServeProxy> {
   let offline = false;
   const failures: { match: RegExp; status: number; left: number }[] = [];
-  const cuts: { match: RegExp; afterBytes: number; left: number }[] = [];
+  const cuts: { match: RegExp; afterBytes: number; skip: number; left: number }[] = [];
   const seen: string[] = [];
+  const answers: string[] = [];
   const faults = { cut: 0, failed: 0 };
-  const take = <T extends { match: RegExp; left: number }>(list: T[], line: string) => {
-    const rule = list.find((r) => r.left > 0 && r.match.test(line));
+  const take = <T extends { match: RegExp; left: number; skip?: number }>(list: T[], line: string) => {
+    const rules = list.filter((r) => r.left > 0 && r.match.test(line));
+    const rule = rules.find((r) => !r.skip);
+    for (const r of rules) if (r.skip) r.skip--;
     if (rule) rule.left--;
     return rule;
   };
@@ -51,6 +56,7 @@ export async function startServeProxy(appPort: number, ownerLogin: string): Prom
     }
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !name.startsWith("tailscale-")));
     const upstream = http.request({ host: "127.0.0.1", port: appPort, method: req.method, path: req.url, headers: { ...headers, "tailscale-user-login": ownerLogin } }, (answer) => {
+      answers.push(`${line} -> ${answer.statusCode}`);
       res.writeHead(answer.statusCode!, answer.headers);
       answer.pipe(res);
     });
@@ -78,13 +84,13 @@ export async function startServeProxy(appPort: number, ownerLogin: string): Prom
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    port, origin: `http://127.0.0.1:${port}`, seen, faults,
+    port, origin: `http://127.0.0.1:${port}`, seen, answers, faults,
     setOffline(value) {
       offline = value;
       if (value) server.closeAllConnections();
     },
     failNext: (match, status, count) => void failures.push({ match, status, left: count }),
-    cutNext: (match, afterBytes, count) => void cuts.push({ match, afterBytes, left: count }),
+    cutNext: (match, afterBytes, skip = 0) => void cuts.push({ match, afterBytes, skip, left: 1 }),
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
