@@ -239,7 +239,7 @@ describe("durable upload queue", () => {
       proxy.cutNext(/^PATCH \/api\/uploads\//, 3 * 1024 * 1024);
       proxy.cutNext(/^PATCH \/api\/uploads\//, 5 * 1024 * 1024, 8);
       await page.setInputFiles("[data-testid=file-picker]", file);
-      await waitForState(page, "done", 1, 240_000);
+      await waitForState(page, "done", 1, 120_000);
       expect(proxy.faults.cut).toBe(2);
       const requests = proxy.seen.slice(seenBefore);
       expect(requests.filter((l) => l === "POST /api/ingest")).toEqual([]);
@@ -252,5 +252,5 @@ describe("durable upload queue", () => {
     } finally {
       await context.close();
     }
-  }, 300_000);
+  }, 180_000);
 });

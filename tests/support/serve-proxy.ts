@@ -60,7 +60,9 @@ export async function startServeProxy(appPort: number, ownerLogin: string): Prom
       res.writeHead(answer.statusCode!, answer.headers);
       answer.pipe(res);
     });
-    upstream.on("error", () => req.socket.destroy());
+    upstream.on("error", () => {
+      if (!res.headersSent) req.socket.destroy(); // an early answer (409) is still delivered
+    });
     const cut = take(cuts, line);
     if (!cut) return void req.pipe(upstream);
     let forwarded = 0;
