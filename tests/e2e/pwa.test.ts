@@ -118,6 +118,26 @@ describe("installable PWA", () => {
       await context.close();
     }
   });
+
+  it("offers to reload when a new version of the service worker is waiting, and reloads into it", async () => {
+    const context = await launchProfile(profile());
+    try {
+      const page = await openControlled(context, `${proxy.origin}/upload`);
+      proxy.rewrite(/^GET \/sw\.js/, (body) => Buffer.concat([body, Buffer.from("\n// next version\n")]));
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+      const prompt = page.getByRole("status").filter({ hasText: "A new version of Albums is ready." });
+      await prompt.waitFor({ timeout: 30_000 });
+      const reloaded = page.waitForEvent("load");
+      await prompt.getByRole("button", { name: "Reload" }).click();
+      await reloaded;
+      await page.waitForFunction(() => navigator.serviceWorker.controller?.state === "activated");
+      await expect(prompt.count()).resolves.toBe(0);
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting)).toBeNull();
+    } finally {
+      proxy.rewrite(/^GET \/sw\.js/, null);
+      await context.close();
+    }
+  });
 });
 
 describe("share target", () => {

@@ -14,6 +14,8 @@ export type ServeProxy = {
   failNext(match: RegExp, status: number, count: number): void;
   /** Cuts the connection of one matching request, after `skip` others, once `afterBytes` of its body went through. */
   cutNext(match: RegExp, afterBytes: number, skip?: number): void;
+  /** Passes the bodies of answers to matching requests through `transform` (e.g. a new service worker version). */
+  rewrite(match: RegExp, transform: ((body: Buffer) => Buffer) | null): void;
   /** How many requests were cut or failed so far. */
   faults: { cut: number; failed: number };
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export async function startServeProxy(appPort: number, ownerLogin: string): Prom
   const failures: { match: RegExp; status: number; left: number }[] = [];
   const cuts: { match: RegExp; afterBytes: number; skip: number; left: number }[] = [];
   const seen: string[] = [];
+  let rewriting: { match: RegExp; transform: (body: Buffer) => Buffer } | null = null;
   const answers: string[] = [];
   const faults = { cut: 0, failed: 0 };
   const take = <T extends { match: RegExp; left: number; skip?: number }>(list: T[], line: string) => {
@@ -55,10 +58,23 @@ export async function startServeProxy(appPort: number, ownerLogin: string): Prom
       return;
     }
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !name.startsWith("tailscale-")));
+    const rewrite = rewriting?.match.test(line) ? rewriting.transform : null;
+    if (rewrite) for (const name of ["accept-encoding", "if-none-match", "if-modified-since"]) delete headers[name];
     const upstream = http.request({ host: "127.0.0.1", port: appPort, method: req.method, path: req.url, headers: { ...headers, "tailscale-user-login": ownerLogin } }, (answer) => {
       answers.push(`${line} -> ${answer.statusCode}`);
-      res.writeHead(answer.statusCode!, answer.headers);
-      answer.pipe(res);
+      if (!rewrite) {
+        res.writeHead(answer.statusCode!, answer.headers);
+        return void answer.pipe(res);
+      }
+      const chunks: Buffer[] = [];
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+      answer.on("end", () => {
+        const body = rewrite(Buffer.concat(chunks));
+        const headers = { ...answer.headers, "content-length": String(body.length) };
+        delete headers.etag;
+        res.writeHead(answer.statusCode!, headers);
+        res.end(body);
+      });
     });
     upstream.on("error", () => {
       if (!res.headersSent) req.socket.destroy(); // an early answer (409) is still delivered
@@ -92,6 +108,9 @@ export async function startServeProxy(appPort: number, ownerLogin: string): Prom
       if (value) server.closeAllConnections();
     },
     failNext: (match, status, count) => void failures.push({ match, status, left: count }),
+    rewrite(match, transform) {
+      rewriting = transform ? { match, transform } : null;
+    },
     cutNext: (match, afterBytes, skip = 0) => void cuts.push({ match, afterBytes, skip, left: 1 }),
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
