@@ -231,6 +231,7 @@ describe("durable upload queue", () => {
       await waitForState(page, "done", 3, 90_000);
       expect(proxy.faults.failed).toBe(4);
       expectExactlyOnce(files);
+      await expect(page.getByTestId("storage-use").textContent()).resolves.toMatch(/holds .+ of .+ for Albums; storage is/);
 
       const notAPhoto: TestFile = { name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from(`<html>not a photo ${randomBytes(8).toString("hex")}</html>`) };
       await page.setInputFiles("[data-testid=file-picker]", [notAPhoto]);
