@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", "lib/generated/**", "data/**", "next-env.d.ts", "bench-out/**"] },
+  { ignores: [".next/**", "lib/generated/**", "data/**", "next-env.d.ts", "bench-out/**", "public/sw.js"] },
   {
     // Tests read loosely-typed JSON replies.
     files: ["tests/**/*.ts"],

@@ -1,4 +1,6 @@
 import { getConfig } from "@/lib/config";
+import Link from "next/link";
+import { RecentThumbnails } from "@/app/_pwa/recent-thumbnails";
 import { getHealth } from "@/lib/health/get-health";
 import { getDb } from "@/lib/server/db";
 import packageJson from "@/package.json";
@@ -23,6 +25,12 @@ export default async function HomePage() {
         <dt>Jobs failed</dt>
         <dd>{health.jobs.failed}</dd>
       </dl>
+      <p className="mt-6">
+        <Link href="/upload" className="text-sky-600 underline">
+          Upload photos and see the upload queue
+        </Link>
+      </p>
+      <RecentThumbnails />
     </main>
   );
 }

@@ -1,11 +1,10 @@
 // `npm start`: validates config, checks the data volume, migrates, sweeps tmp/, reconciles
 // originals, builds the web app if needed, then runs the server and the worker under one supervisor.
 import "@/lib/server/install-egress-guard";
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { ConfigError, parseConfig } from "@/lib/config";
 import { createLogger } from "@/lib/server/logger";
-import { isBuildCurrent, writeBuildStamp } from "@/lib/server/next-build";
+import { buildWebApp, isBuildCurrent } from "@/lib/server/next-build";
 import { LibraryVolumeError } from "@/lib/server/open-library";
 import { prepareLibrary } from "@/lib/server/prepare-library";
 import { bootChecks, StartupRefusal } from "@/lib/server/boot-checks";
@@ -40,12 +39,12 @@ try {
 
 if (!isBuildCurrent(root)) {
   log.info("building the web app (first start or code changed)…");
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: process.env });
-  if (build.status !== 0) {
-    log.error("next build failed");
+  try {
+    buildWebApp(root);
+  } catch (error) {
+    log.error((error as Error).message);
     process.exit(1);
   }
-  writeBuildStamp(root);
 }
 
 const node = process.execPath;

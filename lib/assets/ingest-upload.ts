@@ -125,7 +125,7 @@ function receiveMultipart(request: UploadRequest, tmpDir: string, maxBytes: numb
  * A display name from the client's file name: browsers percent-escape `"`, CR and LF in multipart
  * names; no path, no control characters, NFC, bounded.
  */
-function sanitizeName(name: string | undefined): string {
+export function sanitizeName(name: string | undefined): string {
   const unescaped = (name ?? "").replace(/%22/g, '"').replace(/%0D/gi, "\r").replace(/%0A/gi, "\n");
    
   const base = unescaped.split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").normalize("NFC").trim();

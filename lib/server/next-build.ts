@@ -1,8 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { buildServiceWorker } from "./build-service-worker";
 
-const SOURCES = ["app", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json"];
+const SOURCES = ["app", "lib", "service-worker", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json"];
 
 /** A fingerprint of everything `next build` compiles (paths, sizes, mtimes). */
 export function sourceFingerprint(root: string): string {
@@ -31,4 +33,15 @@ export function isBuildCurrent(root: string): boolean {
 
 export function writeBuildStamp(root: string): void {
   fs.writeFileSync(path.join(root, STAMP), sourceFingerprint(root));
+}
+
+/**
+ * `next build`, then the service worker (public/sw.js, stamped with the new build id), then the
+ * stamp that isBuildCurrent compares. Throws when the build fails.
+ */
+export function buildWebApp(root: string): void {
+  const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error("next build failed");
+  buildServiceWorker(root);
+  writeBuildStamp(root);
 }

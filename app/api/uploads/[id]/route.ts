@@ -34,7 +34,9 @@ export const PATCH = apiRoute<{ id: string }>(async (request, { deps, params }) 
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict") {
       const state = await getUpload(deps.db, params.id).catch(() => null);
-      return Response.json({ error: { code: error.code, message: error.message } }, { status: 409, headers: state ? offsetHeaders(state) : {} });
+      // Answered before the body was read: close the connection, or a browser (which sends no
+      // Expect: 100-continue) keeps uploading into a socket nobody reads until a timeout.
+      return Response.json({ error: { code: error.code, message: error.message } }, { status: 409, headers: { ...(state ? offsetHeaders(state) : {}), Connection: "close" } });
     }
     throw error;
   }

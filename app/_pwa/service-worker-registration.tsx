@@ -1,0 +1,34 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Workbox } from "workbox-window";
+
+/**
+ * Registers /sw.js with workbox-window and, when a new version is installed and waiting, offers
+ * to reload into it (the waiting worker skips waiting; the page reloads once it takes control).
+ */
+export function ServiceWorkerRegistration() {
+  const [waiting, setWaiting] = useState<Workbox | null>(null);
+
+  useEffect(() => {
+    if (!("serviceWorker" in navigator)) return;
+    const wb = new Workbox("/sw.js", { scope: "/" });
+    wb.addEventListener("waiting", () => setWaiting(wb));
+    void wb.register();
+  }, []);
+
+  if (!waiting) return null;
+  const workbox = waiting;
+  const update = () => {
+    workbox.addEventListener("controlling", () => window.location.reload());
+    workbox.messageSkipWaiting();
+  };
+  return (
+    <div role="status" className="fixed inset-x-0 bottom-0 z-50 flex items-center justify-between gap-4 bg-slate-900 px-4 py-3 text-sm text-white">
+      <span>A new version of Albums is ready.</span>
+      <button type="button" onClick={update} className="rounded bg-sky-500 px-3 py-1 font-medium">
+        Reload
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { advanceItem } from "@/lib/upload-queue/advance-item";
+import { newQueueItem, type QueueItem } from "@/lib/upload-queue/queue-item";
+import { openQueueStore, QUEUE_CHANNEL, type QueueStore } from "@/lib/upload-queue/queue-store";
+import { createQueueRunner, type QueueRunner } from "@/lib/upload-queue/run-queue";
+
+const SYNC_TAG = "albums-upload-queue";
+
+/** Asks for a Background Sync wake-up, so the service worker retries even after the app is closed. */
+async function requestBackgroundSync(): Promise<void> {
+  if (!("serviceWorker" in navigator)) return;
+  const registration = (await navigator.serviceWorker.getRegistration()) as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
+  await registration?.sync?.register(SYNC_TAG).catch(() => {});
+}
+
+/**
+ * The upload queue as seen (and driven) by an open page: the records, re-read whenever any page
+ * or the service worker changes them; a drain when the page opens, comes online, is asked to, or a
+ * retry falls due (drains are serialised with the worker's by a Web Lock).
+ */
+export function useUploadQueue() {
+  const [items, setItems] = useState<QueueItem[] | null>(null);
+  const [syncing, setSyncing] = useState(false);
+  const queue = useRef<{ store: QueueStore; runner: QueueRunner } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const refresh = useCallback(async () => {
+    if (queue.current) setItems(await queue.current.store.list());
+  }, []);
+
+  const sync = useCallback(async () => {
+    if (!queue.current) return;
+    setSyncing(true);
+    try {
+      const summary = await queue.current.runner.kick();
+      clearTimeout(timer.current);
+      if (summary.nextAttemptAt !== null) timer.current = setTimeout(() => void sync(), Math.max(0, summary.nextAttemptAt - Date.now()) + 50);
+      if (summary.waiting > 0) await requestBackgroundSync();
+    } finally {
+      setSyncing(false);
+      await refresh();
+    }
+  }, [refresh]);
+
+  useEffect(() => {
+    let closed = false;
+    const channel = new BroadcastChannel(QUEUE_CHANNEL);
+    channel.onmessage = () => void refresh();
+    const online = () => void sync();
+    window.addEventListener("online", online);
+    void openQueueStore().then(async (store) => {
+      if (closed) return store.close();
+      queue.current = { store, runner: createQueueRunner({ store, origin: window.location.origin, fetch: (input, init) => fetch(input, init) }) };
+      await refresh();
+      await sync();
+    });
+    return () => {
+      closed = true;
+      clearTimeout(timer.current);
+      channel.close();
+      window.removeEventListener("online", online);
+      queue.current?.store.close();
+      queue.current = null;
+    };
+  }, [refresh, sync]);
+
+  const add = useCallback(
+    async (files: File[]) => {
+      if (!queue.current || files.length === 0) return;
+      const now = Date.now();
+      await queue.current.store.add(files.map((file) => newQueueItem(file, "upload", now, crypto.randomUUID())));
+      await requestBackgroundSync();
+      await sync();
+    },
+    [sync],
+  );
+
+  const retry = useCallback(
+    async (id: string) => {
+      await queue.current?.store.update(id, (item) => advanceItem(item, { type: "retry" }, Date.now()));
+      await sync();
+    },
+    [sync],
+  );
+
+  /** "Sync now": files waiting out a backoff are tried at once. */
+  const syncNow = useCallback(async () => {
+    const store = queue.current?.store;
+    if (!store) return;
+    for (const item of await store.list()) if (item.state === "pending") await store.update(item.id, (current) => advanceItem(current, { type: "retry" }, Date.now()));
+    await sync();
+  }, [sync]);
+
+  const remove = useCallback(async (item: QueueItem) => {
+    await queue.current?.store.remove(item.id);
+    if (item.uploadId) await fetch(`/api/uploads/${item.uploadId}`, { method: "DELETE" }).catch(() => {});
+  }, []);
+
+  return { items, syncing, syncNow, add, retry, remove };
+}

@@ -1,0 +1,81 @@
+import { advanceItem, type QueueEvent } from "./advance-item";
+import { hashBlob } from "./hash-blob";
+import { CHUNK_SIZE, RESUMABLE_THRESHOLD, type QueueItem } from "./queue-item";
+import type { QueueStore } from "./queue-store";
+import { uploadResumable } from "./upload-resumable";
+import { uploadSmall } from "./upload-small";
+import type { UploadDeps } from "./upload-outcome";
+
+export type DrainDeps = Pick<UploadDeps, "origin" | "fetch" | "sleep"> & {
+  store: QueueStore;
+  now?: () => number;
+  resumableThreshold?: number;
+  chunkSize?: number;
+};
+
+/** After a drain: how many items wait for a retry, and when the earliest is due (null: none). */
+export type DrainSummary = { waiting: number; nextAttemptAt: number | null };
+
+/**
+ * One pass over the queue until nothing is due: items left "uploading" by a killed run go back to
+ * pending, missing hashes are computed, files the box already has (/api/ingest/check) are marked
+ * done without uploading, the rest are uploaded one at a time (resumable above the threshold).
+ * Each outcome goes through advanceItem, so only a 2xx marks a file done. Callers serialise
+ * drains (one per origin, see runQueue); an item removed meanwhile is simply skipped.
+ */
+export async function drainQueue(deps: DrainDeps): Promise<DrainSummary> {
+  const now = deps.now ?? Date.now;
+  const apply = (id: string, event: QueueEvent) => deps.store.update(id, (item) => advanceItem(item, event, now()));
+  for (const item of await deps.store.list()) if (item.state === "uploading") await apply(item.id, { type: "interrupted" });
+
+  for (;;) {
+    const due = (await deps.store.list()).filter((item) => item.state === "pending" && item.nextAttemptAt <= now() && item.blob);
+    if (due.length === 0) break;
+    for (const item of due) if (!item.sha256) await hashItem(item, apply);
+    const hashed = await Promise.all(due.map((item) => deps.store.get(item.id)));
+    const present = await presentOnBox(deps, hashed.flatMap((item) => (item?.sha256 ? [item.sha256] : [])));
+    for (const { id } of due) {
+      const current = await deps.store.get(id);
+      if (!current?.blob || current.state !== "pending") continue;
+      if (current.sha256 && present.has(current.sha256)) {
+        await apply(id, { type: "succeeded", result: "present" });
+        continue;
+      }
+      const started = await apply(id, { type: "start" });
+      if (started?.state !== "uploading") continue;
+      const outcome = await uploadOne(started as QueueItem & { blob: Blob }, deps, (uploadId, offset) => apply(id, { type: "progress", uploadId, offset }).then(() => {}));
+      await apply(id, outcome);
+    }
+  }
+  const waiting = (await deps.store.list()).filter((item) => item.state === "pending");
+  return { waiting: waiting.length, nextAttemptAt: waiting.length ? Math.min(...waiting.map((item) => item.nextAttemptAt)) : null };
+}
+
+/** Hashes an item on the device; a file the device can no longer read fails for good. */
+async function hashItem(item: QueueItem, apply: (id: string, event: QueueEvent) => Promise<unknown>): Promise<void> {
+  try {
+    await apply(item.id, { type: "hashed", sha256: await hashBlob(item.blob!) });
+  } catch (error) {
+    await apply(item.id, { type: "start" });
+    await apply(item.id, { type: "rejected", status: 0, message: `This device cannot read the file any more: ${(error as Error).message}` });
+  }
+}
+
+function uploadOne(item: QueueItem & { blob: Blob }, deps: DrainDeps, onProgress: UploadDeps["onProgress"]) {
+  const upload = { origin: deps.origin, fetch: deps.fetch, sleep: deps.sleep, onProgress };
+  return item.size > (deps.resumableThreshold ?? RESUMABLE_THRESHOLD) ? uploadResumable(item, deps.chunkSize ?? CHUNK_SIZE, upload) : uploadSmall(item, upload);
+}
+
+/** The hashes the box already has; an unreachable box just means "check by uploading". */
+async function presentOnBox(deps: DrainDeps, hashes: string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  try {
+    const response = await deps.fetch(new URL("/api/ingest/check", deps.origin), {
+      method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify({ sha256: hashes }),
+    });
+    if (!response.ok) return new Set();
+    return new Set(((await response.json()) as { present: string[] }).present);
+  } catch {
+    return new Set();
+  }
+}

@@ -1,0 +1,63 @@
+// Offline app shell: pages network-first (the last good copy when offline), Next's hashed static
+// files and icons cache-first, thumbnails cache-first into a bounded "recently viewed" cache.
+export const STATIC_CACHE = `albums-static-${BUILD_ID}`;
+export const PAGES_CACHE = `albums-pages-${BUILD_ID}`;
+export const THUMBS_CACHE = "albums-thumbs";
+const SHELL_PAGES = ["/", "/upload"];
+const SHELL_FILES = ["/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon-512.png", "/icons/maskable-512.png"];
+const MAX_THUMBS = 300;
+
+/** Caches the shell pages, the static files they load, the manifest and icons (install step). */
+export async function precacheShell(): Promise<void> {
+  const pages = await caches.open(PAGES_CACHE);
+  const assets = new Set(SHELL_FILES);
+  for (const page of SHELL_PAGES) {
+    const response = await fetch(page, { cache: "no-store" });
+    if (!response.ok) throw new Error(`precache ${page}: ${response.status}`);
+    for (const match of (await response.clone().text()).matchAll(/\/_next\/static\/[^"'\\\s)]+/g)) assets.add(match[0]);
+    await pages.put(page, response);
+  }
+  await (await caches.open(STATIC_CACHE)).addAll([...assets]);
+}
+
+/** Drops caches of previous builds (activate step). */
+export async function dropOldCaches(): Promise<void> {
+  const keep = new Set([STATIC_CACHE, PAGES_CACHE, THUMBS_CACHE]);
+  for (const name of await caches.keys()) if (name.startsWith("albums-") && !keep.has(name)) await caches.delete(name);
+}
+
+/** The response for a GET this worker handles, or null to let the browser fetch it itself. */
+export function shellResponse(request: Request, url: URL): Promise<Response> | null {
+  if (request.mode === "navigate") return networkFirst(request, url);
+  if (/^\/api\/assets\/[^/]+\/thumbnail$/.test(url.pathname)) return cacheFirst(request, THUMBS_CACHE, MAX_THUMBS);
+  if (url.pathname.startsWith("/_next/static/") || SHELL_FILES.includes(url.pathname)) return cacheFirst(request, STATIC_CACHE);
+  return null;
+}
+
+async function networkFirst(request: Request, url: URL): Promise<Response> {
+  const pages = await caches.open(PAGES_CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === "basic" && !url.search) await pages.put(url.pathname, response.clone());
+    return response;
+  } catch (error) {
+    const cached = (await pages.match(url.pathname)) ?? (await pages.match("/upload"));
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function cacheFirst(request: Request, cacheName: string, maxEntries?: number): Promise<Response> {
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.status === 200) {
+    await cache.put(request, response.clone());
+    if (maxEntries) {
+      const keys = await cache.keys();
+      for (const old of keys.slice(0, Math.max(0, keys.length - maxEntries))) await cache.delete(old);
+    }
+  }
+  return response;
+}

@@ -1,0 +1,38 @@
+// The service worker (built to /sw.js by lib/server/build-service-worker.ts): offline app shell,
+// the share target, and the upload queue's wake-ups (Background Sync, worker start, messages).
+import { dropOldCaches, precacheShell, shellResponse } from "./app-shell";
+import { kickQueue, SYNC_TAG } from "./queue";
+import { handleShare } from "./share-target";
+import { sw } from "./scope";
+
+sw.addEventListener("install", (event) => event.waitUntil(precacheShell()));
+
+sw.addEventListener("activate", (event) => event.waitUntil(dropOldCaches().then(() => sw.clients.claim())));
+
+sw.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (url.origin !== sw.location.origin) return;
+  if (event.request.method === "POST" && url.pathname === "/share") return event.respondWith(handleShare(event));
+  if (event.request.method !== "GET") return;
+  const response = shellResponse(event.request, url);
+  if (response) event.respondWith(response);
+});
+
+/** A wake-up from Background Sync: rejecting while files still wait makes the browser try again later. */
+sw.addEventListener("sync", (event) => {
+  if (event.tag !== SYNC_TAG) return;
+  event.waitUntil(
+    kickQueue().then((summary) => {
+      if (summary.waiting > 0 && !event.lastChance) throw new Error(`${summary.waiting} files still waiting`);
+    }),
+  );
+});
+
+sw.addEventListener("message", (event) => {
+  const type = (event.data as { type?: string } | null)?.type;
+  if (type === "SKIP_WAITING") void sw.skipWaiting();
+  if (type === "SYNC") event.waitUntil(kickQueue());
+});
+
+// Replay whatever is queued whenever the worker starts.
+void kickQueue().catch(() => {});
