@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Asset_trashedAt_idx" ON "Asset"("trashedAt");
