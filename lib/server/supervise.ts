@@ -2,6 +2,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import readline from "node:readline";
 import type { Logger } from "./logger";
 
+// glibc gives every thread its own malloc arena; with libvips and onnxruntime threads that
+// fragments native memory (the worker held ~140 MiB more after enriching 21 photos without this).
+// The owner's own setting wins.
+const CHILD_ENV = { MALLOC_ARENA_MAX: "2" };
+
 export type ChildSpec = { name: string; command: string; args: string[]; restart: boolean };
 
 export type Supervisor = { stop: (signal?: NodeJS.Signals) => Promise<void>; stopped: Promise<void> };
@@ -19,7 +24,7 @@ export function supervise(specs: ChildSpec[], log: Logger, graceMs = 10_000): Su
 
   const launch = (spec: ChildSpec, delayMs: number) => {
     const startedAt = Date.now();
-    const child = spawn(spec.command, spec.args, { stdio: ["ignore", "pipe", "pipe"], env: process.env });
+    const child = spawn(spec.command, spec.args, { stdio: ["ignore", "pipe", "pipe"], env: { ...CHILD_ENV, ...process.env } });
     children.set(spec.name, child);
     for (const stream of [child.stdout, child.stderr]) {
       readline.createInterface({ input: stream }).on("line", (line) => process.stderr.write(`${spec.name.padEnd(6)} | ${line}\n`));
