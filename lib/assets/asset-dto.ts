@@ -11,6 +11,7 @@ export type AssetSummary = {
   durationMs: number | null;
   thumbhash: string | null;
   decodeState: string;
+  favorite: boolean;
   thumbnails: { sm: boolean; md: boolean };
 };
 
@@ -52,6 +53,7 @@ export function toAssetSummary(asset: WithDerivatives): AssetSummary {
     durationMs: asset.durationMs,
     thumbhash: asset.thumbhash,
     decodeState: asset.decodeState,
+    favorite: asset.favorite,
     thumbnails: thumbnailsOf(asset),
   };
 }
