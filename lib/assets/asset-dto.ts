@@ -4,6 +4,7 @@ import type { Asset, Derivative } from "@/lib/generated/prisma/client";
 export type AssetSummary = {
   id: string;
   kind: string;
+  name: string;
   mimeType: string;
   capturedAt: string;
   width: number | null;
@@ -36,6 +37,8 @@ export type AssetDetail = AssetSummary & {
   createdAt: string;
   archived: boolean;
   trashedAt: string | null;
+  /** Drive folder of a document. */
+  folder: string | null;
   description: string | null;
   caption: string | null;
   ocrText: string | null;
@@ -58,6 +61,7 @@ export function toAssetSummary(asset: WithDerivatives): AssetSummary {
   return {
     id: asset.id,
     kind: asset.kind,
+    name: asset.originalName,
     mimeType: asset.mimeType,
     capturedAt: asset.capturedAt.toISOString(),
     width: asset.width,
@@ -103,6 +107,7 @@ export function toAssetDetail(
     derived: { thumbnails: thumbnailsOf(asset), motionVideo: motion, documentText: asset.document !== null, jobs: asset.jobs },
     createdAt: asset.createdAt.toISOString(),
     archived: asset.archived,
+    folder: asset.folder,
     trashedAt: asset.trashedAt?.toISOString() ?? null,
     description: asset.description,
     caption: asset.caption?.text ?? null,
