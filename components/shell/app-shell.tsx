@@ -62,7 +62,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </nav>
       ) : null}
       <nav aria-label="Main" className="sticky top-0 hidden h-dvh w-56 shrink-0 flex-col gap-0.5 overflow-y-auto border-r border-slate-200 p-3 md:flex dark:border-slate-800">
-        <span className="px-4 pb-3 pt-1 text-lg font-semibold">Albums</span>
+        <span role="heading" aria-level={2} className="px-4 pb-3 pt-1 text-lg font-semibold">Albums</span>
         {NAV.map((item) => link(item))}
         <div className="mt-auto px-2 pt-4">
           <EgressPin />
