@@ -28,6 +28,7 @@ function describe(asset: AssetSummary): string {
 export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: TileProps) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pressed = useRef(false);
+  const start = useRef({ x: 0, y: 0 });
   const [loaded, setLoaded] = useState(false);
   const cancelPress = () => {
     if (timer.current) clearTimeout(timer.current);
@@ -61,13 +62,14 @@ export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: Tile
         onPointerDown={(e) => {
           if (e.pointerType !== "touch") return;
           pressed.current = false;
+          start.current = { x: e.clientX, y: e.clientY };
           timer.current = setTimeout(() => {
             pressed.current = true;
             navigator.vibrate?.(20);
             onToggle(false);
           }, LONG_PRESS_MS);
         }}
-        onPointerMove={cancelPress}
+        onPointerMove={(e) => Math.hypot(e.clientX - start.current.x, e.clientY - start.current.y) > 10 && cancelPress()}
         onPointerUp={cancelPress}
         onPointerCancel={cancelPress}
         onClick={(e) => {

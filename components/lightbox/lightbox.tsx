@@ -82,8 +82,8 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
   const fullSrc = zoomed && BROWSER_IMAGES.has(summary.mimeType) ? `/api/assets/${summary.id}/original` : `/api/assets/${summary.id}/thumbnail?size=md`;
   const when = new Date(summary.capturedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
   return (
-    <div ref={dialog} role="dialog" aria-modal="true" aria-label={`Viewer: ${when}`} tabIndex={-1} data-testid="lightbox" className="fixed inset-0 z-50 flex bg-black outline-none">
-      <div className="relative flex min-w-0 flex-1 flex-col">
+    <div ref={dialog} role="dialog" aria-modal="true" aria-label={`Viewer: ${when}`} tabIndex={-1} data-testid="lightbox" className="fixed inset-0 z-50 flex flex-col bg-black outline-none sm:flex-row">
+      <div className="relative flex min-h-0 min-w-0 flex-1 flex-col">
         <div className="absolute inset-x-0 top-0 z-10 flex items-center gap-1 bg-gradient-to-b from-black/70 to-transparent px-2 py-2">
           <Tool icon="close" label="Close" onClick={onClose} />
           <span className="mr-auto truncate px-1 text-sm text-white" data-testid="lightbox-when">{when}</span>
@@ -95,7 +95,7 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
           <Tool icon="trash" label="Move to trash" onClick={() => void act({ trashed: true })} />
           <Tool icon="info" label="Details" pressed={infoOpen} onClick={() => setInfoOpen((o) => !o)} />
         </div>
-        <div className="flex-1" style={{ backgroundImage: summary.thumbhash && !summary.thumbnails.md ? `url("${thumbhashUrl(summary.thumbhash)}")` : undefined, backgroundSize: "contain", backgroundPosition: "center", backgroundRepeat: "no-repeat" }}>
+        <div className="relative min-h-0 flex-1" style={{ backgroundImage: summary.thumbhash && !summary.thumbnails.md ? `url("${thumbhashUrl(summary.thumbhash)}")` : undefined, backgroundSize: "contain", backgroundPosition: "center", backgroundRepeat: "no-repeat" }}>
           {summary.kind === "video" ? (
             <video key={summary.id} src={`/api/assets/${summary.id}/original`} poster={summary.thumbnails.md ? `/api/assets/${summary.id}/thumbnail?size=md` : undefined} controls playsInline className="h-full w-full object-contain" data-testid="lightbox-video" />
           ) : motion && asset?.motionPhoto ? (
@@ -122,7 +122,7 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
         ) : null}
       </div>
       {infoOpen && asset ? (
-        <div className="absolute inset-x-0 bottom-0 z-20 h-[60dvh] rounded-t-xl shadow-2xl sm:static sm:h-auto sm:w-96 sm:rounded-none">
+        <div className="h-[55dvh] shrink-0 overflow-hidden rounded-t-xl sm:h-auto sm:w-96 sm:rounded-none">
           <InfoDrawer key={asset.id} asset={asset} />
         </div>
       ) : null}

@@ -11,7 +11,7 @@ export function AdminScreen() {
   return (
     <>
       <ScreenHeader title="Settings" />
-      <div className="grid gap-6 px-4 pb-10 xl:grid-cols-2">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 px-4 pb-10 xl:grid-cols-2">
         <LibraryOverview />
         <ModelsList />
         <div className="xl:col-span-2">

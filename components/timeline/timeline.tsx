@@ -69,7 +69,8 @@ export function Timeline({ view }: { view: ShelfView }) {
   if (days.error) return <ErrorState error={days.error} retry={() => void days.refetch()} />;
   if (!days.data) return <GridSkeleton count={24} />;
   if (days.data.total === 0) return <EmptyState icon={view === "timeline" ? "photos" : view === "favorites" ? "heart" : view} title={EMPTY[view].title}>{EMPTY[view].text}</EmptyState>;
-  const topRow = layout.rows[rowAt(layout.rows, Math.max(0, virtualizer.scrollOffset ?? 0) - scrollMargin)];
+  const scrolled = (virtualizer.scrollOffset ?? 0) - scrollMargin;
+  const topRow = layout.rows[rowAt(layout.rows, Math.max(0, scrolled))];
   const openItem = (item: AssetSummary) => {
     const items = flat();
     setOpen({ items, index: Math.max(0, items.findIndex((i) => i.id === item.id)) });
@@ -77,7 +78,7 @@ export function Timeline({ view }: { view: ShelfView }) {
   return (
     <div className="relative">
       <SelectionBar selection={selection} context={context} onStatus={setStatus} />
-      {topRow && !selection.active ? (
+      {topRow && scrolled > 0 && !selection.active ? (
         <div aria-hidden="true" className="pointer-events-none sticky top-[53px] z-20 h-0 md:top-0">
           <span className="ml-3 mt-2 inline-block rounded-full bg-white/90 px-3 py-1 text-sm font-semibold shadow dark:bg-slate-900/90" data-testid="month-label">{formatMonth(topRow.day)}</span>
         </div>
