@@ -59,19 +59,18 @@ export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: Tile
         data-asset-id={asset.id}
         className="absolute inset-0 focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-sky-500"
         onContextMenu={(e) => e.preventDefault()}
-        onPointerDown={(e) => {
-          if (e.pointerType !== "touch") return;
+        onTouchStart={(e) => {
+          const touch = e.touches[0]!;
           pressed.current = false;
-          start.current = { x: e.clientX, y: e.clientY };
+          start.current = { x: touch.clientX, y: touch.clientY };
           timer.current = setTimeout(() => {
             pressed.current = true;
-            navigator.vibrate?.(20);
             onToggle(false);
           }, LONG_PRESS_MS);
         }}
-        onPointerMove={(e) => Math.hypot(e.clientX - start.current.x, e.clientY - start.current.y) > 10 && cancelPress()}
-        onPointerUp={cancelPress}
-        onPointerCancel={cancelPress}
+        onTouchMove={(e) => Math.hypot(e.touches[0]!.clientX - start.current.x, e.touches[0]!.clientY - start.current.y) > 10 && cancelPress()}
+        onTouchEnd={cancelPress}
+        onTouchCancel={cancelPress}
         onClick={(e) => {
           if (pressed.current) {
             pressed.current = false;

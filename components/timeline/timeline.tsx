@@ -83,7 +83,7 @@ export function Timeline({ view }: { view: ShelfView }) {
           <span className="ml-3 mt-2 inline-block rounded-full bg-white/90 px-3 py-1 text-sm font-semibold shadow dark:bg-slate-900/90" data-testid="month-label">{formatMonth(topRow.day)}</span>
         </div>
       ) : null}
-      <div ref={list} className="relative mr-6 pl-1 md:mr-8" style={{ height: layout.height }} data-testid="timeline">
+      <div ref={list} className="relative ml-1 mr-7 md:ml-2 md:mr-9" style={{ height: layout.height }} data-testid="timeline">
         {visible.map((row) => {
           const r = layout.rows[row.index]!;
           const style = { position: "absolute" as const, top: 0, left: 0, width: "100%", height: r.height, transform: `translateY(${row.start - scrollMargin}px)` };

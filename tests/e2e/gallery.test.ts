@@ -86,6 +86,7 @@ for (const size of ["desktop", "phone"] as const) {
         ] as const) {
           await page.goto(url);
           await page.getByText(ready).first().waitFor();
+          if (screen === "documents") await page.getByRole("button", { name: /invoice\.pdf/ }).click();
           await shoot(page, size, screen);
           await axe(page, screen);
         }

@@ -38,7 +38,7 @@ export function AuditLog() {
         <input id="audit-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="File name" className={inputClass} />
       </div>
       {log.error ? <ErrorState error={log.error} /> : null}
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Audit log table">
         <table className="w-full min-w-[36rem] text-left text-sm">
           <thead className="text-xs uppercase text-slate-600 dark:text-slate-300">
             <tr><th className="py-1 pr-2">When</th><th className="py-1 pr-2">File</th><th className="py-1 pr-2">Outcome</th><th className="py-1 pr-2">Source</th><th className="py-1">Size</th></tr>

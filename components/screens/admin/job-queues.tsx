@@ -23,7 +23,7 @@ export function JobQueues() {
     <Panel title="Job queues" id="jobs">
       {error ? <ErrorState error={error} /> : null}
       <p role="status" className="min-h-5 text-sm text-slate-600 dark:text-slate-300">{status}</p>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Job queues table">
         <table className="w-full min-w-[40rem] text-left text-sm" data-testid="job-table">
           <thead className="text-xs uppercase text-slate-600 dark:text-slate-300">
             <tr>
