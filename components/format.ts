@@ -21,8 +21,9 @@ export function formatMonth(day: string): string {
   return new Date(`${day.slice(0, 7)}-15T12:00:00`).toLocaleDateString(undefined, { month: "long", year: "numeric" });
 }
 
-export function formatDateTime(iso: string, timeZone?: string | null): string {
-  const options: Intl.DateTimeFormatOptions = { dateStyle: "full", timeStyle: "short" };
+/** A capture time in the zone it was taken in (when known), so the clock reads as it did there. */
+export function formatDateTime(iso: string, timeZone?: string | null, style: "full" | "medium" = "full"): string {
+  const options: Intl.DateTimeFormatOptions = { dateStyle: style, timeStyle: "short" };
   try {
     return new Date(iso).toLocaleString(undefined, { ...options, ...(timeZone ? { timeZone } : {}) });
   } catch {

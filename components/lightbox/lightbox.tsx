@@ -4,6 +4,7 @@ import Image from "next/image";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { getJson } from "../api";
+import { formatDateTime } from "../format";
 import { AlbumPicker } from "../grid/album-picker";
 import { changeAssets } from "../grid/bulk-actions";
 import { thumbhashUrl } from "../grid/thumbhash-url";
@@ -80,7 +81,7 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
   };
   const favorite = asset?.favorite ?? summary.favorite;
   const fullSrc = zoomed && BROWSER_IMAGES.has(summary.mimeType) ? `/api/assets/${summary.id}/original` : `/api/assets/${summary.id}/thumbnail?size=md`;
-  const when = new Date(summary.capturedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  const when = formatDateTime(summary.capturedAt, asset?.id === summary.id ? asset.capture.timeZone : null, "medium");
   return (
     <div ref={dialog} role="dialog" aria-modal="true" aria-label={`Viewer: ${when}`} tabIndex={-1} data-testid="lightbox" className="fixed inset-0 z-50 flex flex-col bg-black outline-none sm:flex-row">
       <div className="relative flex min-h-0 min-w-0 flex-1 flex-col">
