@@ -6,7 +6,7 @@ import { Icon } from "../icons";
 import type { AssetSummary } from "../types";
 import { thumbhashUrl } from "./thumbhash-url";
 
-const LONG_PRESS_MS = 450;
+const LONG_PRESS_MS = 400;
 
 type TileProps = {
   asset: AssetSummary;
@@ -70,7 +70,6 @@ export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: Tile
         }}
         onTouchMove={(e) => Math.hypot(e.touches[0]!.clientX - start.current.x, e.touches[0]!.clientY - start.current.y) > 10 && cancelPress()}
         onTouchEnd={cancelPress}
-        onTouchCancel={cancelPress}
         onClick={(e) => {
           if (pressed.current) {
             pressed.current = false;

@@ -26,7 +26,7 @@ async function newPage(size: keyof typeof VIEWPORTS): Promise<{ context: Browser
   const context = await browser.newContext({ ...VIEWPORTS[size], baseURL: gallery.base });
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
   page.on("console", (m) => /Content Security Policy|Refused to/i.test(m.text()) && problems.push(m.text()));
   return { context, page, problems };
 }
@@ -44,7 +44,7 @@ async function axe(page: Page, screen: string): Promise<void> {
 
 /** Screenshot once every image on screen has loaded (pages poll the API, so never "network idle"). */
 async function shoot(page: Page, size: string, screen: string): Promise<void> {
-  await page.waitForFunction(() => [...document.images].every((i) => i.complete), undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete || i.getBoundingClientRect().top > innerHeight), undefined, { timeout: 15_000 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(SHOTS, `${size}-${screen}.png`) });
 }
