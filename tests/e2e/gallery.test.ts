@@ -44,7 +44,7 @@ async function axe(page: Page, screen: string): Promise<void> {
 
 /** Screenshot once every image on screen has loaded (pages poll the API, so never "network idle"). */
 async function shoot(page: Page, size: string, screen: string): Promise<void> {
-  await page.waitForFunction(() => [...document.images].every((i) => i.complete || i.getBoundingClientRect().top > innerHeight), undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete || i.getBoundingClientRect().top > innerHeight || i.getBoundingClientRect().width === 0), undefined, { timeout: 15_000 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(SHOTS, `${size}-${screen}.png`) });
 }
@@ -226,10 +226,13 @@ describe("flows (phone, touch)", () => {
       await touch("touchEnd", 100, 455);
       await expect.poll(() => page.getByTestId("lightbox-image").getAttribute("src")).not.toBe(first);
       await page.getByRole("button", { name: "Close" }).tap();
-      const box = (await page.locator("[data-asset-id]").nth(1).boundingBox())!;
-      await touch("touchStart", box.x + box.width / 2, box.y + box.height / 2);
-      await new Promise((r) => setTimeout(r, 700));
-      await touch("touchEnd", box.x + box.width / 2, box.y + box.height / 2);
+      // Tap-and-hold (touch events as the phone sends them; no movement, longer than 400 ms).
+      const tile = page.locator("[data-asset-id]").nth(1);
+      const box = (await tile.boundingBox())!;
+      const point = { identifier: 1, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+      await tile.dispatchEvent("touchstart", { touches: [point], changedTouches: [point] });
+      await page.waitForTimeout(700);
+      await tile.dispatchEvent("touchend", { touches: [], changedTouches: [point] });
       await page.getByText("1 selected").waitFor();
       await page.screenshot({ path: path.join(SHOTS, "phone-selection.png") });
     } finally {
