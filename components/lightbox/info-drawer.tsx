@@ -105,7 +105,7 @@ export function InfoDrawer({ asset }: { asset: AssetDetail }) {
           <ul className="flex flex-wrap gap-1.5">
             {asset.albums.map((album) => (
               <li key={album.id}>
-                <Link href={`/albums/${album.id}`} className="rounded-full bg-slate-100 px-2.5 py-1 hover:bg-slate-200 dark:bg-slate-800 dark:hover:bg-slate-700">{album.title}</Link>
+                <Link prefetch={false} href={`/albums/${album.id}`} className="rounded-full bg-slate-100 px-2.5 py-1 hover:bg-slate-200 dark:bg-slate-800 dark:hover:bg-slate-700">{album.title}</Link>
               </li>
             ))}
           </ul>
@@ -130,7 +130,7 @@ function PeopleSection({ asset }: { asset: AssetDetail }) {
       <ul className="space-y-1.5">
         {asset.faces.map((face, i) => (
           <li key={face.id} className="flex flex-wrap items-center gap-2">
-            {face.personId ? <Link href={`/people/${face.personId}`} className="font-medium underline-offset-2 hover:underline">{face.name ?? `Unnamed person ${i + 1}`}</Link> : <span>Unknown face</span>}
+            {face.personId ? <Link prefetch={false} href={`/people/${face.personId}`} className="font-medium underline-offset-2 hover:underline">{face.name ?? `Unnamed person ${i + 1}`}</Link> : <span>Unknown face</span>}
             <label className="sr-only" htmlFor={`face-${face.id}`}>Fix this face</label>
             <select
               id={`face-${face.id}`}

@@ -46,7 +46,7 @@ export function AlbumsScreen() {
         <ul className="grid grid-cols-2 gap-4 px-4 pb-6 sm:grid-cols-3 lg:grid-cols-5" aria-label="Albums">
           {data.albums.map((album) => (
             <li key={album.id}>
-              <Link href={`/albums/${album.id}`} className="group block rounded-lg focus-visible:outline-2 focus-visible:outline-sky-600">
+              <Link prefetch={false} href={`/albums/${album.id}`} className="group block rounded-lg focus-visible:outline-2 focus-visible:outline-sky-600">
                 <div className="relative aspect-square overflow-hidden rounded-lg bg-slate-200 dark:bg-slate-800">
                   {album.coverAssetId ? <Image src={`/api/assets/${album.coverAssetId}/thumbnail?size=sm`} alt="" fill unoptimized sizes="240px" className="object-cover transition group-hover:scale-105" /> : null}
                 </div>

@@ -28,7 +28,7 @@ export function PeopleScreen() {
         <ul className="grid grid-cols-3 gap-4 px-4 pb-6 sm:grid-cols-4 md:grid-cols-6 xl:grid-cols-8" aria-label="People">
           {data.people.map((person) => (
             <li key={person.id} className={person.hidden ? "opacity-60" : ""}>
-              <Link href={`/people/${person.id}`} className="flex flex-col items-center gap-1 rounded-lg p-1 text-center hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-slate-800">
+              <Link prefetch={false} href={`/people/${person.id}`} className="flex flex-col items-center gap-1 rounded-lg p-1 text-center hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-slate-800">
                 {person.cover ? <FaceCrop cover={person.cover} className="h-20 w-20 sm:h-24 sm:w-24" /> : null}
                 <span className={`text-sm font-medium ${person.name ? "" : "text-slate-600 dark:text-slate-300"}`}>{person.name ?? "Add a name"}</span>
                 <span className="text-xs text-slate-600 dark:text-slate-300">{person.photos} {person.photos === 1 ? "photo" : "photos"}{person.hidden ? " · hidden" : ""}</span>

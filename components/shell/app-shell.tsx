@@ -31,7 +31,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
   const [menuOpen, setMenuOpen] = useState(false);
   const link = (item: (typeof NAV)[number], compact = false) => (
-    <Link
+    <Link prefetch={false}
       key={item.href}
       href={item.href}
       onClick={() => setMenuOpen(false)}

@@ -1,15 +1,15 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { getJson } from "../api";
 import { Icon } from "../icons";
 import type { Health } from "../types";
 
 /**
  * "0 cloud calls": the box's real counter of outbound connections it blocked (server + worker,
- * from /api/health). Anything above 0 is shown in red with when it last happened.
+ * from /api/health, whose body is read even when it answers 503 for a stopped worker). Anything
+ * above 0 is shown in red with when it last happened.
  */
 export function EgressPin({ compact = false }: { compact?: boolean }) {
-  const { data } = useQuery({ queryKey: ["health"], queryFn: () => getJson<Health>("/api/health"), refetchInterval: 30_000 });
+  const { data } = useQuery({ queryKey: ["health"], queryFn: async () => (await fetch("/api/health")).json() as Promise<Health>, refetchInterval: 30_000 });
   if (!data) return null;
   const blocked = data.egress.blocked;
   const label = blocked === 0 ? "0 cloud calls" : `${blocked} outbound ${blocked === 1 ? "call" : "calls"} blocked`;

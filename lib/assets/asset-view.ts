@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Which shelf of the library a listing shows: the timeline is photos and videos, not archived, not trashed; documents are PDFs, office and other files. */
-export const assetView = z.enum(["timeline", "favorites", "archive", "trash", "documents"]).default("timeline");
-export type AssetView = z.infer<typeof assetView>;
+export const assetViewName = z.enum(["timeline", "favorites", "archive", "trash", "documents"]);
+export const assetView = assetViewName.default("timeline");
+export type AssetView = z.infer<typeof assetViewName>;
 
 /** The Prisma condition of a view. */
 export function viewWhere(view: AssetView): Prisma.AssetWhereInput {
