@@ -30,6 +30,7 @@ const schema = z.object({
   ALBUMS_BACKUP_KEEP: positiveInt.default(7),
   ALBUMS_BACKUP_EVERY_HOURS: z.coerce.number().min(0).default(24),
   ALBUMS_SCRUB_MB_PER_MINUTE: z.coerce.number().min(0).default(200),
+  ALBUMS_TRASH_DAYS: z.coerce.number().min(0).default(30),
   ALBUMS_ALLOW_LAN: z.enum(["0", "1"]).default("0"),
   ALBUMS_EGRESS: z.enum(["block", "count"]).default("block"),
   ALBUMS_EGRESS_ALLOW: z.string().default("100.64.0.0/10,fd7a:115c:a1e0::/48"),
@@ -69,6 +70,8 @@ export type Config = {
   backupEveryHours: number;
   /** Background bit-rot scrub budget (0 = off). */
   scrubBytesPerMinute: number;
+  /** Trashed assets are purged this many days after trashing (0 = only when the owner empties the trash). */
+  trashDays: number;
   /** Listening beyond loopback is refused unless this is set (and a passphrase exists). */
   allowLan: boolean;
   /** Outbound connections other than loopback/allowed: blocked (default) or only counted. */
@@ -123,6 +126,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     backupKeep: e.ALBUMS_BACKUP_KEEP,
     backupEveryHours: e.ALBUMS_BACKUP_EVERY_HOURS,
     scrubBytesPerMinute: e.ALBUMS_SCRUB_MB_PER_MINUTE * 1024 * 1024,
+    trashDays: e.ALBUMS_TRASH_DAYS,
     allowLan: e.ALBUMS_ALLOW_LAN === "1",
     egress: e.ALBUMS_EGRESS,
     egressAllow: e.ALBUMS_EGRESS_ALLOW.split(",").map((entry) => entry.trim()).filter(Boolean),

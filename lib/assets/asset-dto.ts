@@ -4,6 +4,7 @@ import type { Asset, Derivative } from "@/lib/generated/prisma/client";
 export type AssetSummary = {
   id: string;
   kind: string;
+  name: string;
   mimeType: string;
   capturedAt: string;
   width: number | null;
@@ -11,6 +12,7 @@ export type AssetSummary = {
   durationMs: number | null;
   thumbhash: string | null;
   decodeState: string;
+  favorite: boolean;
   thumbnails: { sm: boolean; md: boolean };
 };
 
@@ -33,7 +35,21 @@ export type AssetDetail = AssetSummary & {
   metadata: unknown;
   derived: { thumbnails: { sm: boolean; md: boolean }; motionVideo: boolean; documentText: boolean; jobs: { kind: string; status: string; attempts: number; lastError: string | null }[] };
   createdAt: string;
+  archived: boolean;
+  trashedAt: string | null;
+  /** Drive folder of a document. */
+  folder: string | null;
+  description: string | null;
+  caption: string | null;
+  ocrText: string | null;
+  /** The start of a document's extracted text, for a preview. */
+  textExcerpt: string | null;
+  place: { city: string | null; region: string | null; country: string | null } | null;
+  faces: { id: string; personId: string | null; name: string | null; box: { x: number; y: number; width: number; height: number } }[];
+  albums: { id: string; title: string }[];
 };
+
+const EXCERPT_CHARS = 2000;
 
 type WithDerivatives = Asset & { derivatives: Pick<Derivative, "kind">[] };
 
@@ -45,6 +61,7 @@ export function toAssetSummary(asset: WithDerivatives): AssetSummary {
   return {
     id: asset.id,
     kind: asset.kind,
+    name: asset.originalName,
     mimeType: asset.mimeType,
     capturedAt: asset.capturedAt.toISOString(),
     width: asset.width,
@@ -52,6 +69,7 @@ export function toAssetSummary(asset: WithDerivatives): AssetSummary {
     durationMs: asset.durationMs,
     thumbhash: asset.thumbhash,
     decodeState: asset.decodeState,
+    favorite: asset.favorite,
     thumbnails: thumbnailsOf(asset),
   };
 }
@@ -61,6 +79,11 @@ export function toAssetDetail(
     names: { name: string; source: string; createdAt: Date }[];
     jobs: { kind: string; status: string; attempts: number; lastError: string | null }[];
     document: { text: string } | null;
+    caption: { text: string } | null;
+    ocr: { text: string } | null;
+    place: { city: string | null; region: string | null; country: string | null } | null;
+    faces: { id: string; personId: string | null; x: number; y: number; width: number; height: number; person: { name: string | null } | null }[];
+    albums: { album: { id: string; title: string } }[];
   },
 ): AssetDetail {
   const motion = asset.derivatives.some((d) => d.kind === "motion-video");
@@ -83,5 +106,15 @@ export function toAssetDetail(
     metadata: asset.metadataJson ? JSON.parse(asset.metadataJson) : null,
     derived: { thumbnails: thumbnailsOf(asset), motionVideo: motion, documentText: asset.document !== null, jobs: asset.jobs },
     createdAt: asset.createdAt.toISOString(),
+    archived: asset.archived,
+    folder: asset.folder,
+    trashedAt: asset.trashedAt?.toISOString() ?? null,
+    description: asset.description,
+    caption: asset.caption?.text ?? null,
+    ocrText: asset.ocr?.text ?? null,
+    textExcerpt: asset.document ? asset.document.text.slice(0, EXCERPT_CHARS) : null,
+    place: asset.place ? { city: asset.place.city, region: asset.place.region, country: asset.place.country } : null,
+    faces: asset.faces.map((f) => ({ id: f.id, personId: f.personId, name: f.person?.name ?? null, box: { x: f.x, y: f.y, width: f.width, height: f.height } })),
+    albums: asset.albums.map((a) => a.album),
   };
 }

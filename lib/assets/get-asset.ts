@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import { toAssetDetail, type AssetDetail } from "./asset-dto";
 
-/** All metadata of one asset plus the state of its derived work. */
+/** All metadata of one asset, what analysis found (caption, OCR, place, faces), its albums and the state of its derived work. */
 export async function getAsset(db: Db, id: string): Promise<AssetDetail> {
   const asset = await db.asset.findUnique({
     where: { id },
@@ -11,6 +11,11 @@ export async function getAsset(db: Db, id: string): Promise<AssetDetail> {
       names: { select: { name: true, source: true, createdAt: true }, orderBy: { id: "asc" } },
       jobs: { select: { kind: true, status: true, attempts: true, lastError: true }, orderBy: { id: "asc" } },
       document: { select: { text: true } },
+      caption: { select: { text: true } },
+      ocr: { select: { text: true } },
+      place: { select: { city: true, region: true, country: true } },
+      faces: { select: { id: true, personId: true, x: true, y: true, width: true, height: true, person: { select: { name: true } } }, orderBy: { x: "asc" } },
+      albums: { select: { album: { select: { id: true, title: true } } } },
     },
   });
   if (!asset) throw new AppError("not_found", "No such asset.");

@@ -93,7 +93,8 @@ export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise
 
 /**
  * Same bytes already stored: keep one original (restored from `restoreFrom` if it went missing
- * from disk, so "duplicate" never answers for a lost file) and record the extra name.
+ * from disk, so "duplicate" never answers for a lost file), take it out of the trash, and record
+ * the extra name.
  */
 async function finishDuplicate(
   deps: IngestDeps,
@@ -103,6 +104,8 @@ async function finishDuplicate(
   restoreFrom: string | null,
 ): Promise<IngestResult> {
   if (restoreFrom) await commitFile(restoreFrom, originalPath(deps.paths, temp.sha256, existing.ext));
+  // Sent again while in the trash: bring it back, so "duplicate" never answers for a file about to be purged.
+  await deps.db.asset.updateMany({ where: { id: existing.id, trashedAt: { not: null } }, data: { trashedAt: null } });
   await deps.db.$executeRaw`INSERT OR IGNORE INTO "AssetName" ("assetId", "name", "source", "createdAt") VALUES (${existing.id}, ${input.fileName}, ${input.source}, ${sqlTime(new Date())})`;
   await recordIngestAttempt(deps.db, {
     source: input.source, client: input.client, originalName: input.fileName, size: temp.size, sha256: temp.sha256,

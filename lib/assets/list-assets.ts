@@ -2,11 +2,17 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import { toAssetSummary, type AssetSummary } from "./asset-dto";
+import { assetViewName, viewWhere } from "./asset-view";
 
 export const listAssetsQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   kind: z.enum(["photo", "video", "document", "file"]).optional(),
+  /** One shelf of the library; without it, every asset (trashed and archived ones too). */
+  view: assetViewName.optional(),
+  /** Capture-time window [from, to) (ISO 8601), e.g. one month of the timeline. */
+  from: z.iso.datetime({ offset: true }).transform((d) => new Date(d)).optional(),
+  to: z.iso.datetime({ offset: true }).transform((d) => new Date(d)).optional(),
 });
 
 export type ListAssetsQuery = z.infer<typeof listAssetsQuery>;
@@ -27,12 +33,18 @@ function decodeCursor(cursor: string): { capturedAt: Date; id: string } {
   }
 }
 
-/** Newest first by capture time (ties by id), keyset-paginated so pages never skip or repeat. */
+/**
+ * Newest first by capture time (ties by id), keyset-paginated so pages never skip or repeat; one
+ * view of the library when asked (e.g. the timeline: photos and videos, not archived, not trashed),
+ * optionally one time window.
+ */
 export async function listAssets(db: Db, query: ListAssetsQuery): Promise<{ items: AssetSummary[]; nextCursor: string | null }> {
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const rows = await db.asset.findMany({
     where: {
+      ...(query.view ? viewWhere(query.view) : {}),
       ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.from || query.to ? { capturedAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lt: query.to } : {}) } } : {}),
       ...(after ? { OR: [{ capturedAt: { lt: after.capturedAt } }, { capturedAt: after.capturedAt, id: { lt: after.id } }] } : {}),
     },
     orderBy: [{ capturedAt: "desc" }, { id: "desc" }],

@@ -1,5 +1,6 @@
 import { recordBackup, lastBackup } from "@/lib/backup/backup-status";
 import { createBackup } from "@/lib/backup/create-backup";
+import { purgeTrash } from "@/lib/assets/purge-trash";
 import type { JobContext } from "@/lib/jobs/handler";
 import { expireUploads } from "@/lib/uploads/cancel-upload";
 import { scanFiles } from "./scan-files";
@@ -11,7 +12,7 @@ const LAST_SCAN_KEY = "maintenance.lastScan";
 
 /**
  * One maintenance tick of the worker (idempotent, rate-limited): every 10 minutes the missing-file
- * scan, expiry of abandoned resumable uploads and the two-tick orphan sweep; each tick a scrub slice within the per-minute byte budget;
+ * scan, expiry of abandoned resumable uploads, the trash purge (after `trashDays`) and the two-tick orphan sweep; each tick a scrub slice within the per-minute byte budget;
  * the automatic backup when one is due.
  */
 export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = new Date()): Promise<void> {
@@ -23,6 +24,10 @@ export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = 
     if (scan.derivativesRequeued > 0) log.info("derived files missing; regenerating", { count: scan.derivativesRequeued });
     const expired = await expireUploads(db, paths, now);
     if (expired > 0) log.info("removed abandoned resumable uploads", { count: expired });
+    if (config.trashDays > 0) {
+      const purge = await purgeTrash({ db, paths }, { trashedBefore: new Date(now.getTime() - config.trashDays * 86_400_000) });
+      if (purge.purged > 0) log.info("purged the trash", { ...purge, afterDays: config.trashDays });
+    }
     const sweep = await sweepOrphans(db, paths, { now });
     if (sweep.state === "cancelled") log.warn("orphan sweep cancelled", { reason: sweep.reason });
     else if (sweep.deleted.length > 0) log.info("removed orphans seen on two passes", { deleted: sweep.deleted });

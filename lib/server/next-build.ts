@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildServiceWorker } from "./build-service-worker";
 
-const SOURCES = ["app", "lib", "service-worker", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json"];
+const SOURCES = ["app", "components", "lib", "service-worker", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json"];
 
 /** A fingerprint of everything `next build` compiles (paths, sizes, mtimes). */
 export function sourceFingerprint(root: string): string {

@@ -1,0 +1,5 @@
+import { AlbumsScreen } from "@/components/screens/albums-screen";
+
+export default function AlbumsPage() {
+  return <AlbumsScreen />;
+}

@@ -1,0 +1,107 @@
+"use client";
+import Image from "next/image";
+import { useRef, useState } from "react";
+import { formatDuration } from "../format";
+import { Icon } from "../icons";
+import type { AssetSummary } from "../types";
+import { thumbhashUrl } from "./thumbhash-url";
+
+const LONG_PRESS_MS = 400;
+
+type TileProps = {
+  asset: AssetSummary;
+  selected: boolean;
+  selecting: boolean;
+  onOpen: () => void;
+  onToggle: (range: boolean) => void;
+};
+
+function describe(asset: AssetSummary): string {
+  const kind = asset.kind === "video" ? "Video" : asset.kind === "photo" ? "Photo" : "File";
+  return `${kind}, ${new Date(asset.capturedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}${asset.favorite ? ", favorite" : ""}`;
+}
+
+/**
+ * One square of a grid: the blurred ThumbHash at once, the small WebP thumbnail over it when it
+ * arrives. Click opens (or toggles while selecting); shift/ctrl-click and a touch long-press select.
+ */
+export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: TileProps) {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pressed = useRef(false);
+  const start = useRef({ x: 0, y: 0 });
+  const [loaded, setLoaded] = useState(false);
+  const cancelPress = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
+  return (
+    <div className={`group relative h-full w-full overflow-hidden bg-slate-200 dark:bg-slate-800 ${selected ? "ring-4 ring-inset ring-sky-500" : ""}`} style={{ backgroundImage: loaded ? undefined : cssUrl(thumbhashUrl(asset.thumbhash)), backgroundSize: "cover" }}>
+      {asset.thumbnails.sm ? (
+        <Image
+          src={`/api/assets/${asset.id}/thumbnail?size=sm`}
+          alt=""
+          fill
+          unoptimized
+          sizes="200px"
+          onLoad={() => setLoaded(true)}
+          className={`object-cover transition duration-200 ${loaded ? "opacity-100" : "opacity-0"} ${selected ? "scale-90 rounded-md" : ""}`}
+          draggable={false}
+        />
+      ) : (
+        <span className="absolute inset-0 flex items-center justify-center text-slate-600 dark:text-slate-300">
+          <Icon name={asset.kind === "document" || asset.kind === "file" ? "documents" : "photos"} className="h-8 w-8" />
+        </span>
+      )}
+      <button
+        type="button"
+        aria-label={describe(asset)}
+        aria-pressed={selecting ? selected : undefined}
+        data-asset-id={asset.id}
+        className="absolute inset-0 focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-sky-500"
+        onContextMenu={(e) => e.preventDefault()}
+        onTouchStart={(e) => {
+          const touch = e.touches[0]!;
+          pressed.current = false;
+          start.current = { x: touch.clientX, y: touch.clientY };
+          timer.current = setTimeout(() => {
+            pressed.current = true;
+            onToggle(false);
+          }, LONG_PRESS_MS);
+        }}
+        onTouchMove={(e) => Math.hypot(e.touches[0]!.clientX - start.current.x, e.touches[0]!.clientY - start.current.y) > 10 && cancelPress()}
+        onTouchEnd={cancelPress}
+        onClick={(e) => {
+          if (pressed.current) {
+            pressed.current = false;
+            return;
+          }
+          if (e.shiftKey || e.ctrlKey || e.metaKey || selecting) onToggle(e.shiftKey);
+          else onOpen();
+        }}
+      />
+      <button
+        type="button"
+        aria-label={selected ? "Deselect" : "Select"}
+        onClick={(e) => onToggle(e.shiftKey)}
+        className={`absolute left-1 top-1 rounded-full p-0.5 transition ${selected ? "bg-sky-600 text-white opacity-100" : "bg-black/40 text-white opacity-0 group-hover:opacity-100 focus-visible:opacity-100"} ${selecting ? "opacity-100" : ""}`}
+      >
+        <Icon name="check" className="h-4 w-4" />
+      </button>
+      {asset.kind === "video" ? (
+        <span className="pointer-events-none absolute bottom-1 right-1 flex items-center gap-0.5 rounded bg-black/60 px-1 text-xs text-white">
+          <Icon name="play" className="h-3 w-3" />
+          {asset.durationMs ? formatDuration(asset.durationMs) : ""}
+        </span>
+      ) : null}
+      {asset.favorite ? (
+        <span className="pointer-events-none absolute bottom-1 left-1 text-white drop-shadow">
+          <Icon name="heart" className="h-4 w-4" />
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function cssUrl(url: string | undefined): string | undefined {
+  return url ? `url("${url}")` : undefined;
+}

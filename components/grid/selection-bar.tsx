@@ -1,0 +1,91 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { sendJson } from "../api";
+import { Icon } from "../icons";
+import { AlbumPicker } from "./album-picker";
+import { changeAssets, downloadOriginals } from "./bulk-actions";
+import type { Selection } from "./use-selection";
+
+export type BulkContext = "library" | "archive" | "trash";
+
+const action = "inline-flex items-center gap-1 rounded-full px-3 py-1.5 text-sm font-medium hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-white";
+
+/**
+ * The bar that replaces the header while items are selected: add to album, favorite, archive,
+ * download, trash — or restore/delete for good in the trash. `extra` adds screen-specific actions.
+ */
+export function SelectionBar({ selection, context = "library", extra, onStatus }: { selection: Selection; context?: BulkContext; extra?: (ids: string[]) => ReactNode; onStatus: (message: string) => void }) {
+  const client = useQueryClient();
+  const [picking, setPicking] = useState(false);
+  if (!selection.active) return null;
+  const ids = [...selection.selected];
+  const run = async (work: () => Promise<string>) => {
+    try {
+      onStatus(await work());
+      selection.clear();
+      await client.invalidateQueries();
+    } catch (error) {
+      onStatus(`Failed: ${(error as Error).message}`);
+    }
+  };
+  return (
+    <div role="toolbar" aria-label="Selected items" className="sticky top-0 z-40 flex flex-wrap items-center gap-1 bg-sky-800 px-3 py-2 text-white shadow md:top-0">
+      <button type="button" className={action} onClick={selection.clear} aria-label="Clear selection">
+        <Icon name="close" />
+      </button>
+      <span className="mr-auto px-1 text-sm font-semibold" aria-live="polite">{ids.length} selected</span>
+      {context === "trash" ? (
+        <>
+          <button type="button" className={action} onClick={() => void run(() => changeAssets(ids, { trashed: false }))}>
+            <Icon name="restore" /> Restore
+          </button>
+          <button
+            type="button"
+            className={action}
+            onClick={() =>
+              confirm(`Delete ${ids.length} for good? The original files are removed from the box.`) &&
+              void run(async () => {
+                const { purged } = await sendJson<{ purged: number }>("DELETE", "/api/trash", { ids });
+                return `Deleted ${purged} for good.`;
+              })
+            }
+          >
+            <Icon name="trash" /> Delete forever
+          </button>
+        </>
+      ) : (
+        <>
+          {extra?.(ids)}
+          <button type="button" className={action} onClick={() => setPicking(true)}>
+            <Icon name="albums" /> Add to album
+          </button>
+          <button type="button" className={action} onClick={() => void run(() => changeAssets(ids, { favorite: true }))}>
+            <Icon name="heart" /> Favorite
+          </button>
+          <button type="button" className={action} onClick={() => void run(() => changeAssets(ids, { archived: context !== "archive" }))}>
+            <Icon name="archive" /> {context === "archive" ? "Unarchive" : "Archive"}
+          </button>
+          <button type="button" className={action} onClick={() => downloadOriginals(ids)}>
+            <Icon name="download" /> Download
+          </button>
+          <button type="button" className={action} onClick={() => void run(() => changeAssets(ids, { trashed: true }))}>
+            <Icon name="trash" /> Trash
+          </button>
+        </>
+      )}
+      {picking ? (
+        <AlbumPicker
+          assetIds={ids}
+          onDone={(message) => {
+            setPicking(false);
+            if (message) {
+              onStatus(message);
+              selection.clear();
+            }
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

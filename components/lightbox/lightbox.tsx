@@ -1,0 +1,141 @@
+"use client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Image from "next/image";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { getJson } from "../api";
+import { formatDateTime } from "../format";
+import { AlbumPicker } from "../grid/album-picker";
+import { changeAssets } from "../grid/bulk-actions";
+import { thumbhashUrl } from "../grid/thumbhash-url";
+import { Icon, type IconName } from "../icons";
+import type { AssetDetail, AssetSummary } from "../types";
+import { InfoDrawer } from "./info-drawer";
+import { ZoomView } from "./zoom-view";
+
+/** Types every browser decodes: the full original can replace the thumbnail when zoomed. */
+const BROWSER_IMAGES = new Set(["image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"]);
+
+type LightboxProps = { items: AssetSummary[]; index: number; onIndex: (index: number) => void; onClose: () => void; onStatus: (message: string) => void };
+
+function Tool({ icon, label, onClick, pressed }: { icon: IconName; label: string; onClick: () => void; pressed?: boolean }) {
+  return (
+    <button type="button" aria-label={label} title={label} aria-pressed={pressed} onClick={onClick} className="rounded-full p-2.5 text-white hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-white aria-pressed:text-pink-400">
+      <Icon name={icon} />
+    </button>
+  );
+}
+
+/**
+ * Full-screen viewer over a list: arrows/swipe between items, zoom, video and Motion Photo
+ * playback, a details drawer, and the everyday actions (favorite, album, download, trash, similar).
+ */
+export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxProps) {
+  const client = useQueryClient();
+  const router = useRouter();
+  const summary = items[index];
+  const [infoOpen, setInfoOpen] = useState(false);
+  const [zoomed, setZoomed] = useState(false);
+  const [motion, setMotion] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const dialog = useRef<HTMLDivElement>(null);
+  const { data: asset } = useQuery({ queryKey: ["asset", summary?.id], queryFn: () => getJson<AssetDetail>(`/api/assets/${summary!.id}`), enabled: Boolean(summary) });
+  const go = (delta: -1 | 1) => {
+    const next = index + delta;
+    if (next < 0 || next >= items.length) return;
+    setZoomed(false);
+    setMotion(false);
+    onIndex(next);
+  };
+  const goRef = useRef(go);
+  const closeRef = useRef(onClose);
+  useEffect(() => {
+    goRef.current = go;
+    closeRef.current = onClose;
+  });
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    dialog.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector("dialog[open]")) return;
+      if (e.key === "ArrowRight") goRef.current(1);
+      else if (e.key === "ArrowLeft") goRef.current(-1);
+      else if (e.key === "Escape") closeRef.current();
+      else if (e.key === "i") setInfoOpen((o) => !o);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      previous?.focus();
+    };
+  }, []);
+  if (!summary) return null;
+  const act = async (change: { favorite?: boolean; trashed?: boolean }) => {
+    try {
+      onStatus(await changeAssets([summary.id], change));
+      await client.invalidateQueries();
+      if (change.trashed) onClose();
+    } catch (error) {
+      onStatus(`Failed: ${(error as Error).message}`);
+    }
+  };
+  const favorite = asset?.favorite ?? summary.favorite;
+  const fullSrc = zoomed && BROWSER_IMAGES.has(summary.mimeType) ? `/api/assets/${summary.id}/original` : `/api/assets/${summary.id}/thumbnail?size=md`;
+  const when = formatDateTime(summary.capturedAt, asset?.id === summary.id ? asset.capture.timeZone : null, "medium");
+  return (
+    <div ref={dialog} role="dialog" aria-modal="true" aria-label={`Viewer: ${when}`} tabIndex={-1} data-testid="lightbox" className="fixed inset-0 z-50 flex flex-col bg-black outline-none sm:flex-row">
+      <div className="relative flex min-h-0 min-w-0 flex-1 flex-col">
+        <div className="absolute inset-x-0 top-0 z-10 flex items-center gap-1 bg-gradient-to-b from-black/70 to-transparent px-2 py-2">
+          <Tool icon="close" label="Close" onClick={onClose} />
+          <span className="mr-auto truncate px-1 text-sm text-white" data-testid="lightbox-when">{when}</span>
+          {asset?.motionPhoto ? <Tool icon="motion" label={motion ? "Stop motion" : "Play motion"} pressed={motion} onClick={() => setMotion((m) => !m)} /> : null}
+          <Tool icon="heart" label={favorite ? "Remove from favorites" : "Add to favorites"} pressed={favorite} onClick={() => void act({ favorite: !favorite })} />
+          <Tool icon="albums" label="Add to album" onClick={() => setPicking(true)} />
+          <Tool icon="similar" label="Similar photos" onClick={() => router.push(`/search?similar=${summary.id}`)} />
+          <Tool icon="download" label="Download original" onClick={() => window.open(`/api/assets/${summary.id}/original?download=1`, "_self")} />
+          <Tool icon="trash" label="Move to trash" onClick={() => void act({ trashed: true })} />
+          <Tool icon="info" label="Details" pressed={infoOpen} onClick={() => setInfoOpen((o) => !o)} />
+        </div>
+        <div className="relative min-h-0 flex-1" style={{ backgroundImage: summary.thumbhash && !summary.thumbnails.md ? `url("${thumbhashUrl(summary.thumbhash)}")` : undefined, backgroundSize: "contain", backgroundPosition: "center", backgroundRepeat: "no-repeat" }}>
+          {summary.kind === "video" ? (
+            <video key={summary.id} src={`/api/assets/${summary.id}/original`} poster={summary.thumbnails.md ? `/api/assets/${summary.id}/thumbnail?size=md` : undefined} controls playsInline className="h-full w-full object-contain" data-testid="lightbox-video" />
+          ) : motion && asset?.motionPhoto ? (
+            <video key={`${summary.id}-motion`} src={asset.motionPhoto.videoUrl} autoPlay muted loop playsInline onEnded={() => setMotion(false)} className="h-full w-full object-contain" data-testid="lightbox-motion" />
+          ) : (
+            <ZoomView key={summary.id} onSwipe={go} onZoom={(scale) => setZoomed((z) => z || scale > 1.4)}>
+              {summary.thumbnails.md || summary.thumbnails.sm ? (
+                <Image src={fullSrc} alt={asset?.caption ?? `Photo taken ${when}`} fill unoptimized sizes="100vw" className="object-contain" draggable={false} data-testid="lightbox-image" />
+              ) : (
+                <p className="text-white">No preview yet: the thumbnail is still being made, or this file cannot be shown.</p>
+              )}
+            </ZoomView>
+          )}
+        </div>
+        {index > 0 ? (
+          <button type="button" aria-label="Previous" onClick={() => go(-1)} className="absolute left-2 top-1/2 hidden -translate-y-1/2 rounded-full bg-black/50 p-3 text-white hover:bg-black/70 sm:block">
+            <Icon name="left" />
+          </button>
+        ) : null}
+        {index < items.length - 1 ? (
+          <button type="button" aria-label="Next" onClick={() => go(1)} className="absolute right-2 top-1/2 hidden -translate-y-1/2 rounded-full bg-black/50 p-3 text-white hover:bg-black/70 sm:block">
+            <Icon name="right" />
+          </button>
+        ) : null}
+      </div>
+      {infoOpen && asset ? (
+        <div className="h-[55dvh] shrink-0 overflow-hidden rounded-t-xl sm:h-auto sm:w-96 sm:rounded-none">
+          <InfoDrawer key={asset.id} asset={asset} />
+        </div>
+      ) : null}
+      {picking ? (
+        <AlbumPicker
+          assetIds={[summary.id]}
+          onDone={(message) => {
+            setPicking(false);
+            if (message) onStatus(message);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+import { ScreenHeader } from "../states";
+import { AuditLog } from "./admin/audit-log";
+import { JobQueues } from "./admin/job-queues";
+import { LibraryOverview } from "./admin/library-overview";
+import { ModelsList } from "./admin/models-list";
+import { TokensPanel } from "./admin/tokens-panel";
+
+/** Settings: storage, backup, identity, models, job queues, ingest audit log and API tokens. */
+export function AdminScreen() {
+  return (
+    <>
+      <ScreenHeader title="Settings" />
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 px-4 pb-10 xl:grid-cols-2">
+        <LibraryOverview />
+        <ModelsList />
+        <div className="xl:col-span-2">
+          <JobQueues />
+        </div>
+        <div className="xl:col-span-2">
+          <AuditLog />
+        </div>
+        <TokensPanel />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { getJson } from "../../api";
+import { formatBytes } from "../../format";
+import { ErrorState } from "../../states";
+import type { LibraryStatus } from "../../types";
+import { Panel } from "./panel";
+
+/** Storage use, backups, and who may sign in (with the Tailscale notes). */
+export function LibraryOverview() {
+  const { data, error } = useQuery({ queryKey: ["admin-status"], queryFn: () => getJson<LibraryStatus>("/api/admin/status"), refetchInterval: 30_000 });
+  if (error) return <ErrorState error={error} />;
+  if (!data) return <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" />;
+  const { storage, backup, identity } = data;
+  const rows: [string, string][] = [
+    ["Originals", `${formatBytes(storage.originals.bytes)} · ${storage.originals.files} files`],
+    ["Thumbnails and derived", `${formatBytes(storage.derived.bytes)} · ${storage.derived.files} files`],
+    ["Database", formatBytes(storage.database.bytes)],
+    ["In the trash", `${formatBytes(storage.trash.bytes)} · ${storage.trash.files} items`],
+  ];
+  const used = storage.disk ? storage.disk.totalBytes - storage.disk.freeBytes : 0;
+  return (
+    <>
+      <Panel title="Storage" id="storage">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="storage">
+          {rows.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-slate-600 dark:text-slate-300">{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+        {storage.disk ? (
+          <div className="mt-3">
+            <label htmlFor="disk-use" className="text-sm">Disk: {formatBytes(storage.disk.freeBytes)} free of {formatBytes(storage.disk.totalBytes)}</label>
+            <progress id="disk-use" className="mt-1 block h-2 w-full accent-sky-700" max={storage.disk.totalBytes} value={used} />
+          </div>
+        ) : null}
+      </Panel>
+      <Panel title="Backups" id="backups">
+        {backup.last ? (
+          <p className="text-sm">Last backup {new Date(backup.last.at).toLocaleString()}: {backup.last.assets} originals{backup.last.missing ? `, ${backup.last.missing} missing` : ""} in <code className="break-all">{backup.last.snapshot}</code>.</p>
+        ) : (
+          <p className="text-sm font-medium text-amber-800 dark:text-amber-200">No backup yet. Run <code>npm run backup -- /mnt/other-disk/albums</code>.</p>
+        )}
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+          {backup.everyHours > 0 ? `Automatic every ${backup.everyHours} h into ${backup.dir}, keeping ${backup.keep}.` : "Automatic backups are off (ALBUMS_BACKUP_EVERY_HOURS=0)."}
+        </p>
+      </Panel>
+      <Panel title="Identity and Tailscale" id="identity">
+        <ul className="list-disc space-y-1 pl-5 text-sm">
+          <li>Owner: {identity.owners.length ? identity.owners.join(", ") : "none set — only programs on this box (and the passphrase) can sign in"} (ALBUMS_OWNER).</li>
+          <li>Listening on {identity.host}:{identity.port}{identity.allowLan ? " (LAN allowed)" : " (loopback only)"}. Reach it from your phone with <code>sudo tailscale serve --bg {identity.port}</code>; never with <code>tailscale funnel</code>.</li>
+          <li>Script token from the environment: {identity.apiToken ? "set" : "not set"} (ALBUMS_API_TOKEN); per-script tokens below.</li>
+          <li>Trash: {data.trashDays > 0 ? `purged after ${data.trashDays} days` : "kept until emptied"} (ALBUMS_TRASH_DAYS).</li>
+        </ul>
+      </Panel>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { getJson, sendJson } from "../api";
+import { ScreenHeader, buttonClass } from "../states";
+import { Timeline } from "../timeline/timeline";
+import type { LibraryStatus, ShelfView } from "../types";
+
+const TITLES: Record<ShelfView, string> = { timeline: "Photos", favorites: "Favorites", archive: "Archive", trash: "Trash" };
+
+/** Photos, Favorites, Archive and Trash: one timeline each; the trash explains its rule and can be emptied. */
+export function ShelfScreen({ view }: { view: ShelfView }) {
+  return (
+    <>
+      <ScreenHeader title={TITLES[view]}>{view === "trash" ? <EmptyTrash /> : null}</ScreenHeader>
+      {view === "trash" ? <TrashRule /> : null}
+      <Timeline view={view} />
+    </>
+  );
+}
+
+function TrashRule() {
+  const { data } = useQuery({ queryKey: ["admin-status"], queryFn: () => getJson<LibraryStatus>("/api/admin/status") });
+  if (!data) return null;
+  return (
+    <p className="px-4 pb-2 text-sm text-slate-600 dark:text-slate-300">
+      {data.trashDays > 0 ? `Items are deleted for good ${data.trashDays} days after they were trashed (ALBUMS_TRASH_DAYS).` : "Items stay here until you empty the trash (ALBUMS_TRASH_DAYS=0)."} An original file is removed only when nothing else in the library uses it.
+    </p>
+  );
+}
+
+function EmptyTrash() {
+  const client = useQueryClient();
+  return (
+    <button
+      type="button"
+      className={buttonClass}
+      onClick={async () => {
+        if (!confirm("Delete everything in the trash for good?")) return;
+        await sendJson("DELETE", "/api/trash", { all: true });
+        await client.invalidateQueries();
+      }}
+    >
+      Empty trash
+    </button>
+  );
+}

@@ -1,0 +1,20 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { markSearchStale } from "@/lib/search/mark-search-stale";
+import type { Db } from "@/lib/server/db";
+import { albumDescription, albumTitle, assetIds } from "./album-dto";
+
+export const createAlbumBody = z.object({ title: albumTitle, description: albumDescription.optional(), assetIds: assetIds.optional() });
+
+/** Creates an album, optionally with its first photos (which become findable by its title). */
+export async function createAlbum(db: Db, body: z.infer<typeof createAlbumBody>): Promise<{ id: string }> {
+  const id = randomUUID();
+  const ids = [...new Set(body.assetIds ?? [])];
+  await db.$transaction(async (tx) => {
+    if (ids.length && (await tx.asset.count({ where: { id: { in: ids } } })) !== ids.length) throw new AppError("not_found", "Some of these assets do not exist.");
+    await tx.album.create({ data: { id, title: body.title, description: body.description || null, assets: { create: ids.map((assetId) => ({ assetId })) } } });
+    await markSearchStale(tx, ids);
+  });
+  return { id };
+}

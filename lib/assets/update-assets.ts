@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { markSearchStale } from "@/lib/search/mark-search-stale";
+import type { Db } from "@/lib/server/db";
+
+export const updateAssetsBody = z
+  .object({
+    ids: z.array(z.string().min(1).max(100)).min(1).max(5000),
+    favorite: z.boolean().optional(),
+    archived: z.boolean().optional(),
+    /** true moves to the trash (purged after the configured days), false restores. */
+    trashed: z.boolean().optional(),
+    description: z.string().trim().max(5000).nullable().optional(),
+  })
+  .refine((b) => b.favorite !== undefined || b.archived !== undefined || b.trashed !== undefined || b.description !== undefined, "give at least one change");
+
+export type UpdateAssetsBody = z.infer<typeof updateAssetsBody>;
+
+/**
+ * Favorites/unfavorites, archives/unarchives, trashes/restores, or describes many assets at once.
+ * Unknown ids are a 404 and nothing changes. A new description is searchable text, so those assets
+ * are marked stale for the text index in the same transaction. Returns how many changed.
+ */
+export async function updateAssets(db: Db, body: UpdateAssetsBody, now = new Date()): Promise<{ updated: number }> {
+  const ids = [...new Set(body.ids)];
+  return db.$transaction(async (tx) => {
+    if ((await tx.asset.count({ where: { id: { in: ids } } })) !== ids.length) throw new AppError("not_found", "Some of these assets do not exist.");
+    const { count } = await tx.asset.updateMany({
+      where: { id: { in: ids } },
+      data: {
+        ...(body.favorite !== undefined ? { favorite: body.favorite } : {}),
+        ...(body.archived !== undefined ? { archived: body.archived } : {}),
+        ...(body.trashed !== undefined ? { trashedAt: body.trashed ? now : null } : {}),
+        ...(body.description !== undefined ? { description: body.description || null } : {}),
+      },
+    });
+    if (body.description !== undefined) await markSearchStale(tx, ids);
+    return { updated: count };
+  });
+}

@@ -1,0 +1,37 @@
+import { type Db, sqlTime } from "@/lib/server/db";
+import { JOB_KINDS, type JobKind } from "./kinds";
+
+export type JobKindProgress = {
+  kind: JobKind;
+  pending: number;
+  running: number;
+  done: number;
+  failed: number;
+  /** Jobs finished per minute over the last 10 minutes. */
+  perMinute: number;
+  /** Seconds until the queue of this kind is empty at that rate (null when idle or stalled). */
+  etaSeconds: number | null;
+};
+export type JobFailure = { id: number; kind: string; assetId: string | null; attempts: number; lastError: string | null; finishedAt: string | null };
+
+const RATE_WINDOW_MS = 10 * 60_000;
+
+/** Per job kind: queue counts, recent throughput and ETA; plus the latest failures (for retry). */
+export async function getJobProgress(db: Db, now = new Date()): Promise<{ kinds: JobKindProgress[]; failures: JobFailure[] }> {
+  const since = sqlTime(new Date(now.getTime() - RATE_WINDOW_MS));
+  const [counts, recent, failures] = await Promise.all([
+    db.job.groupBy({ by: ["kind", "status"], _count: { _all: true } }),
+    db.$queryRawUnsafe<{ kind: string; n: bigint | number }[]>(`SELECT kind, count(*) AS n FROM "Job" WHERE status = 'done' AND finishedAt >= ? GROUP BY kind`, since),
+    db.job.findMany({ where: { status: "failed" }, orderBy: { finishedAt: "desc" }, take: 50, select: { id: true, kind: true, assetId: true, attempts: true, lastError: true, finishedAt: true } }),
+  ]);
+  const count = (kind: string, status: string) => counts.find((c) => c.kind === kind && c.status === status)?._count._all ?? 0;
+  const kinds = JOB_KINDS.map((kind) => {
+    const perMinute = Number(recent.find((r) => r.kind === kind)?.n ?? 0) / (RATE_WINDOW_MS / 60_000);
+    const left = count(kind, "pending") + count(kind, "running");
+    return {
+      kind, pending: count(kind, "pending"), running: count(kind, "running"), done: count(kind, "done"), failed: count(kind, "failed"),
+      perMinute, etaSeconds: left > 0 && perMinute > 0 ? Math.round((left / perMinute) * 60) : null,
+    };
+  });
+  return { kinds, failures: failures.map((f) => ({ ...f, finishedAt: f.finishedAt?.toISOString() ?? null })) };
+}

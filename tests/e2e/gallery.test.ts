@@ -1,0 +1,242 @@
+// The gallery in real headless Chromium against the running app (server + worker) with the shared
+// fixtures ingested: every screen at phone and desktop size (screenshots under
+// test-results/screenshots, axe with no serious/critical violations), and the everyday flows.
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, startGalleryApp, VIEWPORTS, type GalleryApp } from "../support/gallery-app";
+
+const SHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
+let gallery: GalleryApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  [gallery, browser] = await Promise.all([startGalleryApp(), launchChromium()]);
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await gallery?.stop();
+});
+
+async function newPage(size: keyof typeof VIEWPORTS): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ ...VIEWPORTS[size], baseURL: gallery.base });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
+  page.on("console", (m) => /Content Security Policy|Refused to/i.test(m.text()) && problems.push(m.text()));
+  return { context, page, problems };
+}
+
+/** Real thumbnails decoded on screen (not placeholders). */
+async function loadedThumbnails(page: Page): Promise<number> {
+  return page.locator('img[src*="/thumbnail?size=sm"]').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length);
+}
+
+async function axe(page: Page, screen: string): Promise<void> {
+  const result = await new AxeBuilder({ page: page as never }).analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+}
+
+/** Screenshot once every image on screen has loaded (pages poll the API, so never "network idle"). */
+async function shoot(page: Page, size: string, screen: string): Promise<void> {
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete || i.getBoundingClientRect().top > innerHeight || i.getBoundingClientRect().width === 0), undefined, { timeout: 15_000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(SHOTS, `${size}-${screen}.png`) });
+}
+
+const openTile = (page: Page, name: string) => page.locator(`[data-asset-id="${gallery.ids.get(name)}"]`).first().click();
+
+for (const size of ["desktop", "phone"] as const) {
+  describe(`every screen, ${size}`, () => {
+    it("renders, passes axe and is photographed", async () => {
+      const { context, page, problems } = await newPage(size);
+      try {
+        await page.goto("/");
+        await expect.poll(() => loadedThumbnails(page), { timeout: 20_000 }).toBeGreaterThan(5);
+        await shoot(page, size, "timeline");
+        await axe(page, "timeline");
+
+        await page.goto("/search?q=parking");
+        await page.getByTestId("match-explanations").waitFor();
+        await shoot(page, size, "search");
+        await axe(page, "search");
+
+        await page.goto(`/search?q=DSCN0010`);
+        await openTile(page, "DSCN0010.jpg");
+        await page.getByRole("button", { name: "Details" }).click();
+        await page.getByTestId("info-place").waitFor();
+        await page.getByTestId("lightbox-image").waitFor();
+        await shoot(page, size, "lightbox");
+        await axe(page, "lightbox");
+
+        for (const [screen, url, ready] of [
+          ["albums", "/albums", "No albums yet"],
+          ["favorites", "/favorites", "No favorites yet"],
+          ["archive", "/archive", "The archive is empty"],
+          ["trash", "/trash", "The trash is empty"],
+          ["people", "/people", "Show hidden"],
+          ["places", "/places", "Arezzo"],
+          ["documents", "/documents", "invoice.pdf"],
+          ["admin", "/admin", "thumbnail"],
+        ] as const) {
+          await page.goto(url);
+          await page.getByText(ready).first().waitFor();
+          if (screen === "documents") await page.getByRole("button", { name: /invoice\.pdf/ }).click();
+          await shoot(page, size, screen);
+          await axe(page, screen);
+        }
+        await page.goto("/people");
+        await page.getByRole("link", { name: /5 photos/ }).click();
+        await page.getByLabel("Name").waitFor();
+        await expect.poll(() => loadedThumbnails(page)).toBeGreaterThan(3);
+        await shoot(page, size, "person");
+        await axe(page, "person");
+
+        await page.goto("/memories");
+        await page.getByLabel("Day").fill("2009-10-22");
+        await page.getByText("1 year ago").waitFor();
+        await shoot(page, size, "memories");
+        await axe(page, "memories");
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 240_000);
+  });
+}
+
+describe("flows (desktop)", () => {
+  let page: Page;
+  let context: BrowserContext;
+  beforeAll(async () => ({ page, context } = await newPage("desktop")));
+  afterAll(async () => context?.close());
+
+  it("timeline: real thumbnails from the HTTP cache, lightbox opens and navigates with the keyboard", async () => {
+    await page.goto("/");
+    await expect.poll(() => loadedThumbnails(page), { timeout: 20_000 }).toBeGreaterThan(5);
+    await page.locator("[data-asset-id]").first().click();
+    const first = await page.getByTestId("lightbox-image").getAttribute("src");
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.getByTestId("lightbox-image").getAttribute("src")).not.toBe(first);
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => page.getByTestId("lightbox-image").getAttribute("src")).toBe(first);
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("lightbox").count()).resolves.toBe(0);
+  });
+
+  it("metadata drawer: camera, time and place of a GPS photo", async () => {
+    await page.goto("/search?q=DSCN0010");
+    await openTile(page, "DSCN0010.jpg");
+    await page.getByRole("button", { name: "Details" }).click();
+    await expect(page.getByTestId("info-camera").textContent()).resolves.toContain("COOLPIX P6000");
+    await expect(page.getByTestId("info-time").textContent()).resolves.toMatch(/2008/);
+    await expect(page.getByTestId("info-time").textContent()).resolves.toMatch(/October/);
+    await expect(page.getByTestId("info-place").textContent()).resolves.toContain("Arezzo");
+  });
+
+  it("search finds the text photo first and says why", async () => {
+    await page.goto("/search");
+    await page.getByLabel("Search your photos and documents").fill("parking");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.getByTestId("match-explanations").waitFor();
+    await expect(page.locator("[data-asset-id]").first().getAttribute("data-asset-id")).resolves.toBe(gallery.ids.get("scenetext01.jpg"));
+    await expect(page.getByTestId("match-explanations").textContent()).resolves.toContain("text in photo");
+    await expect(page.locator("main").getByTestId("egress-pin").textContent()).resolves.toContain("0 cloud calls");
+  });
+
+  it("albums: create from a selection, add, remove", async () => {
+    await page.goto("/search?q=DSCN");
+    await page.locator("[data-asset-id]").first().waitFor();
+    const tiles = page.locator("li:has([data-asset-id])");
+    await tiles.nth(0).getByRole("button", { name: "Select" }).click({ force: true });
+    await tiles.nth(1).getByRole("button", { name: "Select" }).click({ force: true });
+    await page.getByRole("toolbar", { name: "Selected items" }).getByRole("button", { name: "Add to album" }).click();
+    await page.getByLabel("New album title").fill("Arezzo 2008");
+    await page.getByRole("button", { name: "Create", exact: true }).click();
+    await page.getByText("Added 2 items to the new album").waitFor();
+    await page.goto("/albums");
+    await page.getByRole("link", { name: /Arezzo 2008/ }).click();
+    await page.getByText("2 items").waitFor();
+    await shoot(page, "desktop", "album");
+    await axe(page, "album");
+    await page.locator("li:has([data-asset-id])").first().getByRole("button", { name: "Select" }).click({ force: true });
+    await page.getByRole("button", { name: "Remove from album" }).click();
+    await page.getByText("1 item", { exact: true }).waitFor();
+  });
+
+  it("favorite from the lightbox shows up in Favorites", async () => {
+    await page.goto("/search?q=DSCN0021");
+    await openTile(page, "DSCN0021.jpg");
+    await page.getByRole("button", { name: "Add to favorites" }).click();
+    await page.getByRole("button", { name: "Remove from favorites" }).waitFor();
+    await page.goto("/favorites");
+    await expect.poll(() => page.locator(`[data-asset-id="${gallery.ids.get("DSCN0021.jpg")}"]`).count()).toBe(1);
+  });
+
+  it("trash and restore", async () => {
+    const id = gallery.ids.get("Canon_40D.jpg")!;
+    await page.goto("/search?camera=Canon");
+    await page.locator(`li:has([data-asset-id="${id}"])`).getByRole("button", { name: "Select" }).click({ force: true });
+    await page.getByRole("toolbar", { name: "Selected items" }).getByRole("button", { name: "Trash" }).click();
+    await page.getByText("Moved 1 item to the trash.").waitFor();
+    await page.goto("/trash");
+    await page.locator(`li:has([data-asset-id="${id}"]), [data-asset-id="${id}"]`).first().waitFor();
+    await page.locator(`[data-asset-id="${id}"]`).click({ modifiers: ["Shift"] });
+    await page.getByRole("button", { name: "Restore" }).click();
+    await page.getByText("The trash is empty").waitFor();
+    await page.goto("/search?camera=Canon");
+    await expect.poll(() => page.locator(`[data-asset-id="${id}"]`).count()).toBe(1);
+  });
+
+  it("people: naming a person", async () => {
+    await page.goto("/people");
+    await page.getByRole("link", { name: /5 photos/ }).click();
+    await page.getByLabel("Name").fill("Barack Obama");
+    await page.getByRole("button", { name: "Save name" }).click();
+    await page.getByText("Name saved.").waitFor();
+    await page.goto("/people");
+    await page.getByRole("link", { name: /Barack Obama/ }).waitFor();
+  });
+
+  it("settings show job progress per queue", async () => {
+    await page.goto("/admin");
+    const row = page.getByTestId("job-table").getByRole("row", { name: /thumbnail/ });
+    await expect.poll(() => row.textContent()).toMatch(/(\d+) \/ \1 done/);
+    await expect(row.locator("progress").getAttribute("value")).resolves.not.toBe("0");
+  });
+});
+
+describe("flows (phone, touch)", () => {
+  it("tap opens the lightbox, a swipe moves on, a long press selects", async () => {
+    const { context, page } = await newPage("phone");
+    try {
+      await page.goto("/");
+      await expect.poll(() => loadedThumbnails(page), { timeout: 20_000 }).toBeGreaterThan(5);
+      await page.locator("[data-asset-id]").first().tap();
+      const first = await page.getByTestId("lightbox-image").getAttribute("src");
+      const cdp = await context.newCDPSession(page);
+      const touch = (type: "touchStart" | "touchMove" | "touchEnd", x: number, y: number) => cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
+      await touch("touchStart", 320, 450);
+      for (const x of [280, 220, 160, 100]) await touch("touchMove", x, 455);
+      await touch("touchEnd", 100, 455);
+      await expect.poll(() => page.getByTestId("lightbox-image").getAttribute("src")).not.toBe(first);
+      await page.getByRole("button", { name: "Close" }).tap();
+      // Tap-and-hold (touch events as the phone sends them; no movement, longer than 400 ms).
+      const tile = page.locator("[data-asset-id]").nth(1);
+      const box = (await tile.boundingBox())!;
+      const point = { identifier: 1, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+      await tile.dispatchEvent("touchstart", { touches: [point], changedTouches: [point] });
+      await page.waitForTimeout(700);
+      await tile.dispatchEvent("touchend", { touches: [], changedTouches: [point] });
+      await page.getByText("1 selected").waitFor();
+      await page.screenshot({ path: path.join(SHOTS, "phone-selection.png") });
+    } finally {
+      await context.close();
+    }
+  });
+});
