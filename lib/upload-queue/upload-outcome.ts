@@ -9,6 +9,8 @@ export type UploadDeps = {
   /** Records a resumable upload's acknowledged offset (progress, and where to resume). */
   onProgress: (uploadId: string | null, offset: number) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
+  /** How long one chunk request may go unanswered before it counts as a cut connection (default 5 minutes). */
+  requestTimeoutMs?: number;
 };
 
 /** The queue event for an ingest answer (POST /api/ingest or …/finish), with the server's own message. */

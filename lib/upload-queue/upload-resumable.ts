@@ -4,6 +4,12 @@ import { networkFailure, outcomeOf, type UploadDeps, type UploadOutcome } from "
 
 /** Connection failures in a row (each followed by a resync) before the attempt gives up and backs off. */
 const MAX_CUTS_IN_A_ROW = 5;
+/**
+ * A request with no answer after this long counts as a cut connection (a phone's dropped link can
+ * leave a socket that neither answers nor resets). Generous: a chunk at 32 KB/s still fits.
+ */
+const PATCH_TIMEOUT_MS = 5 * 60_000;
+const HEAD_TIMEOUT_MS = 30_000;
 
 class Gone extends Error {}
 class Answered extends Error {
@@ -20,14 +26,15 @@ class Answered extends Error {
  */
 export async function uploadResumable(item: QueueItem & { blob: Blob }, chunkSize: number, deps: UploadDeps): Promise<UploadOutcome> {
   const api = (path: string) => new URL(`/api/uploads${path}`, deps.origin);
-  const send = async (path: string, init: RequestInit) => {
-    const response = await deps.fetch(api(path), { credentials: "same-origin", ...init });
+  const send = async (path: string, init: RequestInit, timeoutMs?: number) => {
+    const response = await deps.fetch(api(path), { credentials: "same-origin", ...init, ...(timeoutMs && { signal: AbortSignal.timeout(timeoutMs) }) });
     if (response.status === 404) throw new Gone();
     return response;
   };
   const durableOffset = async (id: string) => {
-    const response = await send(`/${id}`, { method: "HEAD", cache: "no-store" });
+    const response = await send(`/${id}`, { method: "HEAD", cache: "no-store" }, HEAD_TIMEOUT_MS);
     if (!response.ok) throw new Answered(await outcomeOf(response));
+    await discard(response);
     return Number(response.headers.get("upload-offset"));
   };
   let id = item.uploadId;
@@ -44,11 +51,15 @@ export async function uploadResumable(item: QueueItem & { blob: Blob }, chunkSiz
     while (offset < item.size) {
       try {
         const end = Math.min(offset + chunkSize, item.size);
-        const response = await send(`/${id}`, { method: "PATCH", headers: { "upload-offset": String(offset), "content-type": "application/offset+octet-stream" }, body: item.blob.slice(offset, end) });
+        const response = await send(`/${id}`, { method: "PATCH", headers: { "upload-offset": String(offset), "content-type": "application/offset+octet-stream" }, body: item.blob.slice(offset, end) }, deps.requestTimeoutMs ?? PATCH_TIMEOUT_MS);
         if (response.status === 204 || response.status === 409) {
+          await discard(response);
+          const sent = offset;
           offset = Number(response.headers.get("upload-offset") ?? (await durableOffset(id)));
           if (response.status === 204) cuts = 0;
           await deps.onProgress(id, offset);
+          // A 409 naming the offset just sent: the box is still writing the cut request's bytes.
+          if (response.status === 409 && offset === sent) throw new Error("the box is still appending the previous request");
           continue;
         }
         if (classifyStatus(response.status) === "permanent") return await outcomeOf(response);
@@ -65,6 +76,15 @@ export async function uploadResumable(item: QueueItem & { blob: Blob }, chunkSiz
     if (error instanceof Gone) return { type: "transient", status: 404, message: "The box no longer has this upload; starting it again.", resetUpload: true };
     return networkFailure(error);
   }
+}
+
+/**
+ * Releases an answer's body that is not read: an unread body (a 409 sent before the upload was
+ * read, a proxy that never finishes it) would otherwise keep the browser's connection busy, and a
+ * few of those exhaust its per-host connections so the next request waits forever.
+ */
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => {});
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -77,7 +77,11 @@ export async function startServeProxy(appPort: number, ownerLogin: string): Prom
       });
     });
     upstream.on("error", () => {
-      if (!res.headersSent) req.socket.destroy(); // an early answer (409) is still delivered
+      // An early answer (409, sent before the body was read) is still delivered; one the app could
+      // not finish is aborted, as a real reverse proxy does, instead of leaving the browser's
+      // connection waiting for the rest of it.
+      if (!res.headersSent) req.socket.destroy();
+      else setImmediate(() => void (res.writableEnded || res.destroy()));
     });
     const cut = take(cuts, line);
     if (!cut) return void req.pipe(upstream);
