@@ -1,3 +1,5 @@
+import type { Config } from "@/lib/config";
+import { modelStatus } from "@/lib/ml/model-status";
 import { type Db, sqlTime } from "@/lib/server/db";
 import { JOB_KINDS, type JobKind } from "./kinds";
 
@@ -11,13 +13,16 @@ export type JobKindProgress = {
   perMinute: number;
   /** Seconds until the queue of this kind is empty at that rate (null when idle or stalled). */
   etaSeconds: number | null;
+  /** Why this kind's pending jobs cannot run yet (its model is missing), with how to get it; null when they can. */
+  waitingFor: string | null;
 };
 export type JobFailure = { id: number; kind: string; assetId: string | null; attempts: number; lastError: string | null; finishedAt: string | null };
 
 const RATE_WINDOW_MS = 10 * 60_000;
 
-/** Per job kind: queue counts, recent throughput and ETA; plus the latest failures (for retry). */
-export async function getJobProgress(db: Db, now = new Date()): Promise<{ kinds: JobKindProgress[]; failures: JobFailure[] }> {
+/** Per job kind: queue counts, recent throughput, ETA and what it waits for; plus the latest failures (for retry). */
+export async function getJobProgress(db: Db, config: Config, now = new Date()): Promise<{ kinds: JobKindProgress[]; failures: JobFailure[] }> {
+  const models = await modelStatus(config);
   const since = sqlTime(new Date(now.getTime() - RATE_WINDOW_MS));
   const [counts, recent, failures] = await Promise.all([
     db.job.groupBy({ by: ["kind", "status"], _count: { _all: true } }),
@@ -28,9 +33,11 @@ export async function getJobProgress(db: Db, now = new Date()): Promise<{ kinds:
   const kinds = JOB_KINDS.map((kind) => {
     const perMinute = Number(recent.find((r) => r.kind === kind)?.n ?? 0) / (RATE_WINDOW_MS / 60_000);
     const left = count(kind, "pending") + count(kind, "running");
+    const model = models.find((m) => m.kind === kind && !m.present);
     return {
       kind, pending: count(kind, "pending"), running: count(kind, "running"), done: count(kind, "done"), failed: count(kind, "failed"),
       perMinute, etaSeconds: left > 0 && perMinute > 0 ? Math.round((left / perMinute) * 60) : null,
+      waitingFor: model ? `model ${model.missing} — ${model.howToGet}` : null,
     };
   });
   return { kinds, failures: failures.map((f) => ({ ...f, finishedAt: f.finishedAt?.toISOString() ?? null })) };

@@ -133,17 +133,17 @@ describe("admin data", () => {
     const { getJobProgress } = await import("@/lib/jobs/get-job-progress");
     const { retryJobs } = await import("@/lib/jobs/retry-jobs");
     const { rerunJobs } = await import("@/lib/jobs/rerun-jobs");
-    const thumbnails = (await getJobProgress(lib.db)).kinds.find((k) => k.kind === "thumbnail")!;
+    const thumbnails = (await getJobProgress(lib.db, lib.config)).kinds.find((k) => k.kind === "thumbnail")!;
     expect(thumbnails).toMatchObject({ done: 3, pending: 0, failed: 0 });
     expect(thumbnails.perMinute).toBeGreaterThan(0);
     await lib.db.job.updateMany({ where: { kind: "thumbnail", assetId: ids.a }, data: { status: "failed", lastError: "boom" } });
-    const progress = await getJobProgress(lib.db);
+    const progress = await getJobProgress(lib.db, lib.config);
     expect(progress.failures).toEqual([expect.objectContaining({ kind: "thumbnail", assetId: ids.a, lastError: "boom" })]);
     expect(await retryJobs(lib.db, { kind: "thumbnail" })).toEqual({ retried: 1 });
     expect(await rerunJobs(lib.db, { kind: "thumbnail" })).toEqual({ queued: 3 });
-    expect((await getJobProgress(lib.db)).kinds.find((k) => k.kind === "thumbnail")).toMatchObject({ pending: 3, done: 0 });
+    expect((await getJobProgress(lib.db, lib.config)).kinds.find((k) => k.kind === "thumbnail")).toMatchObject({ pending: 3, done: 0 });
     await lib.drain();
-    expect((await getJobProgress(lib.db)).kinds.find((k) => k.kind === "thumbnail")).toMatchObject({ pending: 0, done: 3 });
+    expect((await getJobProgress(lib.db, lib.config)).kinds.find((k) => k.kind === "thumbnail")).toMatchObject({ pending: 0, done: 3 });
   });
 
   it("audit log filters and status totals", async () => {

@@ -45,7 +45,10 @@ export function JobQueues() {
                     <progress aria-label={`${k.kind}: ${k.done} of ${total} done`} className="h-2 w-full accent-sky-700" max={total || 1} value={total ? k.done : 0} />
                     <span className="text-xs text-slate-600 dark:text-slate-300">{k.done} / {total} done{k.running ? ` · ${k.running} running` : ""}</span>
                   </td>
-                  <td className="py-1.5 pr-2">{k.pending}</td>
+                  <td className="py-1.5 pr-2">
+                    {k.pending}
+                    {k.waitingFor && k.pending ? <span className="block text-xs text-amber-800 dark:text-amber-200">waiting for a {k.waitingFor}</span> : null}
+                  </td>
                   <td className={`py-1.5 pr-2 ${k.failed ? "font-semibold text-red-700 dark:text-red-300" : ""}`}>{k.failed}</td>
                   <td className="py-1.5 pr-2">{k.perMinute ? `${k.perMinute.toFixed(1)}/min` : "—"}{k.etaSeconds !== null ? ` · ${formatEta(k.etaSeconds)}` : ""}</td>
                   <td className="space-x-1 whitespace-nowrap py-1.5 text-right">
