@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 const MAX_SCALE = 6;
 const SWIPE_PX = 60;
@@ -8,9 +8,15 @@ const SWIPE_PX = 60;
  * Pan/zoom surface: wheel or pinch to zoom, double-click/tap toggles 2.5×, drag pans while
  * zoomed; at 1× a horizontal swipe asks for the previous/next item. Reports the zoom so the
  * lightbox can swap in the full-resolution original.
+ *
+ * Touch moves are cancelled (a non-passive listener: React's are passive), so the browser makes no
+ * scroll or fling of its own out of a swipe. `touch-action: none` alone still lets Chromium start a
+ * fling on a quick flick, and a tap while a fling runs only stops it: the tap on Close right after a
+ * swipe was swallowed.
  */
 export function ZoomView({ children, onSwipe, onZoom }: { children: ReactNode; onSwipe: (direction: -1 | 1) => void; onZoom: (scale: number) => void }) {
   const [view, setView] = useState({ scale: 1, x: 0, y: 0 });
+  const surface = useRef<HTMLDivElement>(null);
   const pointers = useRef(new Map<number, { x: number; y: number }>());
   const gesture = useRef<{ startX: number; startY: number; base: typeof view; pinch: number | null } | null>(null);
   const apply = (next: typeof view) => {
@@ -19,12 +25,20 @@ export function ZoomView({ children, onSwipe, onZoom }: { children: ReactNode; o
     setView(settled);
     onZoom(scale);
   };
+  useEffect(() => {
+    const el = surface.current;
+    if (!el) return;
+    const cancel = (e: TouchEvent) => e.cancelable && e.preventDefault();
+    el.addEventListener("touchmove", cancel, { passive: false });
+    return () => el.removeEventListener("touchmove", cancel);
+  }, []);
   const distance = () => {
     const [a, b] = [...pointers.current.values()];
     return a && b ? Math.hypot(a.x - b.x, a.y - b.y) : null;
   };
   return (
     <div
+      ref={surface}
       data-testid="zoom-view"
       className="relative flex h-full w-full touch-none select-none items-center justify-center overflow-hidden"
       onWheel={(e) => apply({ ...view, scale: view.scale * (e.deltaY < 0 ? 1.2 : 1 / 1.2) })}
