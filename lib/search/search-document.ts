@@ -39,8 +39,7 @@ export function loadSearchDocuments(databasePath: string, ids: string[]): Search
          (SELECT group_concat(al."title", char(10)) FROM "AlbumAsset" x JOIN "Album" al ON al."id" = x."albumId" WHERE x."assetId" = a."id") AS albums,
          (SELECT group_concat(DISTINCT pe."name") FROM "Face" f JOIN "Person" pe ON pe."id" = f."personId"
             WHERE f."assetId" = a."id" AND pe."name" IS NOT NULL AND pe."hidden" = 0) AS people
-       FROM "Asset" a LEFT JOIN "AssetPlace" p ON p."assetId" = a."id"
-       WHERE a."id" IN (SELECT value FROM json_each(?))`,
+       FROM json_each(?) j JOIN "Asset" a ON a."id" = j.value LEFT JOIN "AssetPlace" p ON p."assetId" = a."id"`,
     )
     .all(JSON.stringify(ids)) as Row[];
   return rows.map((a) => ({
