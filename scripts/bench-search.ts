@@ -109,7 +109,9 @@ async function buildAll(): Promise<void> {
       const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, part, dataDir, String(size)], { stdio: "inherit" });
       if (child.status !== 0) process.exit(child.status ?? 1);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    // BENCH_SEARCH_KEEP=1 keeps the library for profiling (`… scripts/bench-search.ts --serve <dir> <size>`).
+    if (process.env.BENCH_SEARCH_KEEP === "1") console.log(`  kept: ${dataDir}`);
+    else fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -2,6 +2,7 @@ import { recordBackup, lastBackup } from "@/lib/backup/backup-status";
 import { createBackup } from "@/lib/backup/create-backup";
 import { purgeTrash } from "@/lib/assets/purge-trash";
 import type { JobContext } from "@/lib/jobs/handler";
+import { refreshPlannerStatistics } from "@/lib/server/db";
 import { expireUploads } from "@/lib/uploads/cancel-upload";
 import { scanFiles } from "./scan-files";
 import { scrubOriginals } from "./scrub-originals";
@@ -17,6 +18,7 @@ const LAST_SCAN_KEY = "maintenance.lastScan";
  */
 export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = new Date()): Promise<void> {
   const { db, paths, config, log } = ctx;
+  await refreshPlannerStatistics(db);
   const lastScan = await db.setting.findUnique({ where: { key: LAST_SCAN_KEY } });
   if (!lastScan || now.getTime() - new Date(lastScan.value).getTime() >= SCAN_EVERY_MS) {
     const scan = await scanFiles(db, paths);

@@ -27,7 +27,20 @@ export async function openDb(databasePath: string): Promise<Db> {
   await client.$queryRawUnsafe("PRAGMA synchronous = FULL");
   await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   await client.$queryRawUnsafe("PRAGMA busy_timeout = 15000");
+  await refreshPlannerStatistics(client);
   return client;
+}
+
+/**
+ * Keeps SQLite's query-planner statistics current (`PRAGMA optimize`, sampling at most 1000 rows
+ * per index, so it takes milliseconds). Without statistics the planner takes an index on a column
+ * that is NULL almost everywhere (trashedAt, verifiedAt) for a selective one: a 51-id lookup
+ * "WHERE id IN (…) AND trashedAt IS NULL" scanned 100k rows (59 ms) instead of 51 (1.4 ms).
+ * Run when a connection opens and by the worker's maintenance tick.
+ */
+export async function refreshPlannerStatistics(db: Db): Promise<void> {
+  await db.$queryRawUnsafe("PRAGMA analysis_limit = 1000");
+  await db.$queryRawUnsafe("PRAGMA optimize = 0x10002");
 }
 
 const globalForDb = globalThis as unknown as { albumsDb?: Promise<Db> };
