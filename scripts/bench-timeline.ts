@@ -1,12 +1,15 @@
 // `npm run bench:timeline`: seeds a library with 10k photos (rows + real WebP thumbnails, hard-linked
 // from a few variants), serves it, and measures the timeline in Debian's headless Chromium: first
 // thumbnails on screen, long tasks during load and during a fast scroll, a scrubber jump, and
-// whether thumbnails come from the HTTP cache on reload. Prints a JSON summary.
+// whether thumbnails come from the HTTP cache on reload; then a Lighthouse performance audit of the
+// same page (mobile and desktop presets, simulated throttling, loopback only). Prints a JSON summary.
 import "@/lib/server/install-egress-guard";
 import { randomUUID, createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import lighthouse, { desktopConfig, type Config } from "lighthouse";
+import { chromium } from "playwright-core";
 import sharp from "sharp";
 import { rgbaToThumbHash } from "thumbhash";
 import { parseConfig } from "@/lib/config";
@@ -14,7 +17,7 @@ import { openDb } from "@/lib/server/db";
 import { createLogger } from "@/lib/server/logger";
 import { derivedDir } from "@/lib/server/paths";
 import { prepareLibrary } from "@/lib/server/prepare-library";
-import { spawnApp } from "@/tests/support/app-process";
+import { freePort, spawnApp } from "@/tests/support/app-process";
 import { launchChromium, VIEWPORTS } from "@/tests/support/gallery-app";
 
 const COUNT = Number(process.env.BENCH_ASSETS ?? 10_000);
@@ -63,6 +66,39 @@ async function seed(dataDir: string): Promise<void> {
   await db.$disconnect();
 }
 
+/**
+ * Lighthouse's performance category for `url` in a fresh headless Chromium reached over its
+ * debugging port: score, FCP, LCP, TBT, CLS, Speed Index, and the requests that left loopback
+ * (which must be none).
+ */
+async function lighthouseRun(url: string, preset: "mobile" | "desktop") {
+  const port = await freePort();
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", `--remote-debugging-port=${port}`] });
+  try {
+    const config: Config | undefined = preset === "desktop" ? desktopConfig : undefined;
+    const result = await lighthouse(url, { port, onlyCategories: ["performance"], logLevel: "error", output: "json" }, config);
+    if (!result) throw new Error("lighthouse returned no result");
+    const { lhr, artifacts } = result;
+    const ms = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
+    const urls = (artifacts.DevtoolsLog ?? []).flatMap((e) => (e.method === "Network.requestWillBeSent" ? [e.params.request.url] : []));
+    const offBox = urls.filter((u) => !/^(data:|blob:|about:|chrome|https?:\/\/(127\.0\.0\.1|localhost)[:/])/.test(u));
+    return {
+      score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+      fcpMs: ms("first-contentful-paint"),
+      lcpMs: ms("largest-contentful-paint"),
+      tbtMs: ms("total-blocking-time"),
+      cls: Number((lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(3)),
+      speedIndexMs: ms("speed-index"),
+      requests: urls.length,
+      offBoxRequests: offBox,
+      runtimeError: lhr.runtimeError?.message,
+      warnings: lhr.runWarnings,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-bench-timeline-"));
 const seeded = performance.now();
 await seed(dataDir);
@@ -89,6 +125,13 @@ try {
   const firstThumbsMs = await waitThumbs(30);
   const domNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
   const loadTasks = await longTasks();
+  // Thumbnail requests issued (and cancelled) from the fast scroll until the jump's thumbnails show.
+  const thumbRequests = { started: 0, failed: 0 };
+  const isThumb = (r: { url(): string }) => r.url().includes("/thumbnail?size=sm");
+  const onRequest = (r: { url(): string }) => isThumb(r) && (thumbRequests.started += 1);
+  const onFailed = (r: { url(): string }) => isThumb(r) && (thumbRequests.failed += 1);
+  page.on("request", onRequest);
+  page.on("requestfailed", onFailed);
 
   const scroll = await page.evaluate(async () => {
     const gaps: number[] = [];
@@ -112,6 +155,8 @@ try {
   await page.waitForTimeout(50);
   const jumpMonth = await page.getByTestId("month-label").textContent();
   const jumpedAt = await waitThumbs(30);
+  page.off("request", onRequest);
+  page.off("requestfailed", onFailed);
 
   await page.evaluate(() => window.scrollTo(0, 0));
   await waitThumbs(30);
@@ -126,13 +171,17 @@ try {
   await page.reload();
   await waitThumbs(30);
   await page.waitForTimeout(300);
+  await context.close();
+  const origin = `http://127.0.0.1:${app.port}/`;
+  const lighthouseSummary = process.env.BENCH_LIGHTHOUSE === "0" ? "skipped" : { mobile: await lighthouseRun(origin, "mobile"), desktop: await lighthouseRun(origin, "desktop") };
   const summary = {
     assets: COUNT,
     seedSeconds: Number(seedSeconds.toFixed(1)),
     firstRender: { first30ThumbnailsMs: Math.round(firstThumbsMs), longTasks: loadTasks.length, longTasksTotalMs: Math.round(loadTasks.reduce((s, t) => s + t.duration, 0)), domNodes },
     scroll: { ...scroll, pixels: 120 * 400 },
-    scrubberJump: { month: jumpMonth, thumbnailsAfterMs: Math.round(jumpedAt - jumpStart) },
+    scrubberJump: { month: jumpMonth, thumbnailsAfterMs: Math.round(jumpedAt - jumpStart), thumbnailRequestsSinceScroll: thumbRequests.started, cancelled: thumbRequests.failed },
     reload: { thumbnailResponses: thumbResponses.length, fromDiskCache: thumbResponses.filter((r) => r.cached).length, fromNetwork: thumbResponses.filter((r) => !r.cached).length, requestServedFromCacheEvents: servedFromCache },
+    lighthouse: lighthouseSummary,
   };
   console.log(JSON.stringify(summary, null, 2));
   fs.mkdirSync("bench-out", { recursive: true });

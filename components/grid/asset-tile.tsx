@@ -1,10 +1,11 @@
 "use client";
 import Image from "next/image";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatDuration } from "../format";
 import { Icon } from "../icons";
 import type { AssetSummary } from "../types";
 import { thumbhashUrl } from "./thumbhash-url";
+import { useSettledInView } from "./use-settled-in-view";
 
 const LONG_PRESS_MS = 400;
 
@@ -22,31 +23,46 @@ function describe(asset: AssetSummary): string {
 }
 
 /**
- * One square of a grid: the blurred ThumbHash at once, the small WebP thumbnail over it when it
- * arrives. Click opens (or toggles while selecting); shift/ctrl-click and a touch long-press select.
+ * One square of a grid: the blurred ThumbHash at once, the small WebP thumbnail over it once the
+ * tile has settled near the viewport and the image arrives (a load still in flight when the tile
+ * unmounts is dropped, so the browser cancels it). Click opens (or toggles while selecting);
+ * shift/ctrl-click and a touch long-press select.
  */
 export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: TileProps) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pressed = useRef(false);
   const start = useRef({ x: 0, y: 0 });
   const [loaded, setLoaded] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const image = useRef<HTMLImageElement>(null);
+  const near = useSettledInView(root);
+  useEffect(() => {
+    const img = image.current;
+    return () => {
+      if (img && !img.complete) img.removeAttribute("src");
+    };
+  }, [near]);
   const cancelPress = () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
   };
   return (
-    <div className={`group relative h-full w-full overflow-hidden bg-slate-200 dark:bg-slate-800 ${selected ? "ring-4 ring-inset ring-sky-500" : ""}`} style={{ backgroundImage: loaded ? undefined : cssUrl(thumbhashUrl(asset.thumbhash)), backgroundSize: "cover" }}>
+    <div ref={root} className={`group relative h-full w-full overflow-hidden bg-slate-200 dark:bg-slate-800 ${selected ? "ring-4 ring-inset ring-sky-500" : ""}`} style={{ backgroundImage: loaded ? undefined : cssUrl(thumbhashUrl(asset.thumbhash)), backgroundSize: "cover" }}>
       {asset.thumbnails.sm ? (
-        <Image
-          src={`/api/assets/${asset.id}/thumbnail?size=sm`}
-          alt=""
-          fill
-          unoptimized
-          sizes="200px"
-          onLoad={() => setLoaded(true)}
-          className={`object-cover transition duration-200 ${loaded ? "opacity-100" : "opacity-0"} ${selected ? "scale-90 rounded-md" : ""}`}
-          draggable={false}
-        />
+        near ? (
+          <Image
+            ref={image}
+            src={`/api/assets/${asset.id}/thumbnail?size=sm`}
+            alt=""
+            fill
+            unoptimized
+            sizes="200px"
+            decoding="async"
+            onLoad={() => setLoaded(true)}
+            className={`object-cover transition duration-200 ${loaded ? "opacity-100" : "opacity-0"} ${selected ? "scale-90 rounded-md" : ""}`}
+            draggable={false}
+          />
+        ) : null
       ) : (
         <span className="absolute inset-0 flex items-center justify-center text-slate-600 dark:text-slate-300">
           <Icon name={asset.kind === "document" || asset.kind === "file" ? "documents" : "photos"} className="h-8 w-8" />
