@@ -75,7 +75,8 @@ export function vectorOf(databasePath: string, assetId: string): { model: string
 export async function nearestVectors(databasePath: string, model: string, query: Float32Array, limit: number, allow?: (assetId: string) => boolean): Promise<VectorHit[]> {
   const vectors = stateOf(databasePath).models.get(model);
   if (!vectors || vectors.dim !== query.length) return [];
-  scorer ??= createDotProductSession();
+  // Two threads: a search is the server's only CPU work at that moment, and the box has two cores.
+  scorer ??= createDotProductSession(2);
   const scores = await (await scorer)(vectors.matrix, vectors.ids.length, vectors.dim, quantize(query));
   return topK(scores, limit, (row) => vectors.rowOf.get(vectors.ids[row]!) === row && (!allow || allow(vectors.ids[row]!))).map(({ row, score }) => ({
     assetId: vectors.ids[row]!,
