@@ -39,17 +39,22 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const entries = args.model ? MODEL_MANIFEST.filter((m) => args.model!.includes(m.name)) : MODEL_MANIFEST;
-const modelsDir = path.resolve(args.dir ?? path.join(parseConfig().dataDir, "models"));
+// Into the folders the worker reads (ALBUMS_MODELS_DIR, ALBUMS_CLIP_MODEL_DIR, ALBUMS_CAPTION_MODEL_DIR), or all under --dir.
+const config = parseConfig();
+const modelsDir = path.resolve(args.dir ?? config.models.dir);
+const configured: Record<string, string> = { "clip-vit-base-patch32": config.models.clip, "vit-gpt2-image-captioning": config.models.captioner };
+const folderOf = (name: string) => (args.dir ? path.join(modelsDir, name) : (configured[name] ?? path.join(modelsDir, name)));
 const baseUrl = args["base-url"] ?? DEFAULT_HUB_URL;
 
 let failed = 0;
 for (const entry of entries) {
-  console.log(`${entry.name}: ${entry.repo}@${entry.revision} from ${baseUrl} into ${path.join(modelsDir, entry.name)} (~${entry.approxMB} MB)`);
+  console.log(`${entry.name}: ${entry.repo}@${entry.revision} from ${baseUrl} into ${folderOf(entry.name)} (~${entry.approxMB} MB)`);
   let lastPrint = 0;
   try {
     const result = await downloadModel({
       entry,
       modelsDir,
+      dir: folderOf(entry.name),
       baseUrl,
       onFile: (file, done, total) => {
         if (Date.now() - lastPrint < 2000 && done !== total) return;

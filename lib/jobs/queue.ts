@@ -30,14 +30,29 @@ export function jobCreateData({ kind, assetId, payload = {}, delayMs = 0 }: Enqu
   };
 }
 
-/** Queues a job, or re-arms an existing one with the same key (re-run): idempotent. */
-export async function enqueueJob(db: DbTx, options: EnqueueOptions): Promise<void> {
+/** Queues a job, or re-arms an existing one with the same key (re-run; `rearm: false` leaves it as it is): idempotent. */
+export async function enqueueJob(db: DbTx, options: EnqueueOptions & { rearm?: boolean }): Promise<void> {
   const data = jobCreateData(options);
   await db.job.upsert({
     where: { key: data.key },
     create: { ...data, assetId: options.assetId },
-    update: { status: "pending", attempts: 0, runAfter: data.runAfter, lastError: null, leaseUntil: null, leasedBy: null, finishedAt: null },
+    update: options.rearm === false ? {} : { status: "pending", attempts: 0, runAfter: data.runAfter, lastError: null, leaseUntil: null, leasedBy: null, finishedAt: null },
   });
+}
+
+/**
+ * Queues a job of `kind` for every asset matching `where` (SQL on `"Asset" a`, trusted text) in one
+ * statement, keyed like jobKey; with `rearm` an existing job is re-armed, else left alone.
+ * Returns the rows written.
+ */
+export async function queueJobsForAssets(db: Db, kind: JobKind, where: string, options: { rearm: boolean }): Promise<number> {
+  const now = sqlTime(new Date());
+  return db.$executeRawUnsafe(
+    `INSERT INTO "Job" ("kind", "key", "assetId", "payload", "status", "priority", "attempts", "maxAttempts", "runAfter", "createdAt", "updatedAt")
+     SELECT ?, ? || a."id", a."id", '{}', 'pending', ?, 0, 5, ?, ?, ? FROM "Asset" a WHERE ${where}
+     ON CONFLICT ("key") DO ${options.rearm ? `UPDATE SET status = 'pending', attempts = 0, runAfter = excluded.runAfter, lastError = NULL, leaseUntil = NULL, leasedBy = NULL, finishedAt = NULL, updatedAt = excluded.updatedAt` : "NOTHING"}`,
+    kind, jobKey(kind, ""), JOB_PRIORITY[kind], now, now, now,
+  );
 }
 
 /** Queues a job about something other than one asset (a Takeout import), keyed by its subject. */

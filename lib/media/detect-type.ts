@@ -39,6 +39,11 @@ const SUPPORTED: Record<string, Omit<DetectedType, "mime">> = {
   "application/vnd.openxmlformats-officedocument.presentationml.presentation": { kind: "document", ext: "pptx", raw: false },
 };
 
+/** True for camera RAW types (decoded through their embedded preview). */
+export function isRawMime(mime: string): boolean {
+  return SUPPORTED[mime]?.raw ?? false;
+}
+
 /** MIME type Albums serves an original with, given the extension it was stored under. */
 export function mimeForExt(ext: string): string {
   for (const [mime, type] of Object.entries(SUPPORTED)) if (type.ext === ext) return mime;

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import net from "node:net";
+import { toBytes } from "./vector-bytes";
 
 export type TextEmbedder = (text: string) => Promise<{ model: string; vector: Float32Array }>;
 
@@ -35,7 +36,7 @@ async function answer(line: string, embed: TextEmbedder): Promise<object> {
     const { text } = JSON.parse(line) as { text?: unknown };
     if (typeof text !== "string") return { error: "text must be a string" };
     const { model, vector } = await embed(text);
-    return { model, vector: Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString("base64") };
+    return { model, vector: Buffer.from(toBytes(vector)).toString("base64") };
   } catch (error) {
     return { error: (error as Error).message };
   }

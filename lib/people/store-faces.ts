@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { isClusterableFace } from "@/lib/ml/faces/is-clusterable-face";
 import type { DetectedFace } from "@/lib/ml/faces/face-types";
 import { matchPerson, type PersonFaces } from "@/lib/ml/faces/match-person";
+import { iou } from "@/lib/ml/faces/suppress-overlaps";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { Db } from "@/lib/server/db";
 import { fromBytes, toBytes } from "@/lib/ml/vector-bytes";
@@ -37,7 +38,7 @@ async function store(db: Db, asset: { id: string; width: number; height: number 
     const taken = new Set(pinned.map((p) => p.personId));
     for (const face of faces) {
       const box = { x: face.box.x / asset.width, y: face.box.y / asset.height, width: face.box.width / asset.width, height: face.box.height / asset.height };
-      if (pinned.some((p) => overlap(p, box) > 0.5)) continue;
+      if (pinned.some((p) => iou(p, box) > 0.5)) continue;
       let personId: string | null = null;
       if (isClusterableFace(face)) {
         personId = matchPerson(face.embedding, [...people.values()].filter((p) => !taken.has(p.id)))?.personId ?? null;
@@ -53,14 +54,4 @@ async function store(db: Db, asset: { id: string; width: number; height: number 
     }
     await markSearchStale(tx, [asset.id]);
   });
-}
-
-type Box = { x: number; y: number; width: number; height: number };
-
-/** Intersection over union of two boxes. */
-function overlap(a: Box, b: Box): number {
-  const w = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
-  const h = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
-  const inter = w * h;
-  return inter / (a.width * a.height + b.width * b.height - inter);
 }

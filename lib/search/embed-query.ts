@@ -1,4 +1,5 @@
 import net from "node:net";
+import { fromBytes } from "@/lib/ml/vector-bytes";
 
 export type QueryEmbedding = { model: string; vector: Float32Array } | { unavailable: string };
 
@@ -25,8 +26,7 @@ export function embedQuery(socketPath: string, text: string, timeoutMs = 5_000):
       try {
         const reply = JSON.parse(buffer.slice(0, end)) as { model?: string; vector?: string; error?: string };
         if (reply.error || !reply.model || !reply.vector) return done({ unavailable: reply.error ?? "malformed reply" });
-        const bytes = Buffer.from(reply.vector, "base64");
-        done({ model: reply.model, vector: new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) });
+        done({ model: reply.model, vector: fromBytes(Buffer.from(reply.vector, "base64")) });
       } catch {
         done({ unavailable: "malformed reply" });
       }

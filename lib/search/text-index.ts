@@ -4,8 +4,8 @@ import lunr from "lunr";
 import { foldText, type SegmentData } from "./build-segment";
 import { MANIFEST, readManifest, readSegment } from "./text-index-files";
 
-/** One BM25 match: the asset, its lunr score, and the index terms of the query it contains. */
-export type TextHit = { assetId: string; score: number; terms: string[] };
+/** One BM25 match: the asset, its lunr score, and the index terms of the query it contains, each with the indexed fields (label/content/body) it is in. */
+export type TextHit = { assetId: string; score: number; terms: Record<string, string[]> };
 
 type LoadedSegment = { file: string; index: lunr.Index; ids: string[] };
 type Loaded = { stamp: string; segments: LoadedSegment[]; newest: Map<string, number>; docs: number };
@@ -33,7 +33,7 @@ export function searchText(dir: string, query: string): { hits: TextHit[]; docs:
     });
     for (const result of results) {
       if (loaded.newest.get(result.ref) !== position) continue;
-      hits.push({ assetId: result.ref, score: result.score, terms: Object.keys(result.matchData.metadata) });
+      hits.push({ assetId: result.ref, score: result.score, terms: Object.fromEntries(Object.entries(result.matchData.metadata).map(([term, fields]) => [term, Object.keys(fields)])) });
     }
   });
   hits.sort((a, b) => b.score - a.score);

@@ -1,9 +1,9 @@
 import fs from "node:fs/promises";
 import type { Asset } from "@/lib/generated/prisma/client";
+import { isRawMime } from "@/lib/media/detect-type";
 import { openImage } from "@/lib/media/image-source";
 import { resolveUnder } from "@/lib/server/paths";
 import type { JobContext } from "../handler";
-import { RAW_EXTENSIONS } from "./thumbnail";
 
 /** Long side of the image OCR reads: small print stays legible, memory stays bounded. */
 const OCR_SIDE = 2560;
@@ -15,7 +15,7 @@ const OCR_SIDE = 2560;
  */
 export async function readAnalysisImage(ctx: JobContext, { asset, file }: { asset: Asset; file: string }, purpose: "thumbnail" | "full"): Promise<Buffer> {
   if (purpose === "full" && asset.kind === "photo") {
-    const image = await openImage({ path: file, mime: asset.mimeType, raw: RAW_EXTENSIONS.includes(asset.ext), orientation: asset.orientation }, ctx.config.maxPixels);
+    const image = await openImage({ path: file, mime: asset.mimeType, raw: isRawMime(asset.mimeType), orientation: asset.orientation }, ctx.config.maxPixels);
     return image.resize(OCR_SIDE, OCR_SIDE, { fit: "inside", withoutEnlargement: true }).jpeg({ quality: 92 }).toBuffer();
   }
   const thumbnail = await ctx.db.derivative.findUnique({ where: { assetId_kind: { assetId: asset.id, kind: "thumb-md" } } });

@@ -1,12 +1,10 @@
 import { markUndecodable, storeThumbnails } from "@/lib/assets/store-derivatives";
+import { isRawMime } from "@/lib/media/detect-type";
 import { openImage } from "@/lib/media/image-source";
 import { renderThumbnails } from "@/lib/media/render-thumbnails";
 import { queueEnrichment } from "../queue-enrichment";
 import { type JobHandler, PermanentJobError } from "../handler";
 import { isFileFault, loadJobAsset } from "./load-job-asset";
-
-/** Camera RAW formats: decoded through their embedded preview. */
-export const RAW_EXTENSIONS = ["dng", "cr2", "cr3", "nef", "arw", "raf", "rw2", "orf"];
 
 /** Photo thumbnails (sm, md) and placeholder; an undecodable photo is flagged, kept, and not retried. */
 export const thumbnailJob: JobHandler = {
@@ -15,7 +13,7 @@ export const thumbnailJob: JobHandler = {
     const { asset, file } = await loadJobAsset(ctx, job);
     let rendered;
     try {
-      const image = await openImage({ path: file, mime: asset.mimeType, raw: RAW_EXTENSIONS.includes(asset.ext), orientation: asset.orientation }, ctx.config.maxPixels);
+      const image = await openImage({ path: file, mime: asset.mimeType, raw: isRawMime(asset.mimeType), orientation: asset.orientation }, ctx.config.maxPixels);
       rendered = await renderThumbnails(image);
     } catch (error) {
       if (!isFileFault(error)) throw error;

@@ -3,7 +3,7 @@
 type Scored = { box: { x: number; y: number; width: number; height: number }; score: number };
 
 /** Intersection over union of two boxes; 0 when either is empty. */
-function iou(a: Scored["box"], b: Scored["box"]): number {
+export function iou(a: Scored["box"], b: Scored["box"]): number {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
   if (w <= 0 || h <= 0) return 0;

@@ -14,6 +14,8 @@ export type DownloadModelOptions = {
   entry: ModelEntry;
   /** Folder that holds one sub-folder per model (`<dataDir>/models`). */
   modelsDir: string;
+  /** The model's own folder, when configured apart (default `<modelsDir>/<name>`). */
+  dir?: string;
   /** Hub or mirror base URL (default https://huggingface.co). */
   baseUrl?: string;
   attempts?: number;
@@ -37,7 +39,7 @@ export type DownloadModelResult = {
  */
 export async function downloadModel(options: DownloadModelOptions): Promise<DownloadModelResult> {
   const { entry, baseUrl = DEFAULT_HUB_URL } = options;
-  const dir = path.join(path.resolve(options.modelsDir), entry.name);
+  const dir = path.resolve(options.dir ?? path.join(options.modelsDir, entry.name));
   const recordPath = path.join(dir, MODEL_RECORD);
   const previous = await readRecord(recordPath, entry);
   const record: ModelRecord = { repo: entry.repo, revision: entry.revision, commit: previous?.commit ?? null, files: [] };
