@@ -1,7 +1,7 @@
 "use client";
 import Image from "next/image";
 import { useEffect, useRef, useState } from "react";
-import { formatDuration } from "../format";
+import { formatDateTime, formatDuration } from "../format";
 import { Icon } from "../icons";
 import type { AssetSummary } from "../types";
 import { thumbhashUrl } from "./thumbhash-url";
@@ -19,7 +19,7 @@ type TileProps = {
 
 function describe(asset: AssetSummary): string {
   const kind = asset.kind === "video" ? "Video" : asset.kind === "photo" ? "Photo" : "File";
-  return `${kind}, ${new Date(asset.capturedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}${asset.favorite ? ", favorite" : ""}`;
+  return `${kind}, ${formatDateTime(asset.capturedAt, null, "medium")}${asset.favorite ? ", favorite" : ""}`;
 }
 
 /**

@@ -1,29 +1,28 @@
 "use client";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { getJson, sendJson } from "../api";
+import { useQueryClient } from "@tanstack/react-query";
+import { sendJson } from "../api";
 import { ScreenHeader, buttonClass } from "../states";
 import { Timeline } from "../timeline/timeline";
-import type { LibraryStatus, ShelfView } from "../types";
+import type { ShelfView } from "../types";
 
 const TITLES: Record<ShelfView, string> = { timeline: "Photos", favorites: "Favorites", archive: "Archive", trash: "Trash" };
 
 /** Photos, Favorites, Archive and Trash: one timeline each; the trash explains its rule and can be emptied. */
-export function ShelfScreen({ view }: { view: ShelfView }) {
+export function ShelfScreen({ view, trashDays }: { view: ShelfView; trashDays?: number }) {
   return (
     <>
       <ScreenHeader title={TITLES[view]}>{view === "trash" ? <EmptyTrash /> : null}</ScreenHeader>
-      {view === "trash" ? <TrashRule /> : null}
+      {trashDays !== undefined ? <TrashRule trashDays={trashDays} /> : null}
       <Timeline view={view} />
     </>
   );
 }
 
-function TrashRule() {
-  const { data } = useQuery({ queryKey: ["admin-status"], queryFn: () => getJson<LibraryStatus>("/api/admin/status") });
-  if (!data) return null;
+/** The purge rule, from the server's configuration (passed by the page: no request needed). */
+function TrashRule({ trashDays }: { trashDays: number }) {
   return (
     <p className="px-4 pb-2 text-sm text-slate-600 dark:text-slate-300">
-      {data.trashDays > 0 ? `Items are deleted for good ${data.trashDays} days after they were trashed (ALBUMS_TRASH_DAYS).` : "Items stay here until you empty the trash (ALBUMS_TRASH_DAYS=0)."} An original file is removed only when nothing else in the library uses it.
+      {trashDays > 0 ? `Items are deleted for good ${trashDays} days after they were trashed (ALBUMS_TRASH_DAYS).` : "Items stay here until you empty the trash (ALBUMS_TRASH_DAYS=0)."} An original file is removed only when nothing else in the library uses it.
     </p>
   );
 }

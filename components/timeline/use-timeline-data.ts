@@ -21,7 +21,9 @@ async function loadMonth(view: AssetView, month: string, tz: number): Promise<{ 
   const byDay = new Map<string, AssetSummary[]>();
   for (const item of items) {
     const day = dayAt(item.capturedAt, tz);
-    byDay.set(day, [...(byDay.get(day) ?? []), item]);
+    const bucket = byDay.get(day);
+    if (bucket) bucket.push(item);
+    else byDay.set(day, [item]);
   }
   return { items, byDay };
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { AppError, isOutOfSpace } from "@/lib/errors";
+import { formatBytes } from "@/lib/format-bytes";
 
 export type TempFile = { path: string; sha256: string; size: number };
 
@@ -139,15 +140,4 @@ export async function hashFile(filePath: string): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of fs.createReadStream(filePath)) hash.update(chunk as Buffer);
   return hash.digest("hex");
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ["B", "KB", "MB", "GB", "TB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }

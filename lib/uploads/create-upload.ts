@@ -6,7 +6,7 @@ import type { Config } from "@/lib/config";
 import { AppError, isOutOfSpace } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
-import { formatBytes } from "@/lib/server/storage";
+import { formatBytes } from "@/lib/format-bytes";
 import { partPath, toUploadState, type UploadState } from "./upload-files";
 
 export const createUploadBody = z.object({
