@@ -9,6 +9,18 @@ import path from "node:path";
 export async function statRegularFile(filePath: string, root: string): Promise<number | null> {
   const stat = await fs.lstat(filePath).catch(() => null);
   if (!stat?.isFile()) return null;
-  const [real, realRoot] = await Promise.all([fs.realpath(filePath), fs.realpath(root)]);
+  const [real, realRoot] = await Promise.all([fs.realpath(filePath), realRootOf(root)]);
   return real.startsWith(realRoot + path.sep) ? stat.size : null;
+}
+
+// The data dir's own real path does not change while the process runs: resolved once per root,
+// not on every thumbnail and original request.
+const realRoots = new Map<string, string>();
+
+async function realRootOf(root: string): Promise<string> {
+  const known = realRoots.get(root);
+  if (known) return known;
+  const real = await fs.realpath(root);
+  realRoots.set(root, real);
+  return real;
 }

@@ -100,14 +100,14 @@ export function matchSidecars(media: CatalogueFile[], sidecars: CatalogueFile[])
   const byDir = new Map<string, Sidecar[]>();
   for (const file of sidecars) {
     const dir = normalizeName(file.dir);
-    byDir.set(dir, [...(byDir.get(dir) ?? []), parseSidecar(file)]);
+    append(byDir, dir, parseSidecar(file));
   }
   const matches = new Map<string, SidecarMatch>();
   const editedFrom = new Map<string, string>();
   const mediaByDir = new Map<string, CatalogueFile[]>();
   for (const file of media) {
     const dir = normalizeName(file.dir);
-    mediaByDir.set(dir, [...(mediaByDir.get(dir) ?? []), file]);
+    append(mediaByDir, dir, file);
   }
   for (const [dir, files] of mediaByDir) {
     const candidates = byDir.get(dir) ?? [];
@@ -133,4 +133,11 @@ export function matchSidecars(media: CatalogueFile[], sidecars: CatalogueFile[])
     }
   }
   return { matches, editedFrom, unmatched: media.filter((m) => !matches.has(m.key)).map((m) => m.key) };
+}
+
+/** Adds to a folder's list in place (copying the list per file made big folders quadratic). */
+function append<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
