@@ -1,6 +1,5 @@
 import { INDEX_FIELDS, indexTerms } from "./build-segment";
 import { loadSearchDocuments, SEARCH_FIELDS, type SearchField } from "./search-document";
-import type { TextHit } from "./text-index";
 
 const INDEX_FIELD_OF = Object.fromEntries(Object.entries(INDEX_FIELDS).flatMap(([indexed, { sources }]) => sources.map((source) => [source, indexed]))) as Record<SearchField, string>;
 
@@ -8,7 +7,7 @@ const INDEX_FIELD_OF = Object.fromEntries(Object.entries(INDEX_FIELDS).flatMap((
  * For the hits on one page: which of the matched index terms occur in which source field (file
  * name, caption, OCR text, place, album, people…), read from the current text of those assets.
  */
-export function explainMatches(databasePath: string, hits: Pick<TextHit, "assetId" | "terms">[]): Map<string, Partial<Record<SearchField, string[]>>> {
+export function explainMatches(databasePath: string, hits: { assetId: string; terms: Record<string, string[]> }[]): Map<string, Partial<Record<SearchField, string[]>>> {
   const documents = loadSearchDocuments(databasePath, hits.map((h) => h.assetId));
   const terms = new Map(hits.map((h) => [h.assetId, Object.entries(h.terms)]));
   return new Map(

@@ -92,7 +92,7 @@ export async function searchAssets(deps: { db: Db; paths: LibraryPaths; now?: Da
         clip = { used: true, model: embedded.model };
       }
     }
-    const textRank = new Map(bm25.map((h, i) => [h.assetId, { rank: i + 1, terms: h.terms }]));
+    const textRank = new Map(bm25.map((h, i) => [h.assetId, { rank: i + 1, hit: h }]));
     const similarity = new Map(clipHits.map((h, i) => [h.assetId, { rank: i + 1, similarity: h.score }]));
     const fused = fuseRankings([
       { name: "bm25", ids: bm25.map((h) => h.assetId), weight: BM25_WEIGHT },
@@ -101,7 +101,7 @@ export async function searchAssets(deps: { db: Db; paths: LibraryPaths; now?: Da
     total = fused.length;
     const window = fused.slice(offset, offset + query.limit + 1);
     t = performance.now();
-    const fields = explainMatches(deps.paths.database, window.flatMap((f) => (textRank.has(f.id) ? [{ assetId: f.id, terms: textRank.get(f.id)!.terms }] : [])));
+    const fields = explainMatches(deps.paths.database, window.flatMap((f) => { const text = textRank.get(f.id); return text ? [{ assetId: f.id, terms: text.hit.matchedTerms() }] : []; }));
     timing.page = performance.now() - t;
     ranked = window.map((f) => {
       const text = textRank.get(f.id);

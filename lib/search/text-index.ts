@@ -1,14 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
-import lunr from "lunr";
-import { foldText, type SegmentData } from "./build-segment";
+import type { TextSegment } from "./build-segment";
+import { parseTextQuery, querySegment } from "./query-segment";
 import { MANIFEST, readManifest, readSegment } from "./text-index-files";
 
-/** One BM25 match: the asset, its lunr score, and the index terms of the query it contains, each with the indexed fields (label/content/body) it is in. */
-export type TextHit = { assetId: string; score: number; terms: Record<string, string[]> };
+/** One BM25 match: the asset, its score, and (worked out on demand) the index terms of the query it contains, each with the indexed fields (label/content/body) it is in. */
+export type TextHit = { assetId: string; score: number; matchedTerms: () => Record<string, string[]> };
 
-type LoadedSegment = { file: string; index: lunr.Index; ids: string[] };
-type Loaded = { stamp: string; segments: LoadedSegment[]; newest: Map<string, number>; docs: number };
+/** A segment as loaded, with which of its documents are live (this is the newest segment speaking for them). */
+type LoadedSegment = { file: string; segment: TextSegment; live: Uint8Array };
+type Loaded = { stamp: string; segments: LoadedSegment[]; docs: number };
 
 const cache = new Map<string, Loaded>();
 
@@ -20,22 +21,13 @@ const cache = new Map<string, Loaded>();
 export function searchText(dir: string, query: string): { hits: TextHit[]; docs: number } {
   const loaded = load(dir);
   if (!loaded) return { hits: [], docs: 0 };
-  const terms = lunr.tokenizer(foldText(query)).map((t) => t.toString()).filter(Boolean);
-  if (terms.length === 0) return { hits: [], docs: loaded.docs };
+  const terms = parseTextQuery(query);
+  if (terms.words.length === 0 && !terms.prefix) return { hits: [], docs: loaded.docs };
   const hits: TextHit[] = [];
-  loaded.segments.forEach((segment, position) => {
-    const results = segment.index.query((q) => {
-      terms.forEach((term, i) => {
-        q.term(term, { presence: lunr.Query.presence.OPTIONAL });
-        // The last word may still be being typed: a prefix match, worth less than a whole word.
-        if (i === terms.length - 1 && term.length >= 2) q.term(term, { wildcard: lunr.Query.wildcard.TRAILING, boost: 0.3, usePipeline: false });
-      });
-    });
-    for (const result of results) {
-      if (loaded.newest.get(result.ref) !== position) continue;
-      hits.push({ assetId: result.ref, score: result.score, terms: Object.fromEntries(Object.entries(result.matchData.metadata).map(([term, fields]) => [term, Object.keys(fields)])) });
-    }
-  });
+  for (const { segment, live } of loaded.segments) {
+    const { matches, termsOf } = querySegment(segment, terms);
+    for (const { doc, score } of matches) if (live[doc]) hits.push({ assetId: segment.ids[doc]!, score, matchedTerms: () => termsOf(doc) });
+  }
   hits.sort((a, b) => b.score - a.score);
   return { hits, docs: loaded.docs };
 }
@@ -48,21 +40,20 @@ function load(dir: string): Loaded | null {
   if (current?.stamp === stamp) return current;
   const manifest = readManifest(dir);
   if (!manifest) return current ?? null;
-  const previous = new Map(current?.segments.map((s) => [s.file, s]));
+  const previous = new Map(current?.segments.map((s) => [s.file, s.segment]));
   try {
-    const segments = manifest.segments.map(({ file }) => previous.get(file) ?? open(dir, file));
+    const segments = manifest.segments.map(({ file }) => ({ file, segment: previous.get(file) ?? readSegment(dir, file) }));
     const newest = new Map<string, number>();
-    segments.forEach((segment, position) => segment.ids.forEach((id) => newest.set(id, position)));
-    const loaded = { stamp, segments, newest, docs: newest.size };
+    segments.forEach(({ segment }, position) => segment.ids.forEach((id) => newest.set(id, position)));
+    const loaded = {
+      stamp,
+      segments: segments.map(({ file, segment }, position) => ({ file, segment, live: Uint8Array.from(segment.ids, (id) => Number(newest.get(id) === position)) })),
+      docs: newest.size,
+    };
     cache.set(dir, loaded);
     return loaded;
   } catch {
     // A segment vanished between the manifest read and ours (a merge): keep the previous index.
     return current ?? null;
   }
-}
-
-function open(dir: string, file: string): LoadedSegment {
-  const data: SegmentData = readSegment(dir, file);
-  return { file, index: lunr.Index.load(data.index), ids: data.ids };
 }

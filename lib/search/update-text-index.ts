@@ -4,18 +4,18 @@ import path from "node:path";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
 import { buildSegment } from "./build-segment";
-import { loadSearchDocuments } from "./search-document";
-import { MANIFEST, readManifest, readSegment, removeUnlisted, type TextIndexManifest, writeAtomically } from "./text-index-files";
+import { loadSearchDocuments, type SearchDocument } from "./search-document";
+import { encodeSegment, MANIFEST, readManifest, readSegmentIds, removeUnlisted, type TextIndexManifest, writeAtomically } from "./text-index-files";
 
 export type TextIndexUpdate = { action: "none" | "delta" | "merge" | "rebuild"; docs: number; segments: number; ms: number };
 export type TextIndexPolicy = { maxDeltas: number; rebuildRatio: number; batch: number; segmentDocs: number };
 
 /**
  * At most 6 delta segments after the base ones; rebuild once deltas hold a quarter of the base.
- * No segment holds more than 20k documents: building one costs the worker ~0.5 GiB for a moment,
- * where a single 100k-document lunr build needed over 3 GiB (bench:search).
+ * Documents are read 2,000 at a time; a base segment holds at most 100k documents, so a build's
+ * postings stay bounded (a 100k-document build: 4.5 s, worker RSS ~390 MiB at the peak, bench:search).
  */
-export const DEFAULT_POLICY: TextIndexPolicy = { maxDeltas: 6, rebuildRatio: 0.25, batch: 2000, segmentDocs: 20_000 };
+export const DEFAULT_POLICY: TextIndexPolicy = { maxDeltas: 6, rebuildRatio: 0.25, batch: 2000, segmentDocs: 100_000 };
 
 /**
  * Folds the change feed into the on-disk text index (run by the worker every few seconds). lunr
@@ -52,7 +52,7 @@ export async function updateTextIndex({ db, paths }: { db: Db; paths: LibraryPat
       manifest = await rebuild(source, top, policy);
     } else if (deltas.length + 1 > policy.maxDeltas) {
       action = "merge";
-      const ids = new Set([...deltas.flatMap((s) => readSegment(dir, s.file).ids), ...changed]);
+      const ids = new Set([...deltas.flatMap((s) => readSegmentIds(dir, s.file)), ...changed]);
       manifest = { ...manifest, seq: top, segments: [...bases, ...writeSegments(source, [...ids], policy)] };
     } else {
       action = "delta";
@@ -71,7 +71,7 @@ type Source = { db: Db; databasePath: string; dir: string };
 async function rebuild(source: Source, seq: number, policy: TextIndexPolicy): Promise<TextIndexManifest> {
   const ids = (await source.db.asset.findMany({ select: { id: true }, orderBy: { capturedAt: "asc" } })).map((a) => a.id);
   const segments = writeSegments(source, ids, policy);
-  return { version: 1, seq, bases: segments.length, segments, builtAt: "" };
+  return { version: 2, seq, bases: segments.length, segments, builtAt: "" };
 }
 
 /** Writes the documents of `ids` as segments of at most `segmentDocs` each (one, for a delta). */
@@ -79,11 +79,13 @@ function writeSegments({ databasePath, dir }: Source, ids: string[], policy: Tex
   const segments = [];
   for (let start = 0; start < Math.max(ids.length, 1); start += policy.segmentDocs) {
     const chunk = ids.slice(start, start + policy.segmentDocs);
-    const documents = [];
-    for (let i = 0; i < chunk.length; i += policy.batch) documents.push(...loadSearchDocuments(databasePath, chunk.slice(i, i + policy.batch)));
-    const file = `segment-${Date.now()}-${randomBytes(4).toString("hex")}.json`;
-    writeAtomically(dir, file, JSON.stringify(buildSegment(documents, chunk)));
+    const file = `segment-${Date.now()}-${randomBytes(4).toString("hex")}.bin`;
+    writeAtomically(dir, file, encodeSegment(buildSegment(readInBatches(databasePath, chunk, policy.batch), chunk)));
     segments.push({ file, docs: chunk.length });
   }
   return segments;
+}
+
+function* readInBatches(databasePath: string, ids: string[], batch: number): Generator<SearchDocument> {
+  for (let i = 0; i < ids.length; i += batch) yield* loadSearchDocuments(databasePath, ids.slice(i, i + batch));
 }

@@ -85,12 +85,22 @@ describe("text index segments", () => {
     expect(found("harbour")).toEqual([lighthouse]);
   });
 
+  it("replaces an index of the older lunr-JSON format with a rebuild", async () => {
+    const dir = lib.paths.textIndex;
+    for (const file of fs.readdirSync(dir)) fs.rmSync(path.join(dir, file));
+    fs.writeFileSync(path.join(dir, "segment-1-old.json"), JSON.stringify({ version: 1, ids: [], index: {} }));
+    fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify({ version: 1, seq: 999, bases: 1, segments: [{ file: "segment-1-old.json", docs: 5 }], builtAt: "" }));
+    expect(await update(lib, policy)).toMatchObject({ action: "rebuild", docs: 5 });
+    expect(fs.existsSync(path.join(dir, "segment-1-old.json"))).toBe(false);
+    expect(found("harbour")).toEqual([lighthouse]);
+  });
+
   it("folds accents and case, explains matches, and takes any input without a query-syntax error", async () => {
     const cafe = await addPhoto("Zürich.jpg", "Café at the lake");
     await update(lib, policy);
     expect(found("cafe zurich")).toEqual([cafe]);
     const [hit] = search(lib.paths.textIndex, "CAFÉ").hits;
-    expect(hit!.terms).toEqual({ cafe: ["content"] });
+    expect(hit!.matchedTerms()).toEqual({ cafe: ["content"] });
     for (const hostile of ["title:x", "+-~^*", "a:b^2~1", "\u0000", "'\"", "*"]) expect(() => search(lib.paths.textIndex, hostile)).not.toThrow();
   });
 });

@@ -1,0 +1,91 @@
+import lunr from "lunr";
+import { foldText, type TextSegment } from "./build-segment";
+
+/** A query's index terms: every word stemmed, and the last word as typed, which may be the start of a longer word. */
+export type TextQuery = { words: string[]; prefix: string | null };
+
+/** The last word's prefix matches count for less than whole words (it may still be being typed). */
+const PREFIX_BOOST = 0.3;
+const stemming = new lunr.Pipeline();
+stemming.add(lunr.stemmer);
+
+/** Splits a query as lunr's tokenizer does (folded); words are stemmed like indexed text, the prefix is not. */
+export function parseTextQuery(query: string): TextQuery {
+  const tokens = lunr.tokenizer(foldText(query)).map((token) => token.toString()).filter(Boolean);
+  const last = tokens.at(-1);
+  return { words: tokens.flatMap((word) => stemming.runString(word)), prefix: last && last.length >= 2 ? last : null };
+}
+
+export type SegmentMatches = {
+  /** Every document with a query term in any field, and its score; unsorted. */
+  matches: { doc: number; score: number }[];
+  /** The segment's terms the query reached in a document, each with the fields it is in there. */
+  termsOf: (doc: number) => Record<string, string[]>;
+};
+
+/**
+ * Scores one segment as lunr.Index#query scores a query of optional terms (each word, plus the
+ * last word with a trailing wildcard): the query vector holds every segment term the query reaches
+ * (boosts of a term reached twice add up), and a document's score is the dot product of that vector
+ * with its field weights, over the vector's length. Only the postings of those terms are read.
+ */
+export function querySegment(segment: TextSegment, query: TextQuery): SegmentMatches {
+  const boosts = new Map<number, number>();
+  const reach = (t: number, boost: number) => boosts.set(t, (boosts.get(t) ?? 0) + boost);
+  for (const word of query.words) {
+    const t = lowerBound(segment.terms, word);
+    if (segment.terms[t] === word) reach(t, 1);
+  }
+  if (query.prefix) for (let t = lowerBound(segment.terms, query.prefix); segment.terms[t]?.startsWith(query.prefix); t++) reach(t, PREFIX_BOOST);
+
+  const F = segment.fields.length;
+  const magnitude = Math.sqrt([...boosts.values()].reduce((sum, b) => sum + b * b, 0));
+  const sums = new Float64Array(segment.ids.length);
+  const seen = new Uint8Array(segment.ids.length);
+  const touched: number[] = [];
+  for (const [t, boost] of boosts) {
+    for (let p = segment.starts[t * F]!, end = segment.starts[(t + 1) * F]!; p < end; p++) {
+      const doc = segment.docs[p]!;
+      if (!seen[doc]) {
+        seen[doc] = 1;
+        touched.push(doc);
+      }
+      sums[doc]! += boost * segment.weights[p]!;
+    }
+  }
+  return {
+    matches: touched.map((doc) => ({ doc, score: sums[doc]! / magnitude || 0 })),
+    termsOf: (doc) => {
+      const terms: Record<string, string[]> = {};
+      for (const t of boosts.keys()) {
+        const fields = segment.fields.filter((_, f) => hasPosting(segment, t * F + f, doc));
+        if (fields.length > 0) terms[segment.terms[t]!] = fields;
+      }
+      return terms;
+    },
+  };
+}
+
+/** Whether bucket `k` (a term in a field) lists `doc`: a binary search, postings being in document order. */
+function hasPosting(segment: TextSegment, k: number, doc: number): boolean {
+  let lo = segment.starts[k]!;
+  let hi = segment.starts[k + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (segment.docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < segment.starts[k + 1]! && segment.docs[lo] === doc;
+}
+
+/** The first position in sorted `values` not below `value`. */
+function lowerBound(values: string[], value: string): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
