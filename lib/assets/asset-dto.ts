@@ -52,12 +52,16 @@ export type AssetDetail = AssetSummary & {
 const EXCERPT_CHARS = 2000;
 
 type WithDerivatives = Asset & { derivatives: Pick<Derivative, "kind">[] };
+/** What a summary is made of (a Prisma row, or a row of loadAssetSummaries' SQL). */
+export type SummarySource = Pick<Asset, "id" | "kind" | "originalName" | "mimeType" | "capturedAt" | "width" | "height" | "durationMs" | "thumbhash" | "decodeState" | "favorite"> & {
+  derivatives: Pick<Derivative, "kind">[];
+};
 
-function thumbnailsOf(asset: WithDerivatives) {
+function thumbnailsOf(asset: SummarySource) {
   return { sm: asset.derivatives.some((d) => d.kind === "thumb-sm"), md: asset.derivatives.some((d) => d.kind === "thumb-md") };
 }
 
-export function toAssetSummary(asset: WithDerivatives): AssetSummary {
+export function toAssetSummary(asset: SummarySource): AssetSummary {
   return {
     id: asset.id,
     kind: asset.kind,

@@ -28,8 +28,8 @@ describe("buildSegment + querySegment", () => {
     "ranks %j exactly as lunr.Index does",
     (query) => {
       const expected = queryLunr(reference, query);
-      const { matches, termsOf } = querySegment(segment, parseTextQuery(query));
-      const ours = new Map(matches.map((m) => [segment.ids[m.doc]!, { score: m.score, terms: termsOf(m.doc) }]));
+      const { docs, scoreOf, termsOf } = querySegment(segment, parseTextQuery(query));
+      const ours = new Map(docs.map((doc) => [segment.ids[doc]!, { score: scoreOf(doc), terms: termsOf(doc) }]));
       expect(ours.size).toBe(expected.length);
       for (const result of expected) {
         const mine = ours.get(result.ref);

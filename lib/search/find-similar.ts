@@ -1,4 +1,5 @@
-import { type AssetSummary, toAssetSummary } from "@/lib/assets/asset-dto";
+import type { AssetSummary } from "@/lib/assets/asset-dto";
+import { loadAssetSummaries } from "@/lib/assets/load-asset-summaries";
 import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
@@ -13,7 +14,6 @@ export async function findSimilar({ db, paths }: { db: Db; paths: LibraryPaths }
   if (!own) throw new AppError("not_ready", "This photo has no CLIP embedding yet (the CLIP model may be missing: see /api/admin/models).");
   const allowed = allowedAssets(paths.database, {});
   const hits = await nearestVectors(paths.database, own.model, own.vector, limit, (id) => id !== assetId && allowed(id));
-  const rows = await db.asset.findMany({ where: { id: { in: hits.map((h) => h.assetId) } }, include: { derivatives: { select: { kind: true } } } });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return { items: hits.filter((h) => byId.has(h.assetId)).map((h) => ({ ...toAssetSummary(byId.get(h.assetId)!), similarity: h.score })) };
+  const summaries = loadAssetSummaries(paths.database, hits.map((h) => h.assetId));
+  return { items: hits.flatMap((h) => { const summary = summaries.get(h.assetId); return summary ? [{ ...summary, similarity: h.score }] : []; }) };
 }

@@ -1,5 +1,5 @@
-/** One ranked list to fuse: ids best first, and the list's weight. */
-export type Ranking = { name: string; ids: string[]; weight: number };
+/** One ranked list to fuse: entries with their 1-based ranks in the whole list (a list may be given in part), and the list's weight. */
+export type Ranking = { name: string; entries: { id: string; rank: number }[]; weight: number };
 
 /** RRF's k: 60 is the value of Cormack et al. and what Elasticsearch and Vespa default to. */
 export const RRF_K = 60;
@@ -13,13 +13,13 @@ export const RRF_K = 60;
 export function fuseRankings(rankings: Ranking[]): { id: string; score: number; ranks: Record<string, number> }[] {
   const fused = new Map<string, { id: string; score: number; ranks: Record<string, number>; first: number }>();
   rankings.forEach((ranking, listIndex) => {
-    ranking.ids.forEach((id, i) => {
+    for (const { id, rank } of ranking.entries) {
       const entry = fused.get(id) ?? { id, score: 0, ranks: {}, first: listIndex };
-      entry.score += ranking.weight / (RRF_K + i + 1);
-      entry.ranks[ranking.name] = i + 1;
+      entry.score += ranking.weight / (RRF_K + rank);
+      entry.ranks[ranking.name] = rank;
       entry.first = Math.min(entry.first, listIndex);
       fused.set(id, entry);
-    });
+    }
   });
   return [...fused.values()]
     .sort((a, b) => b.score - a.score || a.first - b.first)

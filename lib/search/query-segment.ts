@@ -17,8 +17,9 @@ export function parseTextQuery(query: string): TextQuery {
 }
 
 export type SegmentMatches = {
-  /** Every document with a query term in any field, and its score; unsorted. */
-  matches: { doc: number; score: number }[];
+  /** Every document with a query term in any field, unsorted. */
+  docs: number[];
+  scoreOf: (doc: number) => number;
   /** The segment's terms the query reached in a document, each with the fields it is in there. */
   termsOf: (doc: number) => Record<string, string[]>;
 };
@@ -54,7 +55,8 @@ export function querySegment(segment: TextSegment, query: TextQuery): SegmentMat
     }
   }
   return {
-    matches: touched.map((doc) => ({ doc, score: sums[doc]! / magnitude || 0 })),
+    docs: touched,
+    scoreOf: (doc) => sums[doc]! / magnitude || 0,
     termsOf: (doc) => {
       const terms: Record<string, string[]> = {};
       for (const t of boosts.keys()) {

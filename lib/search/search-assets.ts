@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { type AssetSummary, toAssetSummary } from "@/lib/assets/asset-dto";
+import type { AssetSummary } from "@/lib/assets/asset-dto";
+import { loadAssetSummaries } from "@/lib/assets/load-asset-summaries";
 import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
@@ -74,7 +75,7 @@ export async function searchAssets(deps: { db: Db; paths: LibraryPaths; now?: Da
     const allowed = allowedAssets(deps.paths.database, filters);
     timing.filter = performance.now() - t;
     t = performance.now();
-    const bm25 = searchText(deps.paths.textIndex, text).hits.filter((h) => allowed(h.assetId));
+    const textRanking = searchText(deps.paths.textIndex, text, allowed);
     timing.bm25 = performance.now() - t;
 
     refreshVectors(deps.paths.database);
@@ -92,30 +93,35 @@ export async function searchAssets(deps: { db: Db; paths: LibraryPaths; now?: Da
         clip = { used: true, model: embedded.model };
       }
     }
-    const textRank = new Map(bm25.map((h, i) => [h.assetId, { rank: i + 1, hit: h }]));
+    // The fused order is exact down to `depth` with only the BM25 top `depth` (anything ranked
+    // lower scores less than all of them) plus the true BM25 ranks of the CLIP neighbours.
+    t = performance.now();
+    const depth = offset + query.limit + 1;
+    const textHits = new Map(textRanking.top(depth).map((h) => [h.assetId, h]));
+    for (const [id, hit] of textRanking.find(clipHits.map((h) => h.assetId).filter((id) => !textHits.has(id)))) textHits.set(id, hit);
     const similarity = new Map(clipHits.map((h, i) => [h.assetId, { rank: i + 1, similarity: h.score }]));
     const fused = fuseRankings([
-      { name: "bm25", ids: bm25.map((h) => h.assetId), weight: BM25_WEIGHT },
-      { name: "clip", ids: clipHits.map((h) => h.assetId), weight: CLIP_WEIGHT },
+      { name: "bm25", entries: [...textHits.values()].map((h) => ({ id: h.assetId, rank: h.rank })), weight: BM25_WEIGHT },
+      { name: "clip", entries: clipHits.map((h, i) => ({ id: h.assetId, rank: i + 1 })), weight: CLIP_WEIGHT },
     ]);
-    total = fused.length;
+    total = textRanking.total + clipHits.filter((h) => !textHits.has(h.assetId)).length;
+    timing.bm25 += performance.now() - t;
     const window = fused.slice(offset, offset + query.limit + 1);
     t = performance.now();
-    const fields = explainMatches(deps.paths.database, window.flatMap((f) => { const text = textRank.get(f.id); return text ? [{ assetId: f.id, terms: text.hit.matchedTerms() }] : []; }));
+    const fields = explainMatches(deps.paths.database, window.flatMap((f) => { const hit = textHits.get(f.id); return hit ? [{ assetId: f.id, terms: hit.matchedTerms() }] : []; }));
     timing.page = performance.now() - t;
     ranked = window.map((f) => {
-      const text = textRank.get(f.id);
-      return { id: f.id, match: { score: f.score, bm25: text ? { rank: text.rank, fields: fields.get(f.id) ?? {} } : null, clip: similarity.get(f.id) ?? null } };
+      const hit = textHits.get(f.id);
+      return { id: f.id, match: { score: f.score, bm25: hit ? { rank: hit.rank, fields: fields.get(f.id) ?? {} } : null, clip: similarity.get(f.id) ?? null } };
     });
   }
 
   const pageStarted = performance.now();
   const page = ranked.slice(0, query.limit);
-  const rows = await deps.db.asset.findMany({ where: { id: { in: page.map((r) => r.id) }, trashedAt: null }, include: { derivatives: { select: { kind: true } } } });
-  const byAsset = new Map(rows.map((row) => [row.id, row]));
+  const summaries = loadAssetSummaries(deps.paths.database, page.map((r) => r.id));
   timing.page += performance.now() - pageStarted;
   return {
-    items: page.filter((r) => byAsset.has(r.id)).map((r) => ({ ...toAssetSummary(byAsset.get(r.id)!), match: r.match })),
+    items: page.flatMap((r) => { const summary = summaries.get(r.id); return summary ? [{ ...summary, match: r.match }] : []; }),
     nextCursor: ranked.length > query.limit ? String(offset + query.limit) : null,
     total,
     text,

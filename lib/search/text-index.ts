@@ -1,35 +1,81 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { TextSegment } from "./build-segment";
-import { parseTextQuery, querySegment } from "./query-segment";
+import { parseTextQuery, querySegment, type SegmentMatches } from "./query-segment";
 import { MANIFEST, readManifest, readSegment } from "./text-index-files";
 
-/** One BM25 match: the asset, its score, and (worked out on demand) the index terms of the query it contains, each with the indexed fields (label/content/body) it is in. */
-export type TextHit = { assetId: string; score: number; matchedTerms: () => Record<string, string[]> };
+/** One BM25 match: the asset, its score and rank, and (worked out on demand) the index terms of the query it contains, each with the indexed fields (label/content/body) it is in. */
+export type TextHit = { assetId: string; score: number; rank: number; matchedTerms: () => Record<string, string[]> };
+
+/**
+ * The allowed matches of a query, ranked lazily: a common word matches thousands of photos, and
+ * a page needs only its first few ranks (plus the ranks of a few other assets, for fusion).
+ */
+export type TextRanking = {
+  /** How many allowed assets match. */
+  total: number;
+  /** The best `n` hits, best first (equal scores: the order the segments list them). */
+  top: (n: number) => TextHit[];
+  /** The hits among these assets, with their ranks among all matches. */
+  find: (assetIds: Iterable<string>) => Map<string, TextHit>;
+};
 
 /** A segment as loaded, with which of its documents are live (this is the newest segment speaking for them). */
 type LoadedSegment = { file: string; segment: TextSegment; live: Uint8Array };
-type Loaded = { stamp: string; segments: LoadedSegment[]; docs: number };
+type Loaded = { stamp: string; segments: LoadedSegment[] };
 
 const cache = new Map<string, Loaded>();
+const NO_MATCHES: TextRanking = { total: 0, top: () => [], find: () => new Map() };
 
 /**
- * Searches the published text index of a data dir. The manifest is checked on every call (one
- * stat) and a new one is picked up without a restart; segment files are immutable, so only new
- * ones are read. A hit counts only from the newest segment that speaks for its asset.
+ * Searches the published text index of a data dir, among the assets `allow` accepts. The manifest
+ * is checked on every call (one stat) and a new one is picked up without a restart; segment files
+ * are immutable, so only new ones are read. A hit counts only from the newest segment that speaks
+ * for its asset.
  */
-export function searchText(dir: string, query: string): { hits: TextHit[]; docs: number } {
+export function searchText(dir: string, query: string, allow: (assetId: string) => boolean = () => true): TextRanking {
   const loaded = load(dir);
-  if (!loaded) return { hits: [], docs: 0 };
   const terms = parseTextQuery(query);
-  if (terms.words.length === 0 && !terms.prefix) return { hits: [], docs: loaded.docs };
-  const hits: TextHit[] = [];
+  if (!loaded || (terms.words.length === 0 && !terms.prefix)) return NO_MATCHES;
+  const assetIds: string[] = [];
+  const scores: number[] = [];
+  const found: { matches: SegmentMatches; doc: number }[] = [];
   for (const { segment, live } of loaded.segments) {
-    const { matches, termsOf } = querySegment(segment, terms);
-    for (const { doc, score } of matches) if (live[doc]) hits.push({ assetId: segment.ids[doc]!, score, matchedTerms: () => termsOf(doc) });
+    const matches = querySegment(segment, terms);
+    for (const doc of matches.docs) {
+      const assetId = segment.ids[doc]!;
+      if (!live[doc] || !allow(assetId)) continue;
+      assetIds.push(assetId);
+      scores.push(matches.scoreOf(doc));
+      found.push({ matches, doc });
+    }
   }
-  hits.sort((a, b) => b.score - a.score);
-  return { hits, docs: loaded.docs };
+  // Better score first; equal scores in the order found.
+  const before = (a: number, b: number) => scores[b]! - scores[a]! || a - b;
+  const hit = (i: number, rank: number): TextHit => ({ assetId: assetIds[i]!, score: scores[i]!, rank, matchedTerms: () => found[i]!.matches.termsOf(found[i]!.doc) });
+  return {
+    total: assetIds.length,
+    top: (n) => {
+      let candidates = assetIds.map((_, i) => i);
+      if (n < candidates.length) {
+        // Only the hits at or above the n-th best score need sorting.
+        const threshold = Float64Array.from(scores).sort()[scores.length - n]!;
+        candidates = candidates.filter((i) => scores[i]! >= threshold);
+      }
+      return candidates.sort(before).slice(0, n).map((i, r) => hit(i, r + 1));
+    },
+    find: (wanted) => {
+      const set = new Set(wanted);
+      const hits = new Map<string, TextHit>();
+      assetIds.forEach((assetId, i) => {
+        if (!set.has(assetId)) return;
+        let rank = 1;
+        for (let j = 0; j < scores.length; j++) if (before(j, i) < 0) rank++;
+        hits.set(assetId, hit(i, rank));
+      });
+      return hits;
+    },
+  };
 }
 
 function load(dir: string): Loaded | null {
@@ -48,7 +94,6 @@ function load(dir: string): Loaded | null {
     const loaded = {
       stamp,
       segments: segments.map(({ file, segment }, position) => ({ file, segment, live: Uint8Array.from(segment.ids, (id) => Number(newest.get(id) === position)) })),
-      docs: newest.size,
     };
     cache.set(dir, loaded);
     return loaded;

@@ -11,7 +11,16 @@ type ModelVectors = { dim: number; ids: string[]; rowOf: Map<string, number>; ma
 const SCALE = 127;
 
 function quantize(vector: Float32Array): Int8Array {
-  return Int8Array.from(vector, (x) => Math.max(-SCALE, Math.min(SCALE, Math.round(x * SCALE))));
+  const out = new Int8Array(vector.length);
+  quantizeInto(out, 0, vector);
+  return out;
+}
+
+function quantizeInto(target: Int8Array, offset: number, vector: Float32Array): void {
+  for (let k = 0; k < vector.length; k++) {
+    const x = Math.round(vector[k]! * SCALE);
+    target[offset + k] = x > SCALE ? SCALE : x < -SCALE ? -SCALE : x;
+  }
 }
 export type VectorHit = { assetId: string; score: number };
 
@@ -27,34 +36,47 @@ function stateOf(databasePath: string): State {
 }
 let scorer: ReturnType<typeof createDotProductSession> | undefined;
 
-/** Loads embeddings written since the last call (rows carry a growing seq), so the server follows the worker without reloading everything. */
+/**
+ * Loads embeddings written since the last call (rows carry a growing seq), so the server follows
+ * the worker without reloading everything. How many rows each model gets is counted first, so the
+ * matrix grows once per refresh (100k × 512 load in one allocation, not by doubling).
+ */
 export function refreshVectors(databasePath: string): void {
   const state = stateOf(databasePath);
-  const rows = readConnection(databasePath).prepare(`SELECT "seq", "assetId", "model", "vector" FROM "Embedding" WHERE "seq" > ? ORDER BY "seq"`);
+  const db = readConnection(databasePath);
+  const incoming = db.prepare(`SELECT "model", count(*) AS "rows" FROM "Embedding" WHERE "seq" > ? GROUP BY "model"`).all(state.lastSeq) as { model: string; rows: number }[];
+  if (incoming.length === 0) return;
+  const expected = new Map(incoming.map((m) => [m.model, m.rows]));
+  const rows = db.prepare(`SELECT "seq", "assetId", "model", "vector" FROM "Embedding" WHERE "seq" > ? ORDER BY "seq"`);
   for (const row of rows.iterate(state.lastSeq) as Iterable<{ seq: number; assetId: string; model: string; vector: Buffer }>) {
-    add(state, row.assetId, row.model, fromBytes(row.vector));
+    add(state, row.assetId, row.model, floatsOf(row.vector), expected.get(row.model) ?? 1);
     state.lastSeq = row.seq;
   }
 }
 
-function add(state: State, assetId: string, model: string, vector: Float32Array): void {
+/** The float32 vector in a row's bytes, read in place when aligned. */
+function floatsOf(bytes: Buffer): Float32Array {
+  return bytes.byteOffset % 4 === 0 ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : fromBytes(bytes);
+}
+
+function add(state: State, assetId: string, model: string, vector: Float32Array, expectedRows: number): void {
   const previous = state.rowModel.get(assetId);
   if (previous && previous !== model) state.models.get(previous)!.rowOf.delete(assetId);
   let vectors = state.models.get(model);
-  if (!vectors) state.models.set(model, (vectors = { dim: vector.length, ids: [], rowOf: new Map(), matrix: new Int8Array(vector.length * 1024) }));
+  if (!vectors) state.models.set(model, (vectors = { dim: vector.length, ids: [], rowOf: new Map(), matrix: new Int8Array(vector.length * expectedRows) }));
   if (vector.length !== vectors.dim) return;
   let row = vectors.rowOf.get(assetId);
   if (row === undefined) {
     row = vectors.ids.length;
     if ((row + 1) * vectors.dim > vectors.matrix.length) {
-      const grown = new Int8Array(vectors.matrix.length * 2);
+      const grown = new Int8Array(Math.max(row + expectedRows, Math.ceil(row * 1.25)) * vectors.dim);
       grown.set(vectors.matrix);
       vectors.matrix = grown;
     }
     vectors.ids.push(assetId);
     vectors.rowOf.set(assetId, row);
   }
-  vectors.matrix.set(quantize(vector), row * vectors.dim);
+  quantizeInto(vectors.matrix, row * vectors.dim, vector);
   state.rowModel.set(assetId, model);
 }
 

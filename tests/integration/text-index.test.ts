@@ -23,7 +23,7 @@ async function addPhoto(name: string, caption: string): Promise<string> {
   return id;
 }
 
-const found = (query: string) => search(lib.paths.textIndex, query).hits.map((h) => h.assetId);
+const found = (query: string) => search(lib.paths.textIndex, query).top(100).map((h) => h.assetId);
 const segments = () => fs.readdirSync(lib.paths.textIndex).filter((f) => f.startsWith("segment-"));
 
 beforeAll(async () => {
@@ -75,6 +75,12 @@ describe("text index segments", () => {
     }
     expect(actions).toContain("merge");
     expect(found("mountains")).toHaveLength(3);
+    // Ranks agree whichever way they are asked for: the top n, or the rank of given assets.
+    const ranking = search(lib.paths.textIndex, "mountains snow");
+    const ranks = (hits: Iterable<{ assetId: string; rank: number }>) => [...hits].map((h) => `${h.rank}:${h.assetId}`).sort();
+    expect(ranking.total).toBe(3);
+    expect(ranks(ranking.top(2))).toEqual(ranks(ranking.top(3)).slice(0, 2));
+    expect(ranks(ranking.find(found("mountains")).values())).toEqual(ranks(ranking.top(3)));
     expect(found("harbour")).toEqual([lighthouse]);
     expect(found("lighthouse")).toEqual([]);
 
@@ -99,7 +105,7 @@ describe("text index segments", () => {
     const cafe = await addPhoto("Zürich.jpg", "Café at the lake");
     await update(lib, policy);
     expect(found("cafe zurich")).toEqual([cafe]);
-    const [hit] = search(lib.paths.textIndex, "CAFÉ").hits;
+    const [hit] = search(lib.paths.textIndex, "CAFÉ").top(1);
     expect(hit!.matchedTerms()).toEqual({ cafe: ["content"] });
     for (const hostile of ["title:x", "+-~^*", "a:b^2~1", "\u0000", "'\"", "*"]) expect(() => search(lib.paths.textIndex, hostile)).not.toThrow();
   });
