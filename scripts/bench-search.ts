@@ -15,7 +15,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseConfig } from "@/lib/config";
-import { createDotProductSession } from "@/lib/ml/dot-product-session";
+import { createDotProductSession, MATRIX_OFFSET } from "@/lib/ml/dot-product-session";
 import { serveTextEmbeddings } from "@/lib/ml/serve-text-embeddings";
 import { toBytes } from "@/lib/ml/vector-bytes";
 import { searchAssets, searchQuery } from "@/lib/search/search-assets";
@@ -169,7 +169,7 @@ async function serveQueries(dataDir: string, size: number): Promise<void> {
     }
     return scores;
   };
-  const int8 = Int8Array.from(matrix, (x) => Math.round(x * 127));
+  const int8 = Uint8Array.from(matrix, (x) => Math.round(x * 127) + MATRIX_OFFSET);
   const scan = await createDotProductSession();
   const loopMs: number[] = [];
   const scanMs: number[] = [];
@@ -197,7 +197,7 @@ async function serveQueries(dataDir: string, size: number): Promise<void> {
   line("  of which CLIP int8 scan + top-k", parts.clip);
   line("  of which explanations + page rows", parts.page);
   line(`baseline: bare float32 dot-product loop (${size.toLocaleString("en")} × ${DIM})`, loopMs);
-  line("baseline: bare int8 ONNX MatMulInteger scan", scanMs);
+  line("baseline: bare int8 ONNX MatMulInteger scan (one thread)", scanMs);
   line("BM25 alone over the flat segments (searchText)", bareFlat);
   line(`baseline: bare lunr.Index query, one index of all ${size.toLocaleString("en")} docs`, bareLunr);
   line("query embedding round trip over the worker socket (stand-in encoder)", embed);

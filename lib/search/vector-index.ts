@@ -1,25 +1,23 @@
-import { createDotProductSession } from "@/lib/ml/dot-product-session";
+import { createDotProductSession, MATRIX_OFFSET } from "@/lib/ml/dot-product-session";
 import { fromBytes } from "@/lib/ml/vector-bytes";
 import { readConnection } from "@/lib/server/db";
 
 /**
  * All embeddings of one model as one contiguous int8 matrix (row i = ids[i]): unit vectors scaled
  * by 127, a quarter of float32's memory (51 MB for 100k × 512) with rankings that differ only
- * among near-ties; cosine = dot / 127².
+ * among near-ties; cosine = dot / 127². Entries are stored plus MATRIX_OFFSET (the scan's layout).
  */
-type ModelVectors = { dim: number; ids: string[]; rowOf: Map<string, number>; matrix: Int8Array };
+type ModelVectors = { dim: number; ids: string[]; rowOf: Map<string, number>; matrix: Uint8Array };
 const SCALE = 127;
 
 function quantize(vector: Float32Array): Int8Array {
-  const out = new Int8Array(vector.length);
-  quantizeInto(out, 0, vector);
-  return out;
+  return Int8Array.from(vector, (x) => Math.max(-SCALE, Math.min(SCALE, Math.round(x * SCALE))));
 }
 
-function quantizeInto(target: Int8Array, offset: number, vector: Float32Array): void {
+function quantizeInto(target: Uint8Array, offset: number, vector: Float32Array): void {
   for (let k = 0; k < vector.length; k++) {
     const x = Math.round(vector[k]! * SCALE);
-    target[offset + k] = x > SCALE ? SCALE : x < -SCALE ? -SCALE : x;
+    target[offset + k] = (x > SCALE ? SCALE : x < -SCALE ? -SCALE : x) + MATRIX_OFFSET;
   }
 }
 export type VectorHit = { assetId: string; score: number };
@@ -63,13 +61,13 @@ function add(state: State, assetId: string, model: string, vector: Float32Array,
   const previous = state.rowModel.get(assetId);
   if (previous && previous !== model) state.models.get(previous)!.rowOf.delete(assetId);
   let vectors = state.models.get(model);
-  if (!vectors) state.models.set(model, (vectors = { dim: vector.length, ids: [], rowOf: new Map(), matrix: new Int8Array(vector.length * expectedRows) }));
+  if (!vectors) state.models.set(model, (vectors = { dim: vector.length, ids: [], rowOf: new Map(), matrix: new Uint8Array(vector.length * expectedRows) }));
   if (vector.length !== vectors.dim) return;
   let row = vectors.rowOf.get(assetId);
   if (row === undefined) {
     row = vectors.ids.length;
     if ((row + 1) * vectors.dim > vectors.matrix.length) {
-      const grown = new Int8Array(Math.max(row + expectedRows, Math.ceil(row * 1.25)) * vectors.dim);
+      const grown = new Uint8Array(Math.max(row + expectedRows, Math.ceil(row * 1.25)) * vectors.dim);
       grown.set(vectors.matrix);
       vectors.matrix = grown;
     }
@@ -87,7 +85,7 @@ export function vectorOf(databasePath: string, assetId: string): { model: string
   const vectors = model ? state.models.get(model) : undefined;
   const row = vectors?.rowOf.get(assetId);
   if (!model || !vectors || row === undefined) return null;
-  return { model, vector: Float32Array.from(vectors.matrix.subarray(row * vectors.dim, (row + 1) * vectors.dim), (x) => x / SCALE) };
+  return { model, vector: Float32Array.from(vectors.matrix.subarray(row * vectors.dim, (row + 1) * vectors.dim), (x) => (x - MATRIX_OFFSET) / SCALE) };
 }
 
 /**
@@ -97,8 +95,8 @@ export function vectorOf(databasePath: string, assetId: string): { model: string
 export async function nearestVectors(databasePath: string, model: string, query: Float32Array, limit: number, allow?: (assetId: string) => boolean): Promise<VectorHit[]> {
   const vectors = stateOf(databasePath).models.get(model);
   if (!vectors || vectors.dim !== query.length) return [];
-  // Two threads: a search is the server's only CPU work at that moment, and the box has two cores.
-  scorer ??= createDotProductSession(2);
+  // One thread: as fast as two on an idle box of two cores, and steady while the worker is busy.
+  scorer ??= createDotProductSession(1);
   const scores = await (await scorer)(vectors.matrix, vectors.ids.length, vectors.dim, quantize(query));
   return topK(scores, limit, (row) => vectors.rowOf.get(vectors.ids[row]!) === row && (!allow || allow(vectors.ids[row]!))).map(({ row, score }) => ({
     assetId: vectors.ids[row]!,
@@ -164,7 +162,7 @@ export function similarNeighbours(databasePath: string, orderedIds: string[], wi
     for (const b of located.slice(i + 1, i + 1 + window)) {
       if (a.vectors !== b.vectors) continue;
       let dot = 0;
-      for (let k = 0; k < a.vectors.dim; k++) dot += a.vectors.matrix[a.offset + k]! * b.vectors.matrix[b.offset + k]!;
+      for (let k = 0; k < a.vectors.dim; k++) dot += (a.vectors.matrix[a.offset + k]! - MATRIX_OFFSET) * (b.vectors.matrix[b.offset + k]! - MATRIX_OFFSET);
       if (dot >= threshold * SCALE ** 2) pairs.push([a.id, b.id, dot / SCALE ** 2]);
     }
   });
