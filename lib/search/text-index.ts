@@ -24,7 +24,9 @@ export type TextRanking = {
 type LoadedSegment = { file: string; segment: TextSegment; live: Uint8Array };
 type Loaded = { stamp: string; segments: LoadedSegment[] };
 
-const cache = new Map<string, Loaded>();
+// Per data dir; on globalThis, so the copy of this module in Next's server bundle and the one the
+// server entry point warms at start (warmSearch) share what is loaded.
+const cache: Map<string, Loaded> = ((globalThis as unknown as { albumsTextIndex?: Map<string, Loaded> }).albumsTextIndex ??= new Map());
 const NO_MATCHES: TextRanking = { total: 0, top: () => [], find: () => new Map() };
 
 /**
@@ -34,7 +36,7 @@ const NO_MATCHES: TextRanking = { total: 0, top: () => [], find: () => new Map()
  * for its asset.
  */
 export function searchText(dir: string, query: string, allow: (assetId: string) => boolean = () => true): TextRanking {
-  const loaded = load(dir);
+  const loaded = loadTextIndex(dir);
   const terms = parseTextQuery(query);
   if (!loaded || (terms.words.length === 0 && !terms.prefix)) return NO_MATCHES;
   const assetIds: string[] = [];
@@ -78,7 +80,8 @@ export function searchText(dir: string, query: string, allow: (assetId: string) 
   };
 }
 
-function load(dir: string): Loaded | null {
+/** The published index of a data dir, read or brought up to date (a stat when nothing changed). */
+export function loadTextIndex(dir: string): Loaded | null {
   const stat = fs.statSync(path.join(dir, MANIFEST), { throwIfNoEntry: false });
   if (!stat) return null;
   const stamp = `${stat.mtimeMs}:${stat.size}`;

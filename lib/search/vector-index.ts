@@ -24,8 +24,9 @@ export type VectorHit = { assetId: string; score: number };
 
 type State = { lastSeq: number; models: Map<string, ModelVectors>; rowModel: Map<string, string> };
 
-// One in-memory copy per database file (the server has one; tests open several).
-const states = new Map<string, State>();
+// One in-memory copy per database file (the server has one; tests open several); on globalThis,
+// so the copy of this module in Next's server bundle and the one warmSearch runs share it.
+const states: Map<string, State> = ((globalThis as unknown as { albumsVectors?: Map<string, State> }).albumsVectors ??= new Map());
 
 function stateOf(databasePath: string): State {
   let state = states.get(databasePath);
