@@ -2,7 +2,7 @@
 // buildSegment, the same queries, the same documents with the same scores and matched terms.
 import { describe, expect, it } from "vitest";
 import { buildLunrIndex, queryLunr } from "@/tests/support/lunr-reference";
-import { buildSegment } from "./build-segment";
+import { ASSET_KINDS, buildSegment, NO_KIND } from "./build-segment";
 import { parseTextQuery, querySegment } from "./query-segment";
 import { SEARCH_FIELDS, type SearchDocument } from "./search-document";
 import { decodeSegment, encodeSegment } from "./text-index-files";
@@ -17,7 +17,8 @@ const vocabulary = [
 const text = (max: number) => Array.from({ length: Math.floor(random() * max) }, () => pick(vocabulary)).join(pick([" ", "\n", ", "]));
 const documents: SearchDocument[] = Array.from({ length: 300 }, (_, i) => ({
   id: `asset-${i}`,
-  ...(Object.fromEntries(SEARCH_FIELDS.map((field) => [field, random() < 0.5 ? text(field === "text" ? 40 : 6) : ""])) as Omit<SearchDocument, "id">),
+  ...(Object.fromEntries(SEARCH_FIELDS.map((field) => [field, random() < 0.5 ? text(field === "text" ? 40 : 6) : ""])) as Omit<SearchDocument, "id" | "kind">),
+  kind: pick(["photo", "video", "document"]),
 }));
 
 describe("buildSegment + querySegment", () => {
@@ -44,6 +45,7 @@ describe("buildSegment + querySegment", () => {
   it("speaks for assets with nothing indexed, and survives its file format", () => {
     expect(segment.ids.at(-1)).toBe("deleted-asset");
     expect(segment.ids).toHaveLength(documents.length + 1);
+    expect([...segment.kinds]).toEqual([...documents.map((d) => ASSET_KINDS.indexOf(d.kind as "photo")), NO_KIND]);
     expect(() => decodeSegment(Buffer.from("ALBS\u0002\u0000\u0000\u0000{}"))).toThrow();
     expect(() => decodeSegment(Buffer.from("not a segment"))).toThrow("not a text index segment");
   });

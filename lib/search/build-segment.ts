@@ -18,11 +18,16 @@ const FIELDS = Object.keys(INDEX_FIELDS);
  * index objects (a vector per document field, an inverted index of nested objects, a token trie)
  * cost ~11 KB of heap per document — 1.1 GiB at 100k; these arrays hold the same weights in ~100
  * bytes per document. Document i is `ids[i]`; the postings of term `terms[t]` (sorted) in field f
- * are `docs`/`weights` from `starts[t * fields.length + f]` up to the next start, in document order.
+ * are `docs`/`weights` from `starts[t * fields.length + f]` up to the next start, in document order;
+ * `kinds[i]` is the asset kind of document i (an index into ASSET_KINDS).
  * `ids` also lists assets with nothing left to index (deleted, emptied): the segment still speaks
  * for them, so their text in older segments stops matching.
  */
-export type TextSegment = { ids: string[]; fields: string[]; terms: string[]; starts: Uint32Array; docs: Uint32Array; weights: Float32Array };
+export type TextSegment = { ids: string[]; kinds: Uint8Array; fields: string[]; terms: string[]; starts: Uint32Array; docs: Uint32Array; weights: Float32Array };
+
+/** Asset kinds as coded in `kinds` (an asset's kind never changes); NO_KIND for ids with nothing indexed. */
+export const ASSET_KINDS = ["photo", "video", "document", "file"] as const;
+export const NO_KIND = 255;
 
 // lunr.Builder's BM25 parameters and analysis: trim, drop stop words, stem.
 const K1 = 1.2;
@@ -45,9 +50,11 @@ export function buildSegment(documents: Iterable<SearchDocument>, ids: string[])
   const lengths = new GrowableUint32();
   const lengthSums = new Float64Array(F);
   const docIds: string[] = [];
+  const kinds: number[] = [];
 
   for (const document of documents) {
     const doc = docIds.push(document.id) - 1;
+    kinds.push(kindCode(document.kind));
     FIELDS.forEach((field, f) => {
       const tokens = analysis.run(lunr.tokenizer(foldText(INDEX_FIELDS[field]!.sources.map((source) => document[source]).join("\n"))));
       lengths.push(tokens.length);
@@ -92,7 +99,13 @@ export function buildSegment(documents: Iterable<SearchDocument>, ids: string[])
     weights[slot] = Math.round(score * 1000) / 1000;
   }
   const indexed = new Set(docIds);
-  return { ids: [...docIds, ...new Set(ids.filter((id) => !indexed.has(id)))], fields: FIELDS, terms: order.map((t) => termNames[t]!), starts, docs, weights };
+  const unindexed = [...new Set(ids.filter((id) => !indexed.has(id)))];
+  return { ids: [...docIds, ...unindexed], kinds: Uint8Array.from([...kinds, ...unindexed.map(() => NO_KIND)]), fields: FIELDS, terms: order.map((t) => termNames[t]!), starts, docs, weights };
+}
+
+function kindCode(kind: string): number {
+  const code = (ASSET_KINDS as readonly string[]).indexOf(kind);
+  return code < 0 ? NO_KIND : code;
 }
 
 /** A Uint32 list that grows by doubling (the postings of a 100k-document segment are millions long). */

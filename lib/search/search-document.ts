@@ -3,6 +3,8 @@ import { readConnection } from "@/lib/server/db";
 /** The searchable text of one asset, by field (what the text index stores). */
 export type SearchDocument = {
   id: string;
+  /** photo | video | document | file: fixed at ingest, kept in the index for the kind filter. */
+  kind: string;
   name: string;
   caption: string;
   ocr: string;
@@ -30,7 +32,7 @@ export function loadSearchDocuments(databasePath: string, ids: string[]): Search
   if (ids.length === 0) return [];
   const rows = readConnection(databasePath)
     .prepare(
-      `SELECT a."id", a."originalName", a."make", a."model", a."lens", a."description",
+      `SELECT a."id", a."kind", a."originalName", a."make", a."model", a."lens", a."description",
          (SELECT group_concat(n."name", char(10)) FROM "AssetName" n WHERE n."assetId" = a."id") AS names,
          (SELECT c."text" FROM "Caption" c WHERE c."assetId" = a."id") AS caption,
          (SELECT o."text" FROM "OcrText" o WHERE o."assetId" = a."id") AS ocr,
@@ -44,6 +46,7 @@ export function loadSearchDocuments(databasePath: string, ids: string[]): Search
     .all(JSON.stringify(ids)) as Row[];
   return rows.map((a) => ({
     id: a.id,
+    kind: a.kind,
     name: unique([a.originalName, ...(a.names ?? "").split("\n")].map(fileNameWords)),
     caption: a.caption ?? "",
     ocr: a.ocr ?? "",
@@ -57,7 +60,7 @@ export function loadSearchDocuments(databasePath: string, ids: string[]): Search
 }
 
 type Row = {
-  id: string; originalName: string; make: string | null; model: string | null; lens: string | null; description: string | null; names: string | null;
+  id: string; kind: string; originalName: string; make: string | null; model: string | null; lens: string | null; description: string | null; names: string | null;
   caption: string | null; ocr: string | null; text: string | null; city: string | null; region: string | null; country: string | null; albums: string | null; people: string | null;
 };
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { TextSegment } from "./build-segment";
+import { ASSET_KINDS, NO_KIND, type TextSegment } from "./build-segment";
 import { parseTextQuery, querySegment, type SegmentMatches } from "./query-segment";
 import { MANIFEST, readManifest, readSegment } from "./text-index-files";
 
@@ -22,7 +22,7 @@ export type TextRanking = {
 
 /** A segment as loaded, with which of its documents are live (this is the newest segment speaking for them). */
 type LoadedSegment = { file: string; segment: TextSegment; live: Uint8Array };
-type Loaded = { stamp: string; segments: LoadedSegment[] };
+type Loaded = { stamp: string; segments: LoadedSegment[]; kinds: Map<string, number> };
 
 // Per data dir; on globalThis, so the copy of this module in Next's server bundle and the one the
 // server entry point warms at start (warmSearch) share what is loaded.
@@ -80,6 +80,19 @@ export function searchText(dir: string, query: string, allow: (assetId: string) 
   };
 }
 
+/**
+ * The kind (photo, video, document, file) of each indexed asset, from the text index: a kind never
+ * changes, so a search's kind filter — which most of a library may pass — is checked here instead
+ * of materialising the ids of every photo in SQL. Assets not indexed yet have none.
+ */
+export function indexedKinds(dir: string): (assetId: string) => string | undefined {
+  const kinds = loadTextIndex(dir)?.kinds;
+  return (assetId) => {
+    const code = kinds?.get(assetId);
+    return code === undefined ? undefined : ASSET_KINDS[code];
+  };
+}
+
 /** The published index of a data dir, read or brought up to date (a stat when nothing changed). */
 export function loadTextIndex(dir: string): Loaded | null {
   const stat = fs.statSync(path.join(dir, MANIFEST), { throwIfNoEntry: false });
@@ -94,9 +107,15 @@ export function loadTextIndex(dir: string): Loaded | null {
     const segments = manifest.segments.map(({ file }) => ({ file, segment: previous.get(file) ?? readSegment(dir, file) }));
     const newest = new Map<string, number>();
     segments.forEach(({ segment }, position) => segment.ids.forEach((id) => newest.set(id, position)));
+    const kinds = new Map<string, number>();
     const loaded = {
       stamp,
-      segments: segments.map(({ file, segment }, position) => ({ file, segment, live: Uint8Array.from(segment.ids, (id) => Number(newest.get(id) === position)) })),
+      segments: segments.map(({ file, segment }, position) => {
+        const live = Uint8Array.from(segment.ids, (id) => Number(newest.get(id) === position));
+        segment.ids.forEach((id, doc) => live[doc] && segment.kinds[doc] !== NO_KIND && kinds.set(id, segment.kinds[doc]!));
+        return { file, segment, live };
+      }),
+      kinds,
     };
     cache.set(dir, loaded);
     return loaded;

@@ -211,6 +211,8 @@ describe("places and dates", () => {
     expect(names(inItaly).every((n) => gps.includes(n!))).toBe(true);
     expect((await search("q=parking&from=2030-01-01")).items).toEqual([]);
     expect((await search("q=red&kind=video")).items).toEqual([]);
+    const photos = await search("q=parking&kind=photo");
+    expect(names(photos)[0]).toBe("scenetext01.jpg");
   });
 });
 
@@ -226,6 +228,9 @@ describe("CLIP (constructed model: plumbing, not semantics)", () => {
       expect(names(reply)[0], colour).toBe(file);
       expect(reply.items[0]!.match!.clip).toMatchObject({ rank: 1 });
     }
+    // The kind filter reaches the CLIP side too.
+    expect(names(await search("q=a%20red%20photo&from=1999-01-01&to=2000-01-01&kind=photo"))).toHaveLength(3);
+    expect((await search("q=a%20red%20photo&from=1999-01-01&to=2000-01-01&kind=video")).items).toEqual([]);
   });
 
   it("lists similar photos by embedding", async () => {
