@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { isClusterableFace } from "@/lib/ml/faces/is-clusterable-face";
 import type { DetectedFace } from "@/lib/ml/faces/face-types";
-import { matchPerson, type PersonFaces } from "@/lib/ml/faces/match-person";
+import { addFace, matchPerson, personOf, type PersonFaces } from "@/lib/ml/faces/match-person";
 import { iou } from "@/lib/ml/faces/suppress-overlaps";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
-import type { Db } from "@/lib/server/db";
+import { type Db, readConnection } from "@/lib/server/db";
 import { fromBytes, toBytes } from "@/lib/ml/vector-bytes";
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -18,23 +18,17 @@ let queue: Promise<unknown> = Promise.resolve();
  * time (in-process queue, and an immediate transaction across processes) so two photos of a new
  * person cannot both start one.
  */
-export function storeFaces(db: Db, asset: { id: string; width: number; height: number }, faces: DetectedFace[]): Promise<void> {
-  const run = queue.then(() => store(db, asset, faces));
+export function storeFaces({ db, databasePath }: { db: Db; databasePath: string }, asset: { id: string; width: number; height: number }, faces: DetectedFace[]): Promise<void> {
+  const run = queue.then(() => store(db, databasePath, asset, faces));
   queue = run.catch(() => {});
   return run;
 }
 
-async function store(db: Db, asset: { id: string; width: number; height: number }, faces: DetectedFace[]): Promise<void> {
+async function store(db: Db, databasePath: string, asset: { id: string; width: number; height: number }, faces: DetectedFace[]): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.face.deleteMany({ where: { assetId: asset.id, pinned: false } });
     const pinned = await tx.face.findMany({ where: { assetId: asset.id }, select: { x: true, y: true, width: true, height: true, personId: true } });
-    const rows = await tx.face.findMany({ where: { personId: { not: null } }, select: { personId: true, embedding: true } });
-    const people = new Map<string, PersonFaces>();
-    for (const row of rows) {
-      const person = people.get(row.personId!) ?? { id: row.personId!, embeddings: [] };
-      person.embeddings.push(fromBytes(row.embedding));
-      people.set(person.id, person);
-    }
+    const people = peopleOf(databasePath, asset.id);
     const taken = new Set(pinned.map((p) => p.personId));
     for (const face of faces) {
       const box = { x: face.box.x / asset.width, y: face.box.y / asset.height, width: face.box.width / asset.width, height: face.box.height / asset.height };
@@ -45,13 +39,30 @@ async function store(db: Db, asset: { id: string; width: number; height: number 
         if (!personId) {
           personId = randomUUID();
           await tx.person.create({ data: { id: personId } });
-          people.set(personId, { id: personId, embeddings: [] });
+          people.set(personId, personOf(personId));
         }
-        people.get(personId)!.embeddings.push(face.embedding);
+        addFace(people.get(personId)!, face.embedding);
         taken.add(personId);
       }
       await tx.face.create({ data: { id: randomUUID(), assetId: asset.id, ...box, score: face.score, embedding: toBytes(face.embedding), personId } });
     }
     await markSearchStale(tx, [asset.id]);
   });
+}
+
+/**
+ * Every person with faces, as embedding sums, read on the read connection (a library's faces are
+ * tens of thousands of rows: summed as they stream, no object per face). It runs inside store()'s
+ * write transaction, so it sees the latest commit — apart from this transaction's own deletion of
+ * the photo's unpinned faces, which it leaves out itself.
+ */
+function peopleOf(databasePath: string, assetId: string): Map<string, PersonFaces> {
+  const rows = readConnection(databasePath).prepare(`SELECT "personId", "embedding" FROM "Face" WHERE "personId" IS NOT NULL AND NOT ("assetId" = ? AND "pinned" = 0)`);
+  const people = new Map<string, PersonFaces>();
+  for (const row of rows.iterate(assetId) as Iterable<{ personId: string; embedding: Buffer }>) {
+    let person = people.get(row.personId);
+    if (!person) people.set(row.personId, (person = personOf(row.personId)));
+    addFace(person, fromBytes(row.embedding));
+  }
+  return people;
 }

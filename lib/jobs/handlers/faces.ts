@@ -12,6 +12,6 @@ export const facesJob: JobHandler = {
     const loaded = await loadJobAsset(ctx, job);
     const image = await readAnalysisImage(ctx, loaded, "thumbnail");
     const analysis = await withFaceAnalyzer(ctx.config, (analyzer) => analyzer.analyze(image));
-    await storeFaces(ctx.db, { id: loaded.asset.id, width: analysis.width, height: analysis.height }, analysis.faces);
+    await storeFaces({ db: ctx.db, databasePath: ctx.paths.database }, { id: loaded.asset.id, width: analysis.width, height: analysis.height }, analysis.faces);
   },
 };

@@ -4,7 +4,7 @@ import {
   cosine, fixtureFiles, GROUP_PHOTO, labelFaces, openAnalyzer, PEOPLE, readFixture, type LabelledFace,
 } from "./fixture-faces.test-support";
 import { isClusterableFace } from "./is-clusterable-face";
-import { MATCH_THRESHOLD, matchPerson, type PersonFaces } from "./match-person";
+import { addFace, MATCH_THRESHOLD, matchPerson, personOf, type PersonFaces } from "./match-person";
 
 const unit = (...v: number[]) => {
   const n = Math.hypot(...v);
@@ -14,13 +14,13 @@ const unit = (...v: number[]) => {
 describe("matchPerson (pure)", () => {
   it("returns null when there is nobody or nobody is similar enough", () => {
     expect(matchPerson(unit(1, 0, 0), [])).toBeNull();
-    expect(matchPerson(unit(1, 0, 0), [{ id: "a", embeddings: [unit(0, 1, 0)] }, { id: "b", embeddings: [] }])).toBeNull();
+    expect(matchPerson(unit(1, 0, 0), [personOf("a", [unit(0, 1, 0)]), personOf("b")])).toBeNull();
   });
 
   it("picks the person with the highest mean similarity, reporting it", () => {
     const people = [
-      { id: "a", embeddings: [unit(1, 0, 0), unit(0, 1, 0)] }, // one near copy, one unrelated: mean 0.5·(0.995 + 0.1)
-      { id: "b", embeddings: [unit(1, 0.3, 0), unit(1, -0.3, 0)] }, // both fairly close: mean ≈ 0.95
+      personOf("a", [unit(1, 0, 0), unit(0, 1, 0)]), // one near copy, one unrelated: mean 0.5·(0.995 + 0.1)
+      personOf("b", [unit(1, 0.3, 0), unit(1, -0.3, 0)]), // both fairly close: mean ≈ 0.95
     ];
     const match = matchPerson(unit(1, 0.1, 0), people);
     expect(match?.personId).toBe("b");
@@ -28,7 +28,7 @@ describe("matchPerson (pure)", () => {
   });
 
   it("honours a custom threshold and rejects mismatched lengths", () => {
-    const people = [{ id: "a", embeddings: [unit(1, 1, 0)] }]; // similarity ≈ 0.707
+    const people = [personOf("a", [unit(1, 1, 0)])]; // similarity ≈ 0.707
     expect(matchPerson(unit(1, 0, 0), people, { threshold: 0.7 })?.personId).toBe("a");
     expect(matchPerson(unit(1, 0, 0), people, { threshold: 0.75 })).toBeNull();
     expect(() => matchPerson(unit(1, 0), people)).toThrow(/lengths differ/);
@@ -47,9 +47,9 @@ function cluster(faces: LabelledFace[]): { people: LabelledFace[][]; unclustered
     const match = matchPerson(face.embedding, people);
     const person = people.find((p) => p.id === match?.personId);
     if (person) {
-      person.embeddings.push(face.embedding);
+      addFace(person, face.embedding);
       person.faces.push(face);
-    } else people.push({ id: `person-${people.length}`, embeddings: [face.embedding], faces: [face] });
+    } else people.push({ ...personOf(`person-${people.length}`, [face.embedding]), faces: [face] });
   }
   return { people: people.map((p) => p.faces), unclustered };
 }
@@ -116,7 +116,7 @@ describe("matchPerson on the fixture photos", () => {
 
   it("in the group photo Obama joins Obama, Biden joins Biden, the bystander nobody", () => {
     const others = [...byFile].filter(([file]) => file !== GROUP_PHOTO).flatMap(([, faces]) => faces);
-    const people = PEOPLE.map((name) => ({ id: name, embeddings: others.filter((f) => f.label === name).map((f) => f.embedding) }));
+    const people = PEOPLE.map((name) => personOf(name, others.filter((f) => f.label === name).map((f) => f.embedding)));
     const group = byFile.get(GROUP_PHOTO)!;
     expect(group.map((f) => f.label).sort()).toEqual(["biden", "bystander", "obama"]);
     for (const face of group) {
