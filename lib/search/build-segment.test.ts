@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildLunrIndex, queryLunr } from "@/tests/support/lunr-reference";
 import { ASSET_KINDS, buildSegment, NO_KIND } from "./build-segment";
 import { parseTextQuery, querySegment } from "./query-segment";
-import { SEARCH_FIELDS, type SearchDocument } from "./search-document";
+import { SEARCH_FIELDS, type SearchDocument, type SearchField } from "./search-document";
 import { decodeSegment, encodeSegment } from "./text-index-files";
 
 let seed = 7;
@@ -17,8 +17,9 @@ const vocabulary = [
 const text = (max: number) => Array.from({ length: Math.floor(random() * max) }, () => pick(vocabulary)).join(pick([" ", "\n", ", "]));
 const documents: SearchDocument[] = Array.from({ length: 300 }, (_, i) => ({
   id: `asset-${i}`,
-  ...(Object.fromEntries(SEARCH_FIELDS.map((field) => [field, random() < 0.5 ? text(field === "text" ? 40 : 6) : ""])) as Omit<SearchDocument, "id" | "kind">),
+  ...(Object.fromEntries(SEARCH_FIELDS.map((field) => [field, random() < 0.5 ? text(field === "text" ? 40 : 6) : ""])) as Record<SearchField, string>),
   kind: pick(["photo", "video", "document"]),
+  capturedAt: Date.UTC(2000 + i, 0, 1),
 }));
 
 describe("buildSegment + querySegment", () => {
@@ -46,6 +47,7 @@ describe("buildSegment + querySegment", () => {
     expect(segment.ids.at(-1)).toBe("deleted-asset");
     expect(segment.ids).toHaveLength(documents.length + 1);
     expect([...segment.kinds]).toEqual([...documents.map((d) => ASSET_KINDS.indexOf(d.kind as "photo")), NO_KIND]);
+    expect([...segment.times]).toEqual([...documents.map((d) => d.capturedAt), NaN]);
     expect(() => decodeSegment(Buffer.from("ALBS\u0002\u0000\u0000\u0000{}"))).toThrow();
     expect(() => decodeSegment(Buffer.from("not a segment"))).toThrow("not a text index segment");
   });

@@ -19,11 +19,12 @@ const FIELDS = Object.keys(INDEX_FIELDS);
  * cost ~11 KB of heap per document — 1.1 GiB at 100k; these arrays hold the same weights in ~100
  * bytes per document. Document i is `ids[i]`; the postings of term `terms[t]` (sorted) in field f
  * are `docs`/`weights` from `starts[t * fields.length + f]` up to the next start, in document order;
- * `kinds[i]` is the asset kind of document i (an index into ASSET_KINDS).
+ * `kinds[i]` and `times[i]` are the asset kind (an index into ASSET_KINDS) and capture time (ms)
+ * of document i.
  * `ids` also lists assets with nothing left to index (deleted, emptied): the segment still speaks
  * for them, so their text in older segments stops matching.
  */
-export type TextSegment = { ids: string[]; kinds: Uint8Array; fields: string[]; terms: string[]; starts: Uint32Array; docs: Uint32Array; weights: Float32Array };
+export type TextSegment = { ids: string[]; kinds: Uint8Array; times: Float64Array; fields: string[]; terms: string[]; starts: Uint32Array; docs: Uint32Array; weights: Float32Array };
 
 /** Asset kinds as coded in `kinds` (an asset's kind never changes); NO_KIND for ids with nothing indexed. */
 export const ASSET_KINDS = ["photo", "video", "document", "file"] as const;
@@ -51,10 +52,12 @@ export function buildSegment(documents: Iterable<SearchDocument>, ids: string[])
   const lengthSums = new Float64Array(F);
   const docIds: string[] = [];
   const kinds: number[] = [];
+  const times: number[] = [];
 
   for (const document of documents) {
     const doc = docIds.push(document.id) - 1;
     kinds.push(kindCode(document.kind));
+    times.push(document.capturedAt);
     FIELDS.forEach((field, f) => {
       const tokens = analysis.run(lunr.tokenizer(foldText(INDEX_FIELDS[field]!.sources.map((source) => document[source]).join("\n"))));
       lengths.push(tokens.length);
@@ -100,7 +103,7 @@ export function buildSegment(documents: Iterable<SearchDocument>, ids: string[])
   }
   const indexed = new Set(docIds);
   const unindexed = [...new Set(ids.filter((id) => !indexed.has(id)))];
-  return { ids: [...docIds, ...unindexed], kinds: Uint8Array.from([...kinds, ...unindexed.map(() => NO_KIND)]), fields: FIELDS, terms: order.map((t) => termNames[t]!), starts, docs, weights };
+  return { ids: [...docIds, ...unindexed], kinds: Uint8Array.from([...kinds, ...unindexed.map(() => NO_KIND)]), times: Float64Array.from([...times, ...unindexed.map(() => NaN)]), fields: FIELDS, terms: order.map((t) => termNames[t]!), starts, docs, weights };
 }
 
 function kindCode(kind: string): number {

@@ -10,7 +10,7 @@ import { allowedAssets, listFiltered, type SearchFilters } from "./filter-assets
 import { fuseRankings } from "./fuse-rankings";
 import { parseDateWords } from "./parse-date-words";
 import type { SearchField } from "./search-document";
-import { indexedKinds, searchText } from "./text-index";
+import { indexedFilter, searchText } from "./text-index";
 import { nearestVectors, refreshVectors, vectorCount } from "./vector-index";
 
 const day = z.iso.date().transform((d) => new Date(`${d}T00:00:00`));
@@ -72,10 +72,11 @@ export async function searchAssets(deps: { db: Db; paths: LibraryPaths; now?: Da
     total = offset + ids.length;
   } else {
     let t = performance.now();
-    const { kind, ...inSql } = filters;
+    // Kind and dates are answered by the text index, the rest by SQL (see indexedFilter).
+    const { kind, from, to, ...inSql } = filters;
     const sqlAllowed = allowedAssets(deps.paths.database, inSql);
-    const kindOf = indexedKinds(deps.paths.textIndex);
-    const allowed = kind ? (id: string) => kindOf(id) === kind && sqlAllowed(id) : sqlAllowed;
+    const fixed = indexedFilter(deps.paths.textIndex, { kind, from, to });
+    const allowed = fixed ? (id: string) => fixed(id) && sqlAllowed(id) : sqlAllowed;
     timing.filter = performance.now() - t;
     t = performance.now();
     const textRanking = searchText(deps.paths.textIndex, text, allowed);

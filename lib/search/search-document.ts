@@ -3,8 +3,9 @@ import { readConnection } from "@/lib/server/db";
 /** The searchable text of one asset, by field (what the text index stores). */
 export type SearchDocument = {
   id: string;
-  /** photo | video | document | file: fixed at ingest, kept in the index for the kind filter. */
+  /** photo | video | document | file, and the capture time (ms): both fixed at ingest, kept in the index for the kind and date filters. */
   kind: string;
+  capturedAt: number;
   name: string;
   caption: string;
   ocr: string;
@@ -32,7 +33,7 @@ export function loadSearchDocuments(databasePath: string, ids: string[]): Search
   if (ids.length === 0) return [];
   const rows = readConnection(databasePath)
     .prepare(
-      `SELECT a."id", a."kind", a."originalName", a."make", a."model", a."lens", a."description",
+      `SELECT a."id", a."kind", a."capturedAt", a."originalName", a."make", a."model", a."lens", a."description",
          (SELECT group_concat(n."name", char(10)) FROM "AssetName" n WHERE n."assetId" = a."id") AS names,
          (SELECT c."text" FROM "Caption" c WHERE c."assetId" = a."id") AS caption,
          (SELECT o."text" FROM "OcrText" o WHERE o."assetId" = a."id") AS ocr,
@@ -47,6 +48,7 @@ export function loadSearchDocuments(databasePath: string, ids: string[]): Search
   return rows.map((a) => ({
     id: a.id,
     kind: a.kind,
+    capturedAt: Date.parse(a.capturedAt),
     name: unique([a.originalName, ...(a.names ?? "").split("\n")].map(fileNameWords)),
     caption: a.caption ?? "",
     ocr: a.ocr ?? "",
@@ -60,7 +62,7 @@ export function loadSearchDocuments(databasePath: string, ids: string[]): Search
 }
 
 type Row = {
-  id: string; kind: string; originalName: string; make: string | null; model: string | null; lens: string | null; description: string | null; names: string | null;
+  id: string; kind: string; capturedAt: string; originalName: string; make: string | null; model: string | null; lens: string | null; description: string | null; names: string | null;
   caption: string | null; ocr: string | null; text: string | null; city: string | null; region: string | null; country: string | null; albums: string | null; people: string | null;
 };
 

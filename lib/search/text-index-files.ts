@@ -22,8 +22,8 @@ export function readManifest(dir: string): TextIndexManifest | null {
 }
 
 // A segment file: "ALBS", the header's byte length (u32 LE), the header (JSON: ids, fields, terms,
-// postings), zero padding to a multiple of 4, then starts (u32), docs (u32), weights (f32), all LE,
-// and kinds (u8, one per id).
+// postings), zero padding to a multiple of 4, then starts (u32), docs (u32), weights (f32), capture
+// times (f64, one per id), all LE, and kinds (u8, one per id).
 const MAGIC = "ALBS";
 type Header = { ids: string[]; fields: string[]; terms: string[]; postings: number };
 
@@ -33,8 +33,8 @@ export function encodeSegment(segment: TextSegment): Buffer {
   prefix.write(MAGIC, 0, "latin1");
   prefix.writeUInt32LE(header.length, 4);
   const padding = Buffer.alloc((4 - ((prefix.length + header.length) % 4)) % 4);
-  const bytes = (array: Uint32Array | Float32Array | Uint8Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-  return Buffer.concat([prefix, header, padding, bytes(segment.starts), bytes(segment.docs), bytes(segment.weights), bytes(segment.kinds)]);
+  const bytes = (array: Uint32Array | Float32Array | Float64Array | Uint8Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+  return Buffer.concat([prefix, header, padding, bytes(segment.starts), bytes(segment.docs), bytes(segment.weights), bytes(segment.times), bytes(segment.kinds)]);
 }
 
 export function decodeSegment(buffer: Buffer): TextSegment {
@@ -50,9 +50,10 @@ export function decodeSegment(buffer: Buffer): TextSegment {
   const starts = take(Uint32Array, header.terms.length * header.fields.length + 1);
   const docs = take(Uint32Array, header.postings);
   const weights = take(Float32Array, header.postings);
+  const times = take(Float64Array, header.ids.length);
   const kinds = take(Uint8Array, header.ids.length);
   if (offset !== buffer.length) throw new Error("text index segment has the wrong length");
-  return { ids: header.ids, kinds, fields: header.fields, terms: header.terms, starts, docs, weights };
+  return { ids: header.ids, kinds, times, fields: header.fields, terms: header.terms, starts, docs, weights };
 }
 
 function readHeader(buffer: Buffer): Header {

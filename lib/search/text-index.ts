@@ -22,7 +22,9 @@ export type TextRanking = {
 
 /** A segment as loaded, with which of its documents are live (this is the newest segment speaking for them). */
 type LoadedSegment = { file: string; segment: TextSegment; live: Uint8Array };
-type Loaded = { stamp: string; segments: LoadedSegment[]; kinds: Map<string, number> };
+/** Kind and capture time of every indexed asset, from its newest segment. */
+type Facts = { rowOf: Map<string, number>; kinds: Uint8Array; times: Float64Array };
+type Loaded = { stamp: string; segments: LoadedSegment[]; facts: Facts };
 
 // Per data dir; on globalThis, so the copy of this module in Next's server bundle and the one the
 // server entry point warms at start (warmSearch) share what is loaded.
@@ -81,15 +83,22 @@ export function searchText(dir: string, query: string, allow: (assetId: string) 
 }
 
 /**
- * The kind (photo, video, document, file) of each indexed asset, from the text index: a kind never
- * changes, so a search's kind filter — which most of a library may pass — is checked here instead
- * of materialising the ids of every photo in SQL. Assets not indexed yet have none.
+ * A test of the filters an asset's index entry answers — kind and capture time, which never change
+ * after ingest — or null when none is given. Checked here, a filter most of a library passes (all
+ * photos, a decade) costs a lookup per candidate instead of materialising 100k ids in SQL. Assets
+ * not indexed yet (the worker indexes within seconds of ingest) pass none.
  */
-export function indexedKinds(dir: string): (assetId: string) => string | undefined {
-  const kinds = loadTextIndex(dir)?.kinds;
+export function indexedFilter(dir: string, filters: { kind?: string; from?: Date; to?: Date }): ((assetId: string) => boolean) | null {
+  const { kind, from, to } = filters;
+  if (kind === undefined && from === undefined && to === undefined) return null;
+  const facts = loadTextIndex(dir)?.facts;
+  const code = kind === undefined ? undefined : ASSET_KINDS.indexOf(kind as (typeof ASSET_KINDS)[number]);
+  const [after, before] = [from?.getTime() ?? -Infinity, to?.getTime() ?? Infinity];
   return (assetId) => {
-    const code = kinds?.get(assetId);
-    return code === undefined ? undefined : ASSET_KINDS[code];
+    const row = facts?.rowOf.get(assetId);
+    if (row === undefined) return false;
+    const time = facts!.times[row]!;
+    return (code === undefined || facts!.kinds[row] === code) && time >= after && time < before;
   };
 }
 
@@ -107,15 +116,21 @@ export function loadTextIndex(dir: string): Loaded | null {
     const segments = manifest.segments.map(({ file }) => ({ file, segment: previous.get(file) ?? readSegment(dir, file) }));
     const newest = new Map<string, number>();
     segments.forEach(({ segment }, position) => segment.ids.forEach((id) => newest.set(id, position)));
-    const kinds = new Map<string, number>();
+    const facts: Facts = { rowOf: new Map(), kinds: new Uint8Array(newest.size), times: new Float64Array(newest.size) };
     const loaded = {
       stamp,
       segments: segments.map(({ file, segment }, position) => {
         const live = Uint8Array.from(segment.ids, (id) => Number(newest.get(id) === position));
-        segment.ids.forEach((id, doc) => live[doc] && segment.kinds[doc] !== NO_KIND && kinds.set(id, segment.kinds[doc]!));
+        segment.ids.forEach((id, doc) => {
+          if (!live[doc] || segment.kinds[doc] === NO_KIND) return;
+          const row = facts.rowOf.size;
+          facts.rowOf.set(id, row);
+          facts.kinds[row] = segment.kinds[doc]!;
+          facts.times[row] = segment.times[doc]!;
+        });
         return { file, segment, live };
       }),
-      kinds,
+      facts,
     };
     cache.set(dir, loaded);
     return loaded;

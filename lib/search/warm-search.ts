@@ -9,5 +9,5 @@ import { refreshVectors, vectorCount } from "./vector-index";
 export function warmSearch(paths: LibraryPaths): { documents: number; vectors: number } {
   const index = loadTextIndex(paths.textIndex);
   refreshVectors(paths.database);
-  return { documents: index?.kinds.size ?? 0, vectors: vectorCount(paths.database) };
+  return { documents: index?.facts.rowOf.size ?? 0, vectors: vectorCount(paths.database) };
 }
