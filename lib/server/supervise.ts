@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import os from "node:os";
 import readline from "node:readline";
 import type { Logger } from "./logger";
 
@@ -67,3 +68,15 @@ export function supervise(specs: ChildSpec[], log: Logger, graceMs = 10_000): Su
   return { stop, stopped };
 }
 
+/**
+ * Runs one command to its end, sharing this process's stdin/stdout/stderr. `exited` resolves to its
+ * exit code, or 128 + the signal's number when a signal ended it (as a shell reports it).
+ */
+export function runToExit(spec: Pick<ChildSpec, "command" | "args">): { kill: (signal: NodeJS.Signals) => void; exited: Promise<number> } {
+  const child = spawn(spec.command, spec.args, { stdio: "inherit" });
+  const exited = new Promise<number>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code, signal) => resolve(code ?? 128 + (signal ? os.constants.signals[signal] : 0)));
+  });
+  return { kill: (signal) => child.kill(signal), exited };
+}
