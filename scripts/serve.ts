@@ -3,6 +3,7 @@
 // headers, including a per-request CSP nonce.
 import "@/lib/server/install-egress-guard";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
@@ -14,7 +15,13 @@ import { createLogger } from "@/lib/server/logger";
 
 const config = getConfig();
 const log = createLogger("server", config.logLevel);
-const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname: config.host, port: config.port });
+const root = path.resolve(import.meta.dirname, "..");
+// Next takes the configuration its build resolved (as its own standalone server does) instead of
+// compiling next.config.ts with SWC again at every start: ~30 MiB less resident (the SWC binary
+// and the compile). Headers and routes come from the build's manifests either way.
+const built = JSON.parse(fs.readFileSync(path.join(root, ".next", "required-server-files.json"), "utf8")) as { config: unknown };
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(built.config);
+const app = next({ dev: false, dir: root, hostname: config.host, port: config.port });
 const handle = app.getRequestHandler();
 await app.prepare();
 

@@ -1,7 +1,6 @@
 import sharp from "sharp";
 import { markUndecodable, storeThumbnails } from "@/lib/assets/store-derivatives";
 import { isOfficeMime, readOfficeText } from "@/lib/media/read-office";
-import { readPdf } from "@/lib/media/read-pdf";
 import { renderThumbnails } from "@/lib/media/render-thumbnails";
 import { type JobHandler, PermanentJobError } from "../handler";
 import { isFileFault, loadJobAsset } from "./load-job-asset";
@@ -24,6 +23,8 @@ export const documentTextJob: JobHandler = {
       await ctx.db.asset.update({ where: { id: asset.id }, data: { decodeState: "ok" } });
       return;
     }
+    // pdf.js and its canvas are imported on first use: ~150 MiB resident in a worker that may never see a PDF.
+    const { readPdf } = await import("@/lib/media/read-pdf");
     let pdf;
     try {
       pdf = await readPdf(file);

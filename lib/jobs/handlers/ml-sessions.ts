@@ -1,8 +1,7 @@
 import type { Config } from "@/lib/config";
 import type { Captioner } from "@/lib/ml/captions/captioner";
-import { createLocalCaptioner } from "@/lib/ml/captions/create-local-captioner";
 import { createOpenAiCaptioner } from "@/lib/ml/captions/create-openai-captioner";
-import { type ClipEncoder, createClipEncoder } from "@/lib/ml/clip/clip-encoder";
+import type { ClipEncoder } from "@/lib/ml/clip/clip-encoder";
 import { createFaceAnalyzer } from "@/lib/ml/faces/create-face-analyzer";
 import type { FaceAnalyzer } from "@/lib/ml/faces/face-types";
 import { modelStatus } from "@/lib/ml/model-status";
@@ -51,15 +50,26 @@ export const withTextReader = <R>(config: Config, run: (reader: TextReader) => P
 export const withFaceAnalyzer = <R>(config: Config, run: (analyzer: FaceAnalyzer) => Promise<R>) =>
   withModel(`faces:${config.models.faces}`, () => createFaceAnalyzer({ modelDir: config.models.faces, threads: config.mlThreads }), run);
 
+// CLIP and the local captioner are imported on first use: transformers.js alone adds ~135 MiB to
+// the worker's resident memory, for nothing on a library without those models.
+
 /** Runs `run` with the CLIP model of the configured folder. */
 export const withClipEncoder = <R>(config: Config, run: (encoder: ClipEncoder) => Promise<R>) =>
-  withModel(`clip:${config.models.clip}`, () => createClipEncoder({ modelDir: config.models.clip, threads: config.mlThreads }), run);
+  withModel(
+    `clip:${config.models.clip}`,
+    async () => (await import("@/lib/ml/clip/clip-encoder")).createClipEncoder({ modelDir: config.models.clip, threads: config.mlThreads }),
+    run,
+  );
 
 /** Runs `run` with the owner's caption endpoint when configured, else the local captioning model. */
 export const withCaptioner = <R>(config: Config, run: (captioner: Captioner) => Promise<R>) =>
   config.captionEndpoint
     ? withModel(`caption:${config.captionEndpoint.baseUrl}`, async () => createOpenAiCaptioner(config.captionEndpoint!), run)
-    : withModel(`caption:${config.models.captioner}`, () => createLocalCaptioner({ modelDir: config.models.captioner, threads: config.mlThreads }), run);
+    : withModel(
+        `caption:${config.models.captioner}`,
+        async () => (await import("@/lib/ml/captions/create-local-captioner")).createLocalCaptioner({ modelDir: config.models.captioner, threads: config.mlThreads }),
+        run,
+      );
 
 /** What a model-backed job kind lacks (null when it can run), as the admin API reports it. */
 export async function missingModel(config: Config, kind: "faces" | "clip" | "caption"): Promise<string | null> {

@@ -27,6 +27,9 @@ export async function createFaceAnalyzer(options: { modelDir: string; threads?: 
     interOpNumThreads: 1,
     executionMode: "sequential",
     graphOptimizationLevel: "all",
+    // Both models are small and each run's tensors are small too (≤ 640 px input): without the
+    // arena they come from malloc and go back, ~30 MiB less resident at the same speed.
+    enableCpuMemArena: false,
   };
   const load = (file: string) => {
     const full = path.join(options.modelDir, file);

@@ -38,8 +38,10 @@ export async function createTextReader(options: TextReaderOptions = {}): Promise
     interOpNumThreads: 1,
     executionMode: "sequential",
     graphOptimizationLevel: "all",
-    // Without the arena, activation memory goes back after each run (≈100 MB less resident, ~15% slower det).
-    enableCpuMemArena: false,
+    // The CPU arena stays on: it keeps det/rec activations (tens of MB a run) for the next run.
+    // Without it each run mallocs and frees them, which fragments glibc's heap (≈100 MiB more
+    // resident after 21 photos, not less) and, under the worker's 1 MiB mmap threshold (see
+    // lib/server/supervise.ts), makes every run page-fault its tensors in (OCR 4× slower).
   };
   const dictionary = await fs.readFile(path.join(dir, "ppocr_keys_v1.txt"), "utf8");
   const charset = [...dictionary.replace(/\r?\n$/, "").split(/\r?\n/), " "];
