@@ -229,7 +229,9 @@ async function measureApp(): Promise<void> {
       const group = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
       if (group !== app.child.pid) return [];
       const rss = Number(/VmRSS:\s+(\d+)/.exec(safeRead(`/proc/${pid}/status`))?.[1] ?? 0) * 1024;
-      return [{ command: safeRead(`/proc/${pid}/cmdline`).split("\0").find((arg) => arg.endsWith(".ts")) ?? "?", rss }];
+      // Named by their entry script, else their program (tsx's esbuild helpers after a code change).
+      const argv = safeRead(`/proc/${pid}/cmdline`).split("\0");
+      return [{ command: argv.find((arg) => arg.endsWith(".ts")) ?? argv[0] ?? "?", rss }];
     });
     const total = processes.reduce((sum, p) => sum + p.rss, 0);
     console.log(`\nwhole app on ${photos.length} shared text + face photos, face + OCR models loaded, queue empty, 3 searches run:`);
