@@ -26,8 +26,8 @@ type LoadedSegment = { file: string; segment: TextSegment; live: Uint8Array };
 type Facts = { rowOf: Map<string, number>; kinds: Uint8Array; times: Float64Array };
 type Loaded = { stamp: string; segments: LoadedSegment[]; facts: Facts };
 
-// Per data dir; on globalThis, so the copy of this module in Next's server bundle and the one the
-// server entry point warms at start (warmSearch) share what is loaded.
+// Per data dir; on globalThis, so every copy of this module in Next's server bundles (routes, and
+// instrumentation.ts, which warms it at start) shares what is loaded.
 const cache: Map<string, Loaded> = ((globalThis as unknown as { albumsTextIndex?: Map<string, Loaded> }).albumsTextIndex ??= new Map());
 const NO_MATCHES: TextRanking = { total: 0, top: () => [], find: () => new Map() };
 

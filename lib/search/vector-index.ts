@@ -10,22 +10,25 @@ import { readConnection } from "@/lib/server/db";
 type ModelVectors = { dim: number; ids: string[]; rowOf: Map<string, number>; matrix: Uint8Array };
 const SCALE = 127;
 
+/** A unit-vector component as int8: × 127, rounded, clamped. */
+function toInt8(x: number): number {
+  const q = Math.round(x * SCALE);
+  return q > SCALE ? SCALE : q < -SCALE ? -SCALE : q;
+}
+
 function quantize(vector: Float32Array): Int8Array {
-  return Int8Array.from(vector, (x) => Math.max(-SCALE, Math.min(SCALE, Math.round(x * SCALE))));
+  return Int8Array.from(vector, toInt8);
 }
 
 function quantizeInto(target: Uint8Array, offset: number, vector: Float32Array): void {
-  for (let k = 0; k < vector.length; k++) {
-    const x = Math.round(vector[k]! * SCALE);
-    target[offset + k] = (x > SCALE ? SCALE : x < -SCALE ? -SCALE : x) + MATRIX_OFFSET;
-  }
+  for (let k = 0; k < vector.length; k++) target[offset + k] = toInt8(vector[k]!) + MATRIX_OFFSET;
 }
 export type VectorHit = { assetId: string; score: number };
 
 type State = { lastSeq: number; models: Map<string, ModelVectors>; rowModel: Map<string, string> };
 
 // One in-memory copy per database file (the server has one; tests open several); on globalThis,
-// so the copy of this module in Next's server bundle and the one warmSearch runs share it.
+// so every copy of this module in Next's server bundles (routes, instrumentation) shares it.
 const states: Map<string, State> = ((globalThis as unknown as { albumsVectors?: Map<string, State> }).albumsVectors ??= new Map());
 
 function stateOf(databasePath: string): State {
@@ -96,7 +99,7 @@ export function vectorOf(databasePath: string, assetId: string): { model: string
 export async function nearestVectors(databasePath: string, model: string, query: Float32Array, limit: number, allow?: (assetId: string) => boolean): Promise<VectorHit[]> {
   const vectors = stateOf(databasePath).models.get(model);
   if (!vectors || vectors.dim !== query.length) return [];
-  // One thread: as fast as two on an idle box of two cores, and steady while the worker is busy.
+  // One thread: on this 2-core box two threads were slower whenever the worker used the other core.
   scorer ??= createDotProductSession(1);
   const scores = await (await scorer)(vectors.matrix, vectors.ids.length, vectors.dim, quantize(query));
   return topK(scores, limit, (row) => vectors.rowOf.get(vectors.ids[row]!) === row && (!allow || allow(vectors.ids[row]!))).map(({ row, score }) => ({
