@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { THUMBS_CACHE } from "@/lib/pwa/cache-names";
 
-const THUMBS_CACHE = "albums-thumbs";
 
 /** The thumbnails viewed last, straight from the service worker's cache (so they show offline too). */
 export function RecentThumbnails() {

@@ -1,8 +1,9 @@
 // Offline app shell: pages network-first (the last good copy when offline), Next's hashed static
 // files and icons cache-first, thumbnails cache-first into a bounded "recently viewed" cache.
+import { THUMBS_CACHE } from "@/lib/pwa/cache-names";
+
 export const STATIC_CACHE = `albums-static-${BUILD_ID}`;
 export const PAGES_CACHE = `albums-pages-${BUILD_ID}`;
-export const THUMBS_CACHE = "albums-thumbs";
 const SHELL_PAGES = ["/", "/upload"];
 const SHELL_FILES = ["/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon-512.png", "/icons/maskable-512.png"];
 const MAX_THUMBS = 300;
@@ -26,11 +27,14 @@ export async function dropOldCaches(): Promise<void> {
   for (const name of await caches.keys()) if (name.startsWith("albums-") && !keep.has(name)) await caches.delete(name);
 }
 
-/** The response for a GET this worker handles, or null to let the browser fetch it itself. */
-export function shellResponse(request: Request, url: URL): Promise<Response> | null {
+/**
+ * The response for a GET this worker handles, or null to let the browser fetch it itself.
+ * `later` keeps the worker alive for work that need not hold the response up (event.waitUntil).
+ */
+export function shellResponse(request: Request, url: URL, later: (work: Promise<unknown>) => void): Promise<Response> | null {
   if (request.mode === "navigate") return networkFirst(request, url);
-  if (/^\/api\/assets\/[^/]+\/thumbnail$/.test(url.pathname)) return cacheFirst(request, THUMBS_CACHE, MAX_THUMBS);
-  if (url.pathname.startsWith("/_next/static/") || SHELL_FILES.includes(url.pathname)) return cacheFirst(request, STATIC_CACHE);
+  if (/^\/api\/assets\/[^/]+\/thumbnail$/.test(url.pathname)) return cacheFirst(request, THUMBS_CACHE, later, MAX_THUMBS);
+  if (url.pathname.startsWith("/_next/static/") || SHELL_FILES.includes(url.pathname)) return cacheFirst(request, STATIC_CACHE, later);
   return null;
 }
 
@@ -47,17 +51,19 @@ async function networkFirst(request: Request, url: URL): Promise<Response> {
   }
 }
 
-async function cacheFirst(request: Request, cacheName: string, maxEntries?: number): Promise<Response> {
+/** Cached copy, else the network's answer at once — storing it (and trimming the cache) happens after. */
+async function cacheFirst(request: Request, cacheName: string, later: (work: Promise<unknown>) => void, maxEntries?: number): Promise<Response> {
   const cache = await caches.open(cacheName);
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.status === 200) {
-    await cache.put(request, response.clone());
-    if (maxEntries) {
-      const keys = await cache.keys();
-      for (const old of keys.slice(0, Math.max(0, keys.length - maxEntries))) await cache.delete(old);
-    }
-  }
+  if (response.status === 200) later(store(cache, request, response.clone(), maxEntries));
   return response;
+}
+
+async function store(cache: Cache, request: Request, response: Response, maxEntries?: number): Promise<void> {
+  await cache.put(request, response);
+  if (!maxEntries) return;
+  const keys = await cache.keys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - maxEntries))) await cache.delete(old);
 }

@@ -1,9 +1,7 @@
-import { openQueueStore, type QueueStore } from "@/lib/upload-queue/queue-store";
+import { openQueueStore, type QueueStore, SYNC_TAG } from "@/lib/upload-queue/queue-store";
 import { createQueueRunner, type QueueRunner } from "@/lib/upload-queue/run-queue";
 import type { DrainSummary } from "@/lib/upload-queue/drain-queue";
 import { sw } from "./scope";
-
-export const SYNC_TAG = "albums-upload-queue";
 
 let opened: Promise<{ store: QueueStore; runner: QueueRunner }> | null = null;
 

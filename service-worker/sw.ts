@@ -1,7 +1,8 @@
 // The service worker (built to /sw.js by lib/server/build-service-worker.ts): offline app shell,
 // the share target, and the upload queue's wake-ups (Background Sync, worker start, messages).
 import { dropOldCaches, precacheShell, shellResponse } from "./app-shell";
-import { kickQueue, SYNC_TAG } from "./queue";
+import { SYNC_TAG } from "@/lib/upload-queue/queue-store";
+import { kickQueue } from "./queue";
 import { handleShare } from "./share-target";
 import { sw } from "./scope";
 
@@ -14,7 +15,7 @@ sw.addEventListener("fetch", (event) => {
   if (url.origin !== sw.location.origin) return;
   if (event.request.method === "POST" && url.pathname === "/share") return event.respondWith(handleShare(event));
   if (event.request.method !== "GET") return;
-  const response = shellResponse(event.request, url);
+  const response = shellResponse(event.request, url, (work) => event.waitUntil(work));
   if (response) event.respondWith(response);
 });
 

@@ -1,14 +1,11 @@
 "use client";
 
+import { formatBytes } from "@/lib/format-bytes";
 import type { QueueItem } from "@/lib/upload-queue/queue-item";
 import { StorageUse } from "./storage-use";
 import { useUploadQueue } from "./use-upload-queue";
 
 const ACCEPT = "image/*,video/*,application/pdf,.heic,.heif,.dng";
-
-function size(bytes: number): string {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`;
-}
 
 function status(item: QueueItem): string {
   if (item.state === "done") return item.result === "ingested" ? "uploaded" : "already on the box";
@@ -24,7 +21,7 @@ function Row({ item, onRetry, onRemove }: { item: QueueItem; onRetry: () => void
       <span className="min-w-0 flex-1">
         <span className="block truncate font-medium">{item.name}</span>
         <span className="block text-xs text-slate-500">
-          {size(item.size)} · <span data-testid="item-status">{status(item)}</span>
+          {formatBytes(item.size)} · <span data-testid="item-status">{status(item)}</span>
         </span>
         {item.state === "uploading" && item.uploadId && <progress className="h-1 w-full" max={item.size} value={item.offset} />}
       </span>

@@ -3,10 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { advanceItem } from "@/lib/upload-queue/advance-item";
 import { newQueueItem, type QueueItem } from "@/lib/upload-queue/queue-item";
-import { openQueueStore, QUEUE_CHANNEL, type QueueStore } from "@/lib/upload-queue/queue-store";
+import { openQueueStore, QUEUE_CHANNEL, SYNC_TAG, type QueueStore } from "@/lib/upload-queue/queue-store";
 import { createQueueRunner, type QueueRunner } from "@/lib/upload-queue/run-queue";
-
-const SYNC_TAG = "albums-upload-queue";
 
 /** Asks for a Background Sync wake-up, so the service worker retries even after the app is closed. */
 async function requestBackgroundSync(): Promise<void> {

@@ -18,7 +18,12 @@ const MAX_FILES = 200;
  */
 export async function ingestSharedFiles(deps: IngestDeps, request: { body: ReadableStream<Uint8Array> | null; contentType: string | null; client: string; signal?: AbortSignal }): Promise<SharedFileResult[]> {
   if (!request.body || !request.contentType?.toLowerCase().startsWith("multipart/form-data")) throw new AppError("bad_request", "Share files as multipart/form-data.");
-  const parser = busboy({ headers: { "content-type": request.contentType }, limits: { files: MAX_FILES, fields: 10, fieldSize: 4096 }, defParamCharset: "utf8" });
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({ headers: { "content-type": request.contentType }, limits: { files: MAX_FILES, fields: 10, fieldSize: 4096 }, defParamCharset: "utf8" });
+  } catch (error) {
+    throw new AppError("bad_request", `Malformed multipart body: ${(error as Error).message}`);
+  }
   const body = requestBodyStream(request.body, request.signal);
   const results: SharedFileResult[] = [];
   let work: Promise<void> = Promise.resolve();

@@ -6,6 +6,8 @@ import type { QueueItem } from "./queue-item";
 const DB_NAME = "albums-upload-queue";
 const STORE = "items";
 export const QUEUE_CHANNEL = "albums-upload-queue";
+/** The Background Sync tag the page registers and the service worker answers. */
+export const SYNC_TAG = "albums-upload-queue";
 
 export type QueueStore = {
   add(items: QueueItem[]): Promise<void>;

@@ -5,6 +5,7 @@ import { getJson, qs } from "../../api";
 import { formatBytes } from "../../format";
 import { buttonClass, ErrorState, inputClass } from "../../states";
 import type { IngestAuditRow } from "../../types";
+import { INGEST_SOURCES } from "@/lib/audit/record-ingest-attempt";
 import { Panel } from "./panel";
 
 /** Every ingest attempt (accepted, duplicate or refused, and why), filterable. */
@@ -32,7 +33,7 @@ export function AuditLog() {
         <label className="sr-only" htmlFor="audit-source">Source</label>
         <select id="audit-source" value={source} onChange={(e) => setSource(e.target.value)} className={inputClass}>
           <option value="">All sources</option>
-          {["upload", "share", "takeout", "watch", "api"].map((s) => <option key={s} value={s}>{s}</option>)}
+          {INGEST_SOURCES.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
         <label className="sr-only" htmlFor="audit-q">File name</label>
         <input id="audit-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="File name" className={inputClass} />

@@ -7,8 +7,6 @@ import { buttonClass, ErrorState } from "../../states";
 import type { JobFailure, JobKindProgress } from "../../types";
 import { Panel } from "./panel";
 
-const RERUNNABLE = new Set(["thumbnail", "video-poster", "motion-video", "document-text", "places", "clip", "ocr", "faces", "caption"]);
-
 /** Job queues by kind: progress bars, rate, ETA, failures with retry, and re-run (reindex) per kind. */
 export function JobQueues() {
   const client = useQueryClient();
@@ -53,7 +51,7 @@ export function JobQueues() {
                   <td className="py-1.5 pr-2">{k.perMinute ? `${k.perMinute.toFixed(1)}/min` : "—"}{k.etaSeconds !== null ? ` · ${formatEta(k.etaSeconds)}` : ""}</td>
                   <td className="space-x-1 whitespace-nowrap py-1.5 text-right">
                     {k.failed ? <button type="button" className={buttonClass} onClick={() => void act("/api/admin/jobs/retry", { kind: k.kind }, (n) => `Retrying ${n} ${k.kind} jobs.`)}>Retry failed</button> : null}
-                    {RERUNNABLE.has(k.kind) ? (
+                    {k.kind !== "takeout-import" ? (
                       <button type="button" className={buttonClass} onClick={() => confirm(`Run ${k.kind} again over the whole library?`) && void act("/api/admin/jobs/rerun", { kind: k.kind }, (n) => `Queued ${n} ${k.kind} jobs.`)}>Re-run all</button>
                     ) : null}
                   </td>
