@@ -11,6 +11,7 @@ export type { JobKindProgress, JobFailure } from "@/lib/jobs/get-job-progress";
 export type { IngestAuditRow } from "@/lib/audit/list-ingest-audit";
 export type { ModelStatus } from "@/lib/ml/model-status";
 export type { Health } from "@/lib/health/get-health";
+export type { ProblemsReport } from "@/lib/health/get-problems";
 export type { AssetView } from "@/lib/assets/asset-view";
 
 /** The views shown as a timeline (documents have their own list). */

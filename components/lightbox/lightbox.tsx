@@ -10,6 +10,7 @@ import { changeAssets } from "../grid/bulk-actions";
 import { thumbhashUrl } from "../grid/thumbhash-url";
 import { Icon, type IconName } from "../icons";
 import type { AssetDetail, AssetSummary } from "../types";
+import { FileStateNotice } from "./file-state-notice";
 import { InfoDrawer } from "./info-drawer";
 import { ZoomView } from "./zoom-view";
 
@@ -110,6 +111,7 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
               )}
             </ZoomView>
           )}
+          {asset ? <FileStateNotice fileState={asset.fileState} /> : null}
         </div>
         {index > 0 ? (
           <button type="button" aria-label="Previous" onClick={() => go(-1)} className="absolute left-2 top-1/2 hidden -translate-y-1/2 rounded-full bg-black/50 p-3 text-white hover:bg-black/70 sm:block">

@@ -1,17 +1,21 @@
 "use client";
 import { ScreenHeader } from "../states";
 import { AuditLog } from "./admin/audit-log";
+import { HealthPanel } from "./admin/health-panel";
 import { JobQueues } from "./admin/job-queues";
 import { LibraryOverview } from "./admin/library-overview";
 import { ModelsList } from "./admin/models-list";
 import { TokensPanel } from "./admin/tokens-panel";
 
-/** Settings: storage, backup, identity, models, job queues, ingest audit log and API tokens. */
+/** Settings: health, storage, backup, identity, models, job queues, ingest audit log and API tokens. */
 export function AdminScreen() {
   return (
     <>
       <ScreenHeader title="Settings" />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 px-4 pb-10 xl:grid-cols-2">
+        <div className="xl:col-span-2">
+          <HealthPanel />
+        </div>
         <LibraryOverview />
         <ModelsList />
         <div className="xl:col-span-2">

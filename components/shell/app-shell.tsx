@@ -4,6 +4,7 @@ import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Icon, type IconName } from "../icons";
 import { EgressPin } from "./egress-pin";
+import { TroubleBanner } from "./trouble-banner";
 
 const NAV: { href: string; label: string; icon: IconName }[] = [
   { href: "/", label: "Photos", icon: "photos" },
@@ -68,7 +69,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           <EgressPin />
         </div>
       </nav>
-      <main id="main" className="min-w-0 flex-1 pb-16 md:pb-0">{children}</main>
+      <main id="main" className="min-w-0 flex-1 pb-16 md:pb-0">
+        <TroubleBanner />
+        {children}
+      </main>
       <nav aria-label="Shortcuts" className="fixed inset-x-0 bottom-0 z-30 flex border-t border-slate-200 bg-white/95 backdrop-blur md:hidden dark:border-slate-800 dark:bg-slate-950/95">
         {NAV.filter((item) => BOTTOM.includes(item.href)).map((item) => link(item, true))}
       </nav>

@@ -32,6 +32,8 @@ export type AssetDetail = AssetSummary & {
   document: { pageCount: number | null; textLength: number } | null;
   motionPhoto: { videoUrl: string } | null;
   decodeError: string | null;
+  /** The original on disk as the maintenance scans last saw it: ok | missing | corrupt | unavailable. */
+  fileState: string;
   metadata: unknown;
   derived: { thumbnails: { sm: boolean; md: boolean }; motionVideo: boolean; documentText: boolean; jobs: { kind: string; status: string; attempts: number; lastError: string | null }[] };
   createdAt: string;
@@ -107,6 +109,7 @@ export function toAssetDetail(
     document: asset.kind === "document" ? { pageCount: asset.pageCount, textLength: asset.document?.text.length ?? 0 } : null,
     motionPhoto: motion ? { videoUrl: `/api/assets/${asset.id}/motion` } : null,
     decodeError: asset.decodeError,
+    fileState: asset.fileState,
     metadata: asset.metadataJson ? JSON.parse(asset.metadataJson) : null,
     derived: { thumbnails: thumbnailsOf(asset), motionVideo: motion, documentText: asset.document !== null, jobs: asset.jobs },
     createdAt: asset.createdAt.toISOString(),

@@ -1,0 +1,41 @@
+import fs from "node:fs/promises";
+import { lastBackup } from "@/lib/backup/backup-status";
+import type { Config } from "@/lib/config";
+import type { Db } from "@/lib/server/db";
+import type { LibraryPaths } from "@/lib/server/paths";
+import { ITEM_LIMIT, type HealthFacts, type ProblemItem } from "./list-problems";
+import { readWorkerState } from "./read-worker-state";
+
+const FILE_STATES = ["missing", "corrupt", "unavailable"] as const;
+
+/**
+ * Reads what listProblems judges: originals by file state (counts and the first items, from the
+ * index — no disk walk), the disk's free space, the worker's heartbeat and egress counters (server
+ * and worker), and the last backup.
+ */
+export async function gatherHealthFacts(deps: { db: Db; paths: LibraryPaths; config: Config }, now = new Date()): Promise<HealthFacts> {
+  const { db, paths, config } = deps;
+  const [files, workerState, backup, disk] = await Promise.all([
+    Promise.all(FILE_STATES.map((state) => filesIn(db, state))),
+    readWorkerState(db, now),
+    lastBackup(db),
+    fs.statfs(paths.root).then((s) => ({ freeBytes: s.bavail * s.bsize, totalBytes: s.blocks * s.bsize }), () => null),
+  ]);
+  return {
+    files: { missing: files[0]!, corrupt: files[1]!, unavailable: files[2]! },
+    volume: null,
+    quarantine: [],
+    backup: { lastAt: backup?.at ?? null, lastError: null, sameFilesystem: null, everyHours: config.backupEveryHours, dir: config.backupDir },
+    disk,
+    ...workerState,
+    journal: null,
+  };
+}
+
+async function filesIn(db: Db, fileState: (typeof FILE_STATES)[number]): Promise<{ count: number; items: ProblemItem[] }> {
+  const [count, rows] = await Promise.all([
+    db.asset.count({ where: { fileState } }),
+    db.asset.findMany({ where: { fileState }, select: { id: true, originalName: true }, orderBy: { capturedAt: "desc" }, take: ITEM_LIMIT }),
+  ]);
+  return { count, items: rows.map((r) => ({ id: r.id, name: r.originalName })) };
+}

@@ -1,0 +1,176 @@
+/** One asset or file a problem is about (a link target in the Health panel). */
+export type ProblemItem = { id?: string; name: string; note?: string };
+
+export type ProblemCode =
+  | "originals_missing"
+  | "originals_corrupt"
+  | "originals_unavailable"
+  | "volume_unavailable"
+  | "quarantined"
+  | "backup_none"
+  | "backup_stale"
+  | "backup_failed"
+  | "backup_same_disk"
+  | "disk_nearly_full"
+  | "worker_down"
+  | "egress_blocked"
+  | "journal_behind";
+
+/** Something the owner should know about: what, how bad, and what to do. */
+export type Problem = {
+  code: ProblemCode;
+  severity: "error" | "warning";
+  title: string;
+  detail: string;
+  action: string;
+  /** Up to ITEM_LIMIT examples; `count` says how many there are in all. */
+  items: ProblemItem[];
+  count: number;
+};
+
+/** Everything the health check looks at, gathered by gatherHealthFacts (kept apart so the rules are testable). */
+export type HealthFacts = {
+  files: Record<"missing" | "corrupt" | "unavailable", { count: number; items: ProblemItem[] }>;
+  /** The originals volume as the last scan saw it (null: not scanned yet). */
+  volume: { state: "ok" | "unavailable"; reason: string | null; at: string } | null;
+  quarantine: { name: string; reason: string; at: string }[];
+  backup: {
+    lastAt: string | null;
+    lastError: { at: string; message: string } | null;
+    /** True when the backup folder is on the data dir's filesystem (a dead disk takes both). */
+    sameFilesystem: boolean | null;
+    everyHours: number;
+    dir: string;
+  };
+  disk: { freeBytes: number; totalBytes: number } | null;
+  worker: { alive: boolean; lastBeat: string | null };
+  egress: { blocked: number; lastBlocked: string | null };
+  /** Journal entries the database has not applied, and the last journal write failure. */
+  journal: { behind: number; lastError: string | null } | null;
+};
+
+export const ITEM_LIMIT = 50;
+const GiB = 2 ** 30;
+
+/**
+ * The problems to show in the gallery's banner and the settings' Health panel, worst first.
+ * Pure: every threshold lives here (disk below 10 % or 5 GiB free is a warning, below 2 % or
+ * 1 GiB an error; a backup older than twice its interval — or a week when automatic backups are
+ * off — is stale).
+ */
+export function listProblems(facts: HealthFacts, now = new Date()): Problem[] {
+  const problems: Problem[] = [];
+  const add = (p: Omit<Problem, "items" | "count"> & { items?: ProblemItem[]; count?: number }) =>
+    problems.push({ ...p, items: (p.items ?? []).slice(0, ITEM_LIMIT), count: p.count ?? p.items?.length ?? 1 });
+
+  if (facts.volume?.state === "unavailable") {
+    add({
+      code: "volume_unavailable", severity: "error", title: "The originals volume cannot be read",
+      detail: `The last scan (${facts.volume.at}) could not read the data volume: ${facts.volume.reason ?? "unknown error"}. Nothing was flagged missing or deleted.`,
+      action: "Check that the disk is mounted and healthy (dmesg, mount), then wait for the next scan or restart Albums.",
+    });
+  }
+  const { missing, corrupt, unavailable } = facts.files;
+  if (missing.count > 0) {
+    add({
+      code: "originals_missing", severity: "error", title: `${missing.count} original${plural(missing.count)} missing from disk`,
+      detail: "These files are listed in the library but their original is not in originals/. Their rows are kept so nothing else is lost.",
+      action: "Put the files back from a backup (npm run restore, or copy them into originals/ under the same name); the next scan marks them present again.",
+      items: missing.items, count: missing.count,
+    });
+  }
+  if (corrupt.count > 0) {
+    add({
+      code: "originals_corrupt", severity: "error", title: `${corrupt.count} original${plural(corrupt.count)} failed the checksum check`,
+      detail: "The background scrub re-read these files and their SHA-256 changed (bit rot or a bad disk).",
+      action: "Restore these files from a backup and check the disk (smartctl).",
+      items: corrupt.items, count: corrupt.count,
+    });
+  }
+  if (unavailable.count > 0) {
+    add({
+      code: "originals_unavailable", severity: "error", title: `${unavailable.count} original${plural(unavailable.count)} could not be read`,
+      detail: "Reading these files failed with an I/O or permission error. They are not treated as missing and nothing was deleted.",
+      action: "Check the disk (dmesg, smartctl) and the files' permissions; the next scan re-checks them.",
+      items: unavailable.items, count: unavailable.count,
+    });
+  }
+  if (facts.quarantine.length > 0) {
+    add({
+      code: "quarantined", severity: "warning", title: `${facts.quarantine.length} file${plural(facts.quarantine.length)} in quarantine`,
+      detail: "Files found in originals/ without a library entry that could not be added back (unknown type, or bytes that do not match their name). They were moved to data/quarantine/, never deleted.",
+      action: "Look at them in data/quarantine/; keep what you need elsewhere, then delete the rest yourself.",
+      items: facts.quarantine.map((q) => ({ name: q.name, note: `${q.reason} (${q.at})` })),
+    });
+  }
+  const backup = facts.backup;
+  if (backup.lastError && (!backup.lastAt || backup.lastError.at > backup.lastAt)) {
+    add({
+      code: "backup_failed", severity: "error", title: "The last backup failed",
+      detail: `${backup.lastError.at}: ${backup.lastError.message}`,
+      action: "Fix the cause (disk full, target unreachable, wrong password file) — the worker retries on its next maintenance pass.",
+    });
+  }
+  if (!backup.lastAt) {
+    add({
+      code: "backup_none", severity: "warning", title: "No backup yet",
+      detail: "This box holds the only copy of your library until a backup exists on another disk or machine.",
+      action: "Set ALBUMS_BACKUP_DIR to another disk or ALBUMS_BACKUP_REPOSITORY to a restic repository on another machine, or run npm run backup -- /mnt/other-disk/albums.",
+    });
+  } else {
+    const ageHours = (now.getTime() - new Date(backup.lastAt).getTime()) / 3_600_000;
+    const limit = backup.everyHours > 0 ? backup.everyHours * 2 : 24 * 7;
+    if (ageHours > limit) {
+      add({
+        code: "backup_stale", severity: "warning", title: `The last backup is ${Math.floor(ageHours / 24)} days old`,
+        detail: `Last backup: ${backup.lastAt}.`,
+        action: backup.everyHours > 0 ? "Check the worker log for backup errors." : "Automatic backups are off: run npm run backup, or set ALBUMS_BACKUP_EVERY_HOURS.",
+      });
+    }
+  }
+  if (backup.sameFilesystem) {
+    add({
+      code: "backup_same_disk", severity: "warning", title: "Backups are on the same disk as the library",
+      detail: `${backup.dir} is on the data dir's filesystem: a dead disk takes the library and its backups together.`,
+      action: "Point ALBUMS_BACKUP_DIR at another disk, or ALBUMS_BACKUP_REPOSITORY at a restic repository on another machine of yours.",
+    });
+  }
+  if (facts.disk && facts.disk.totalBytes > 0) {
+    const { freeBytes, totalBytes } = facts.disk;
+    const share = freeBytes / totalBytes;
+    const severity = share < 0.02 || freeBytes < GiB ? "error" : share < 0.1 || freeBytes < 5 * GiB ? "warning" : null;
+    if (severity) {
+      add({
+        code: "disk_nearly_full", severity, title: "The library disk is nearly full",
+        detail: `${(freeBytes / GiB).toFixed(1)} GiB free of ${(totalBytes / GiB).toFixed(1)} GiB. Uploads are refused when it is full.`,
+        action: "Empty the trash, or move the data dir to a bigger disk.",
+      });
+    }
+  }
+  if (!facts.worker.alive) {
+    add({
+      code: "worker_down", severity: "error", title: "The worker is not running",
+      detail: facts.worker.lastBeat ? `Its last heartbeat was ${facts.worker.lastBeat}.` : "It has not reported since this library was created.",
+      action: "Thumbnails, search, backups and maintenance wait for it. Check the log lines prefixed \"worker |\"; npm start restarts it.",
+    });
+  }
+  if (facts.egress.blocked > 0) {
+    add({
+      code: "egress_blocked", severity: "warning", title: `${facts.egress.blocked} outbound connection${plural(facts.egress.blocked)} blocked`,
+      detail: `Something in Albums tried to reach the internet and was stopped (last: ${facts.egress.lastBlocked ?? "unknown"}). Nothing left the box.`,
+      action: "Look for \"egress blocked\" in the log; add a host of your own to ALBUMS_EGRESS_ALLOW only if you meant it.",
+    });
+  }
+  if (facts.journal && (facts.journal.behind > 0 || facts.journal.lastError)) {
+    add({
+      code: "journal_behind", severity: "error", title: "The decision journal is behind",
+      detail: facts.journal.lastError ?? `${facts.journal.behind} journal entr${facts.journal.behind === 1 ? "y is" : "ies are"} not in the database yet.`,
+      action: "Restart Albums: start-up replays the journal. If it keeps failing, check free space and permissions of data/journal/.",
+    });
+  }
+  return problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+}
+
+function plural(n: number): string {
+  return n === 1 ? "" : "s";
+}
