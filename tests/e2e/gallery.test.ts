@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, startGalleryApp, VIEWPORTS, type GalleryApp } from "../support/gallery-app";
@@ -208,6 +209,36 @@ describe("flows (desktop)", () => {
     const row = page.getByTestId("job-table").getByRole("row", { name: /thumbnail/ });
     await expect.poll(() => row.textContent()).toMatch(/(\d+) \/ \1 done/);
     await expect(row.locator("progress").getAttribute("value")).resolves.not.toBe("0");
+  });
+});
+
+describe("trouble is visible (desktop)", () => {
+  it("a missing original shows in the banner, the Health panel and the viewer", async () => {
+    const { context, page, problems } = await newPage("desktop");
+    const id = gallery.ids.get("Canon_40D.jpg")!;
+    // The worker's missing-file scan (every 10 minutes; tested on its own in tests/integration)
+    // would set this; the test sets the row it writes so the screens can be checked now.
+    const db = new Database(path.join(gallery.dataDir, "albums.db"), { timeout: 15_000 });
+    try {
+      db.prepare(`UPDATE "Asset" SET "fileState" = 'missing' WHERE "id" = ?`).run(id);
+      await page.goto("/");
+      const banner = page.getByTestId("trouble-banner");
+      await expect.poll(() => banner.textContent(), { timeout: 20_000 }).toContain("1 original missing from disk");
+      await banner.getByRole("link", { name: "Details" }).click();
+      const problem = page.locator('[data-code="originals_missing"]');
+      await problem.waitFor();
+      await problem.locator("summary").click();
+      await expect(problem.textContent()).resolves.toContain("Canon_40D.jpg");
+      await expect(page.getByTestId("trouble-banner").count()).resolves.toBe(0);
+      await page.goto("/search?q=Canon");
+      await openTile(page, "Canon_40D.jpg");
+      await expect(page.getByTestId("file-state-notice").textContent()).resolves.toContain("missing from the box");
+      expect(problems).toEqual([]);
+    } finally {
+      db.prepare(`UPDATE "Asset" SET "fileState" = 'ok' WHERE "id" = ?`).run(id);
+      db.close();
+      await context.close();
+    }
   });
 });
 
