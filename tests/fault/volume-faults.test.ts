@@ -1,8 +1,8 @@
-// RELIABILITY scenario 24 (docs/reliability.md): a fault is not an absence. The missing-file scan
-// and the scrubber run in a real process of their own while strace injects the kernel's error
+// RELIABILITY scenario 24 (docs/reliability.md): a fault is not an absence. The missing-file scan,
+// the scrubber and serving an original run in a real process of their own while strace injects the kernel's error
 // (EIO, EACCES, ESTALE) into the system calls that touch one original or the library marker: only
-// ENOENT on a healthy volume flags `missing`; an unreadable file is `unavailable`, an unreadable
-// volume flags nothing, and nothing is deleted. Also: an original and its thumbnails that vanish
+// ENOENT on a healthy volume flags `missing`; an unreadable file is `unavailable` (503 when asked
+// for, not 404), an unreadable volume flags nothing, and nothing is deleted. Also: an original and its thumbnails that vanish
 // together get their thumbnails made again when the original comes back.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -24,11 +24,13 @@ const originalOf = async (id: string) => {
 const derivedFiles = async (id: string) => (await lib.db.derivative.findMany({ where: { assetId: id } })).map((d) => path.join(lib.paths.derived, d.relPath));
 const fileStates = async () => Object.fromEntries((await lib.db.asset.findMany({ select: { id: true, fileState: true } })).map((a) => [a.id, a.fileState]));
 
-/** Runs a maintenance pass in its own process, every system call touching `faulty` failing with `errno`. */
-function runPass(pass: "scan" | "scrub", faulty: string, errno: string): { missing?: string[]; unavailable: string[]; corrupt?: string[]; volume?: { state: string; reason?: string } } {
+type StepResult = { missing?: string[]; unavailable?: string[]; corrupt?: string[]; volume?: { state: string; reason?: string }; error?: { code: string; status: number; message: string } };
+
+/** Runs a library step in its own process, every system call touching `faulty` failing with `errno`. */
+function runPass(pass: "scan" | "scrub" | "open", faulty: string, errno: string, ...args: string[]): StepResult {
   const run = spawnSync(
     "strace",
-    ["-f", "-qq", "-o", "/dev/null", "-P", faulty, "-e", "trace=all", "-e", `inject=all:error=${errno}`, "--", process.execPath, "--conditions=react-server", "--import", "tsx", "tests/support/run-maintenance-pass.ts", pass],
+    ["-f", "-qq", "-o", "/dev/null", "-P", faulty, "-e", "trace=all", "-e", `inject=all:error=${errno}`, "--", process.execPath, "--conditions=react-server", "--import", "tsx", "tests/support/run-library-step.ts", pass, ...args],
     { cwd: ROOT, env: process.env, encoding: "utf8", timeout: 60_000 },
   );
   if (run.status !== 0) throw new Error(`${pass} under strace failed (${run.status}): ${run.stderr}`);
@@ -129,6 +131,14 @@ describe("missing-file scan on a faulty volume", () => {
     expect(remade.length).toBe(thumbs.length);
     for (const thumb of remade) expect(fs.existsSync(thumb)).toBe(true);
     expect((await lib.db.asset.findUnique({ where: { id: victim } }))?.fileState).toBe("ok");
+  });
+});
+
+describe("serving an original from a faulty disk", () => {
+  it("answers 503 for EIO (the file is not lost) and 404 only when it is gone", async () => {
+    const file = await originalOf(ids[0]!);
+    expect(runPass("open", file, "EIO", ids[0]!).error).toMatchObject({ code: "unavailable", status: 503, message: expect.stringMatching(/EIO[\s\S]*not lost/) });
+    expect(runPass("open", file, "ENOENT", ids[0]!).error).toMatchObject({ code: "not_found", status: 404 });
   });
 });
 
