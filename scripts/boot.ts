@@ -5,6 +5,7 @@
 // or 75 (data volume missing) with its message, a failed build 1.
 import "@/lib/server/install-egress-guard";
 import path from "node:path";
+import { exitWithParent } from "@/lib/boot/exit-with-parent";
 import { ConfigError, parseConfig } from "@/lib/config";
 import { createLogger } from "@/lib/server/logger";
 import { buildWebApp, isBuildCurrent } from "@/lib/server/next-build";
@@ -12,6 +13,8 @@ import { LibraryVolumeError } from "@/lib/server/open-library";
 import { prepareLibrary } from "@/lib/server/prepare-library";
 import { bootChecks, StartupRefusal } from "@/lib/server/boot-checks";
 import { checkTools } from "@/lib/server/check-tools";
+
+exitWithParent();
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = createLogger("albums");

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/server/db";
 import { resolveUnder, type LibraryPaths } from "@/lib/server/paths";
-import { statRegularFile } from "@/lib/server/stat-regular-file";
+import { probeRegularFile } from "@/lib/server/stat-regular-file";
 import { jobKey } from "@/lib/jobs/queue";
 import type { JobKind } from "@/lib/jobs/kinds";
 import { AppError } from "@/lib/errors";
@@ -16,6 +16,11 @@ const PRODUCERS: Record<string, Record<string, JobKind>> = {
   video: { "thumb-sm": "video-poster", "thumb-md": "video-poster" },
   document: { "thumb-sm": "document-text", "thumb-md": "document-text" },
 };
+
+/** The derivative kinds an asset of `assetKind` can have. */
+export function derivativeKinds(assetKind: string): string[] {
+  return Object.keys(PRODUCERS[assetKind] ?? {});
+}
 
 /** The job that makes derivative `kind` for an asset of `assetKind`, if any. */
 export function producerOf(assetKind: string, kind: string): JobKind | undefined {
@@ -35,8 +40,9 @@ export async function openDerivative(db: Db, paths: LibraryPaths, id: string, ki
   const row = asset.derivatives[0];
   if (row) {
     const file = resolveUnder(paths.derived, row.relPath);
-    const size = await statRegularFile(file, paths.derived);
-    if (size !== null) return { state: "ready", file: { path: file, size, mime: row.mime, etag: row.etag, fileName: `${kind}.${row.mime.split("/")[1]}` } };
+    const probe = await probeRegularFile(file, paths.derived);
+    if (probe.state === "present") return { state: "ready", file: { path: file, size: probe.size, mime: row.mime, etag: row.etag, fileName: `${kind}.${row.mime.split("/")[1]}` } };
+    if (probe.state === "unavailable") return { state: "unavailable", reason: `The file cannot be read right now (${probe.code}).` };
   }
   if (asset.decodeState === "undecodable") return { state: "unavailable", reason: `The original cannot be decoded: ${asset.decodeError ?? "unknown error"}` };
   const producer = producerOf(asset.kind, kind);
