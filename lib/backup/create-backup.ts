@@ -3,9 +3,9 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import Database from "better-sqlite3";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import { hashFile, syncFile } from "@/lib/server/storage";
+import { snapshotDatabase } from "./snapshot-database";
 
 export type ManifestEntry = { sha256: string; ext: string; size: number };
 export type BackupManifest = { createdAt: string; libraryId: string | null; assets: ManifestEntry[]; missing: string[] };
@@ -30,22 +30,7 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
   await fsp.mkdir(partial, { recursive: true });
   try {
     const dbCopy = path.join(partial, "albums.db");
-    const live = new Database(paths.database, { readonly: true, timeout: 15_000 });
-    try {
-      await live.backup(dbCopy);
-    } finally {
-      live.close();
-    }
-    const snapshot = new Database(dbCopy, { readonly: true });
-    let assets: ManifestEntry[];
-    let libraryId: string | null;
-    try {
-      if (snapshot.pragma("integrity_check", { simple: true }) !== "ok") throw new Error("the database copy failed integrity_check");
-      assets = (snapshot.prepare(`SELECT sha256, ext, size FROM "Asset" ORDER BY sha256`).all() as { sha256: string; ext: string; size: number | bigint }[]).map((a) => ({ ...a, size: Number(a.size) }));
-      libraryId = (snapshot.prepare(`SELECT value FROM "Setting" WHERE key = 'library.id'`).get() as { value: string } | undefined)?.value ?? null;
-    } finally {
-      snapshot.close();
-    }
+    const { assets, libraryId } = await snapshotDatabase(paths.database, dbCopy);
     let copied = 0;
     let bytesCopied = 0;
     const missing: string[] = [];

@@ -1,5 +1,4 @@
-import { recordBackup, lastBackup } from "@/lib/backup/backup-status";
-import { createBackup } from "@/lib/backup/create-backup";
+import { runScheduledBackups } from "@/lib/backup/run-scheduled-backups";
 import { purgeTrash } from "@/lib/assets/purge-trash";
 import type { JobContext } from "@/lib/jobs/handler";
 import { refreshPlannerStatistics } from "@/lib/server/db";
@@ -14,7 +13,7 @@ const LAST_SCAN_KEY = "maintenance.lastScan";
 /**
  * One maintenance tick of the worker (idempotent, rate-limited): every 10 minutes the missing-file
  * scan, expiry of abandoned resumable uploads, the trash purge (after `trashDays`) and the two-tick orphan sweep; each tick a scrub slice within the per-minute byte budget;
- * the automatic backup when one is due.
+ * the automatic backups and their verification when due (failures recorded and retried).
  */
 export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = new Date()): Promise<void> {
   const { db, paths, config, log } = ctx;
@@ -40,12 +39,5 @@ export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = 
     const scrub = await scrubOriginals(db, paths, (config.scrubBytesPerMinute * elapsedMs) / 60_000);
     if (scrub.corrupt.length > 0) log.error("bit rot: originals no longer match their SHA-256 (restore them from a backup)", { assets: scrub.corrupt });
   }
-  if (config.backupEveryHours > 0) {
-    const last = await lastBackup(db);
-    if (!last || now.getTime() - new Date(last.at).getTime() >= config.backupEveryHours * 3_600_000) {
-      const result = await createBackup(paths, config.backupDir, config.backupKeep, now);
-      await recordBackup(db, result, now);
-      log.info("automatic backup done", { snapshot: result.snapshot, copied: result.copied, missing: result.missing.length });
-    }
-  }
+  await runScheduledBackups(ctx, { now });
 }
