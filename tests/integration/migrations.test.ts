@@ -101,6 +101,41 @@ describe("migrations", () => {
     db.close();
   });
 
+  it("back a database with data up before upgrading it, and put it back when a later migration of the batch fails (scenario 28)", () => {
+    const file = tempDb();
+    const backupDir = path.join(path.dirname(file), "backups");
+    const all = readMigrations();
+    expect(applyMigrations(file, all, { backupDir }).backup).toBeNull(); // a new, empty database: nothing to keep
+    expect(fs.existsSync(backupDir)).toBe(false);
+    const db = new Database(file);
+    db.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('owner.choice', 'kept', '2024-01-01')`).run();
+    db.close();
+    const addColumn: Migration = { name: "99990101000000_add_note", sql: `ALTER TABLE "Setting" ADD COLUMN "note" TEXT; UPDATE "Setting" SET value = 'changed';`, checksum: "a".repeat(64) };
+    const failing: Migration = { name: "99990102000000_broken", sql: `CREATE TABLE "Half" (id INTEGER); INSERT INTO "Nope" VALUES (1);`, checksum: "b".repeat(64) };
+    let message = "";
+    try {
+      applyMigrations(file, [...all, addColumn, failing], { backupDir });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/Migration 99990102000000_broken failed and was rolled back: .*The database is as it was before this upgrade; a copy from just before it is at .*pre-migration\/\d{8}T\d{9}Z-before-99990101000000_add_note\.db/);
+    const copy = /at (\S+\.db)/.exec(message)![1]!;
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect((after.pragma(`table_info("Setting")`) as { name: string }[]).map((c) => c.name)).not.toContain("note");
+    expect(after.prepare(`SELECT value FROM "Setting" WHERE key = 'owner.choice'`).get()).toEqual({ value: "kept" });
+    expect(after.prepare(`SELECT COUNT(*) AS n FROM "_prisma_migrations"`).get()).toEqual({ n: all.length });
+    after.close();
+    const saved = new Database(copy, { readonly: true });
+    expect(saved.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(saved.prepare(`SELECT value FROM "Setting" WHERE key = 'owner.choice'`).get()).toEqual({ value: "kept" });
+    saved.close();
+    const upgraded = applyMigrations(file, [...all, addColumn], { backupDir });
+    expect(upgraded.applied).toEqual([addColumn.name]);
+    expect(upgraded.backup).toMatch(/pre-migration\/.*-before-99990101000000_add_note\.db$/);
+    expect(fs.existsSync(upgraded.backup!)).toBe(true);
+  });
+
   it("survive kill -9 in the middle of a long migration: all or nothing (scenario 20)", async () => {
     const file = tempDb();
     applyMigrations(file);
