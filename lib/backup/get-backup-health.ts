@@ -56,8 +56,8 @@ export async function getBackupHealth(deps: { db: Db; paths: LibraryPaths; confi
     if (config.backupEveryHours > 0 && t.lastBackupAt === null && !t.lastError) warnings.push(`No backup to ${t.target} yet.`);
     if (config.backupEveryHours > 0 && t.ageHours !== null && t.ageHours > 2 * config.backupEveryHours) warnings.push(`The last backup to ${t.target} is ${Math.floor(t.ageHours)} hours old.`);
   }
-  const { kind: _kind, ...primary } = offDisk ?? targets[0]!;
-  return { ...primary, targets, warnings };
+  const primary = offDisk ?? targets[0]!;
+  return { target: primary.target, lastBackupAt: primary.lastBackupAt, lastError: primary.lastError, lastErrorAt: primary.lastErrorAt, ageHours: primary.ageHours, sameFilesystem: primary.sameFilesystem, verifiedAt: primary.verifiedAt, verifyError: primary.verifyError, targets, warnings };
 }
 
 /** An unreadable target (a volume that is not mounted) is not counted as off-disk. */
