@@ -56,3 +56,12 @@ export function backupTargets(paths: LibraryPaths, config: Config): BackupTarget
   };
   return [folder, restic];
 }
+
+/** Asks `offDisk` safely: an unreadable target (a volume that is not mounted) does not count as off-disk. */
+export function isOffDisk(offDisk: () => boolean): boolean {
+  try {
+    return offDisk();
+  } catch {
+    return false;
+  }
+}

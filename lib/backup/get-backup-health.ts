@@ -2,7 +2,7 @@ import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
 import { readBackupState, type BackupKind } from "./backup-status";
-import { backupTargets } from "./backup-targets";
+import { backupTargets, isOffDisk } from "./backup-targets";
 
 export type BackupTargetHealth = {
   kind: BackupKind;
@@ -42,7 +42,7 @@ export async function getBackupHealth(deps: { db: Db; paths: LibraryPaths; confi
       lastError: state.lastError,
       lastErrorAt: state.lastError ? state.lastAttemptAt : null,
       ageHours: lastBackupAt ? Math.round(((now.getTime() - new Date(lastBackupAt).getTime()) / HOUR_MS) * 10) / 10 : null,
-      sameFilesystem: !safeOffDisk(target.offDisk),
+      sameFilesystem: !isOffDisk(target.offDisk),
       verifiedAt: state.verifiedAt,
       verifyError: state.verifyError,
     });
@@ -58,13 +58,4 @@ export async function getBackupHealth(deps: { db: Db; paths: LibraryPaths; confi
   }
   const primary = offDisk ?? targets[0]!;
   return { target: primary.target, lastBackupAt: primary.lastBackupAt, lastError: primary.lastError, lastErrorAt: primary.lastErrorAt, ageHours: primary.ageHours, sameFilesystem: primary.sameFilesystem, verifiedAt: primary.verifiedAt, verifyError: primary.verifyError, targets, warnings };
-}
-
-/** An unreadable target (a volume that is not mounted) is not counted as off-disk. */
-function safeOffDisk(offDisk: () => boolean): boolean {
-  try {
-    return offDisk();
-  } catch {
-    return false;
-  }
 }
