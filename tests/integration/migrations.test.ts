@@ -136,6 +136,26 @@ describe("migrations", () => {
     expect(fs.existsSync(upgraded.backup!)).toBe(true);
   });
 
+  it("at start-up, upgrading a library with data logs where the copy taken first is", async () => {
+    const file = tempDb();
+    const backupDir = path.join(path.dirname(file), "elsewhere");
+    applyMigrations(file, readMigrations().slice(0, 1));
+    const db = new Database(file);
+    db.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('owner.choice', 'kept', '2024-01-01')`).run();
+    db.close();
+    const { parseConfig } = await import("@/lib/config");
+    const { prepareLibrary } = await import("@/lib/server/prepare-library");
+    const lines: [string, Record<string, unknown> | undefined][] = [];
+    const log = { debug: () => {}, info: (m: string, f?: Record<string, unknown>) => lines.push([m, f]), warn: () => {}, error: () => {} };
+    await prepareLibrary(parseConfig({ ALBUMS_DATA_DIR: path.dirname(file), ALBUMS_BACKUP_DIR: backupDir }), log);
+    const migrated = lines.find(([m]) => m === "database migrated")?.[1];
+    expect(migrated?.backupBeforeMigrating).toMatch(new RegExp(`^${backupDir}/pre-migration/\\d{8}T\\d{9}Z-before-${readMigrations()[1]!.name}\\.db$`));
+    const copy = new Database(migrated!.backupBeforeMigrating as string, { readonly: true });
+    expect(copy.prepare(`SELECT value FROM "Setting" WHERE key = 'owner.choice'`).get()).toEqual({ value: "kept" });
+    expect(copy.prepare(`SELECT COUNT(*) AS n FROM "_prisma_migrations"`).get()).toEqual({ n: 1 });
+    copy.close();
+  });
+
   it("survive kill -9 in the middle of a long migration: all or nothing (scenario 20)", async () => {
     const file = tempDb();
     applyMigrations(file);
