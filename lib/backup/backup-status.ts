@@ -3,7 +3,7 @@ import type { Db } from "@/lib/server/db";
 /** The own-format folder (ALBUMS_BACKUP_DIR) and the off-box restic repository (ALBUMS_BACKUP_REPOSITORY). */
 export type BackupKind = "folder" | "restic";
 
-/** The last successful backup of the folder target (the admin page shows it). */
+/** A target's last successful backup. */
 export type BackupStatus = { at: string; snapshot: string; assets: number; missing: number };
 
 /** What is known about one target: its last success, the last failure, the last full re-read. */
@@ -47,9 +47,4 @@ export async function recordBackupAttempt(db: Db, kind: BackupKind, outcome: { o
 export async function recordVerification(db: Db, kind: BackupKind, outcome: { ok: true } | { ok: false; error: string }, startedAt: Date): Promise<void> {
   const at = startedAt.toISOString();
   await update(db, kind, (state) => (outcome.ok ? { ...state, lastVerifyAttemptAt: at, verifiedAt: at, verifyError: null } : { ...state, lastVerifyAttemptAt: at, verifyError: outcome.error }));
-}
-
-/** The last successful backup into the folder target. */
-export async function lastBackup(db: Db): Promise<BackupStatus | null> {
-  return (await readBackupState(db, "folder")).last;
 }

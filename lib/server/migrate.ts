@@ -58,7 +58,8 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
  * the copy is put back, so the database is exactly as before the upgrade; the error names the copy.
  */
 export function applyMigrations(databasePath: string, migrations: Migration[] = readMigrations(), options: MigrateOptions = {}): MigrationResult {
-  let db = new Database(databasePath, { timeout: 15_000 });
+  const db = new Database(databasePath, { timeout: 15_000 });
+  let open = true;
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
@@ -101,8 +102,8 @@ export function applyMigrations(databasePath: string, migrations: Migration[] = 
         if (!backup) throw error;
         if (applied.length > 0) {
           db.close();
+          open = false;
           restoreBeforeMigration(backup, databasePath);
-          db = new Database(databasePath, { readonly: true });
         }
         throw new Error(`${(error as Error).message}. The database is as it was before this upgrade; a copy from just before it is at ${backup}.`, { cause: error });
       }
@@ -110,7 +111,7 @@ export function applyMigrations(databasePath: string, migrations: Migration[] = 
     }
     return { applied, alreadyApplied: done.size, backup };
   } finally {
-    db.close();
+    if (open) db.close();
   }
 }
 
