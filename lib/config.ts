@@ -34,6 +34,7 @@ const schema = z.object({
     .regex(/^(sftp:|rest:|\/)/, "must be a restic repository on another machine, e.g. sftp:backup@100.64.0.7:/srv/albums-restic or rest:http://100.64.0.7:8000/albums (or an absolute path on another disk)")
     .optional(),
   ALBUMS_BACKUP_PASSWORD_FILE: z.string().min(1).optional(),
+  ALBUMS_BACKUP_SFTP_COMMAND: z.string().min(1).optional(),
   ALBUMS_BACKUP_VERIFY_HOURS: z.coerce.number().min(0).default(24),
   ALBUMS_SCRUB_MB_PER_MINUTE: z.coerce.number().min(0).default(200),
   ALBUMS_TRASH_DAYS: z.coerce.number().min(0).default(30),
@@ -77,8 +78,8 @@ export type Config = {
   backupKeep: number;
   /** Automatic backups by the worker (0 = off; `npm run backup` still works). */
   backupEveryHours: number;
-  /** The off-box restic repository (sftp:/rest: on the tailnet) and its password file, or null. */
-  backupRepository: { repository: string; passwordFile: string } | null;
+  /** The off-box restic repository (sftp:/rest: on the tailnet), its password file and, for sftp, the command restic runs instead of `ssh host -s sftp` (e.g. with a dedicated key), or null. */
+  backupRepository: { repository: string; passwordFile: string; sftpCommand?: string } | null;
   /** How often a backup target is re-read in full to verify it (0 = never; the Takeout verdict then never turns safe). */
   backupVerifyHours: number;
   /** Background bit-rot scrub budget (0 = off). */
@@ -138,7 +139,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     backupDir: path.resolve(e.ALBUMS_BACKUP_DIR),
     backupKeep: e.ALBUMS_BACKUP_KEEP,
     backupEveryHours: e.ALBUMS_BACKUP_EVERY_HOURS,
-    backupRepository: e.ALBUMS_BACKUP_REPOSITORY ? { repository: e.ALBUMS_BACKUP_REPOSITORY, passwordFile: path.resolve(e.ALBUMS_BACKUP_PASSWORD_FILE!) } : null,
+    backupRepository: e.ALBUMS_BACKUP_REPOSITORY
+      ? { repository: e.ALBUMS_BACKUP_REPOSITORY, passwordFile: path.resolve(e.ALBUMS_BACKUP_PASSWORD_FILE!), ...(e.ALBUMS_BACKUP_SFTP_COMMAND ? { sftpCommand: e.ALBUMS_BACKUP_SFTP_COMMAND } : {}) }
+      : null,
     backupVerifyHours: e.ALBUMS_BACKUP_VERIFY_HOURS,
     scrubBytesPerMinute: e.ALBUMS_SCRUB_MB_PER_MINUTE * 1024 * 1024,
     trashDays: e.ALBUMS_TRASH_DAYS,

@@ -1,7 +1,11 @@
 import { execFile } from "node:child_process";
 
-/** An off-box restic repository (`sftp:`/`rest:` on the tailnet, or a path on another disk) and its password file. */
-export type ResticRepository = { repository: string; passwordFile: string };
+/**
+ * An off-box restic repository (`sftp:`/`rest:` on the tailnet, or a path on another disk), its
+ * password file and, for sftp, the command that speaks sftp on stdin/stdout instead of
+ * `ssh host -s sftp` (e.g. `ssh -i /etc/albums/backup-key -o BatchMode=yes backup@100.64.0.7 -s sftp`).
+ */
+export type ResticRepository = { repository: string; passwordFile: string; sftpCommand?: string };
 
 const NO_REPOSITORY = /Is there a repository at the following location\?/;
 
@@ -13,7 +17,7 @@ export function runRestic(repo: ResticRepository, args: string[], cwd?: string):
   return new Promise((resolve, reject) => {
     const child = execFile(
       "restic",
-      args,
+      [...(repo.sftpCommand ? ["-o", `sftp.command=${repo.sftpCommand}`] : []), ...args],
       { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, RESTIC_REPOSITORY: repo.repository, RESTIC_PASSWORD_FILE: repo.passwordFile, RESTIC_PASSWORD: undefined, RESTIC_PASSWORD_COMMAND: undefined } },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);

@@ -1,7 +1,7 @@
 // The off-box backup through restic, against a real repository on another filesystem (a tmpfs
 // mounted for the test; the CI runs as root): the worker's scheduled backup of a consistent
 // snapshot + originals + journal, verification that re-reads every byte, recorded failures retried
-// an hour later, damage found by the verification, and the restore drill: lose the data dir,
+// an hour later, damage found by the verification, the sftp back end, and the restore drill: lose the data dir,
 // restore from the repository, every original re-hashes and the database lists the same assets.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -116,6 +116,20 @@ describe("off-box backup with restic (scenario 27)", () => {
     expect(state.verifyError).toMatch(/restic check failed/);
     expect((await health.getBackupHealth(damaged)).warnings.some((w) => w.startsWith(`Verifying the backup at ${copy} failed`))).toBe(true);
     await status.recordVerification(lib.db, "restic", { ok: true }, new Date()); // back to the good repository for the drill
+  });
+
+  it("works the same through restic's sftp back end (sftp-server on a pipe, where ssh would run it on the other machine)", async () => {
+    const repo = { repository: `sftp:backup-box:${path.join(mount, "sftp-repo")}`, passwordFile, sftpCommand: "/usr/lib/openssh/sftp-server" };
+    const sftp = { ...ctx, config: { ...ctx.config, backupDir: path.join(secrets, "folder"), backupRepository: repo } };
+    const now = new Date(Date.now() + 200 * HOUR);
+    expect(await backups.runScheduledBackups(sftp, { now })).toEqual([]);
+    expect(await status.readBackupState(lib.db, "restic")).toMatchObject({ lastError: null, verifiedAt: now.toISOString(), last: { assets: 4 } });
+    expect(fs.existsSync(path.join(mount, "sftp-repo", "config"))).toBe(true);
+    const target = path.join(secrets, "from-sftp");
+    const { restoreResticBackup } = await import("@/lib/backup/restore-restic-backup");
+    expect((await restoreResticBackup(repo, target)).assets).toBe(4);
+    expect(assetsOf(path.join(target, "albums.db"))).toEqual(assetsOf(lib.paths.database));
+    await backups.runScheduledBackups(ctx, { force: true }); // back to the local repository for the drill
   });
 
   it("restore drill: the data dir is lost, the library comes back from the repository, every original re-hashes", async () => {
