@@ -7,15 +7,21 @@ const KEEP = 3;
 /**
  * Copies the database (open as `db`, before any pending migration runs) to
  * `<backupDir>/pre-migration/<time>-before-<migration>.db` with `VACUUM INTO` — a consistent,
- * synchronous copy — fsyncs it and keeps the newest three such copies. Returns the copy's path.
+ * synchronous copy — fsyncs it and keeps the newest three such copies. Returns the copy's path;
+ * throws (so nothing is migrated) when the copy cannot be made.
  */
 export function backupBeforeMigration(db: Database.Database, backupDir: string, migration: string, now = new Date()): string {
   const dir = path.join(backupDir, "pre-migration");
-  fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${now.toISOString().replace(/[-:.]/g, "")}-before-${migration}.db`);
-  db.prepare("VACUUM INTO ?").run(file);
-  fsyncPath(file);
-  fsyncPath(dir);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    db.prepare("VACUUM INTO ?").run(file);
+    fsyncPath(file);
+    fsyncPath(dir);
+  } catch (error) {
+    if (fs.existsSync(file)) fs.rmSync(file);
+    throw new Error(`Could not copy the database to ${dir} before upgrading it (${(error as Error).message}); nothing was changed. Make ALBUMS_BACKUP_DIR writable (or free space there) and start again.`, { cause: error });
+  }
   for (const old of fs.readdirSync(dir).filter((f) => f.endsWith(".db")).sort().slice(0, -KEEP)) fs.rmSync(path.join(dir, old), { force: true });
   return file;
 }

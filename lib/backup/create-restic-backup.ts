@@ -21,9 +21,7 @@ export type ResticBackupResult = { snapshot: string; assets: number; missing: st
  */
 export async function createResticBackup(paths: LibraryPaths, repo: ResticRepository, now = new Date()): Promise<ResticBackupResult> {
   await ensureResticRepository(repo);
-  const stage = path.join(paths.root, RESTIC_STAGE);
-  await fsp.rm(stage, { recursive: true, force: true });
-  await fsp.mkdir(stage, { recursive: true });
+  const stage = await claimStage(path.join(paths.root, RESTIC_STAGE));
   try {
     const { assets, libraryId } = await snapshotDatabase(paths.database, path.join(stage, "albums.db"));
     const missing = assets.filter((a) => !fs.existsSync(originalPath(paths, a.sha256, a.ext))).map((a) => a.sha256);
@@ -41,3 +39,18 @@ export async function createResticBackup(paths: LibraryPaths, repo: ResticReposi
   }
 }
 
+const STALE_STAGE_MS = 24 * 3_600_000;
+
+/** Creates the stage folder exclusively: a second backup (the CLI beside the worker) refuses instead of emptying the first one's copy. */
+async function claimStage(stage: string): Promise<string> {
+  await fsp.mkdir(path.dirname(stage), { recursive: true });
+  try {
+    await fsp.mkdir(stage);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    if (Date.now() - (await fsp.stat(stage)).mtimeMs < STALE_STAGE_MS) throw new Error("Another restic backup of this library is running; this one is skipped.");
+    await fsp.rm(stage, { recursive: true, force: true }); // left by a run that was killed a day ago
+    await fsp.mkdir(stage);
+  }
+  return stage;
+}

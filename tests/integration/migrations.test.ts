@@ -130,6 +130,10 @@ describe("migrations", () => {
     expect(saved.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(saved.prepare(`SELECT value FROM "Setting" WHERE key = 'owner.choice'`).get()).toEqual({ value: "kept" });
     saved.close();
+    const notADir = path.join(path.dirname(file), "a-file");
+    fs.writeFileSync(notADir, "");
+    expect(() => applyMigrations(file, [...all, addColumn], { backupDir: notADir })).toThrow(/^Could not copy the database to .*a-file\/pre-migration before upgrading it .*nothing was changed/);
+    expect(applyMigrations(file, all).applied).toEqual([]); // still not upgraded
     const upgraded = applyMigrations(file, [...all, addColumn], { backupDir });
     expect(upgraded.applied).toEqual([addColumn.name]);
     expect(upgraded.backup).toMatch(/pre-migration\/.*-before-99990101000000_add_note\.db$/);

@@ -101,6 +101,16 @@ describe("off-box backup with restic (scenario 27)", () => {
     expect(await status.readBackupState(lib.db, "restic")).toMatchObject({ failures: 0, lastError: null });
   });
 
+  it("refuses a second restic backup while one is staging its copy, leaving that copy alone", async () => {
+    const { createResticBackup, RESTIC_STAGE } = await import("@/lib/backup/create-restic-backup");
+    const stage = path.join(lib.paths.root, RESTIC_STAGE);
+    fs.mkdirSync(stage, { recursive: true });
+    fs.writeFileSync(path.join(stage, "albums.db"), "the running backup's copy");
+    await expect(createResticBackup(lib.paths, { repository, passwordFile })).rejects.toThrow(/Another restic backup of this library is running/);
+    expect(fs.readFileSync(path.join(stage, "albums.db"), "utf8")).toBe("the running backup's copy");
+    fs.rmSync(stage, { recursive: true });
+  });
+
   it("finds damage in the repository by re-reading it", async () => {
     const copy = path.join(mount, "damaged");
     fs.cpSync(repository, copy, { recursive: true });
