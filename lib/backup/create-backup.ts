@@ -12,13 +12,16 @@ export type BackupManifest = { createdAt: string; libraryId: string | null; asse
 export type BackupResult = { snapshot: string; assets: number; copied: number; bytesCopied: number; missing: string[]; pruned: string[] };
 
 const SNAPSHOT_NAME = /^\d{8}T\d{6}Z$/;
+/** The owner's decision journal (lib/journal), relative to the data dir; backed up when present. */
+export const JOURNAL_DIR = "journal";
 
 /**
  * Backs the library up into `destination` while it keeps running:
  * 1. an online SQLite backup (a consistent snapshot, never a file copy of a live database);
  * 2. every original the snapshot references, copied once into a shared content-addressed store
  *    (incremental) and re-hashed after writing;
- * 3. a manifest of those originals with their hashes, and `integrity_check` of the copy;
+ * 3. a manifest of those originals with their hashes, `integrity_check` of the copy, and a copy of
+ *    the decision journal (`journal/`) when there is one;
  * 4. the snapshot folder appears (rename) only when all of that succeeded; old ones beyond `keep`
  *    are pruned together with originals no remaining snapshot references.
  */
@@ -48,6 +51,7 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
     }
     const manifest: BackupManifest = { createdAt: now.toISOString(), libraryId, assets, missing };
     await fsp.writeFile(path.join(partial, "manifest.json"), JSON.stringify(manifest));
+    if (fs.existsSync(path.join(paths.root, JOURNAL_DIR))) await fsp.cp(path.join(paths.root, JOURNAL_DIR), path.join(partial, JOURNAL_DIR), { recursive: true });
     await syncFile(path.join(partial, "manifest.json"));
     await syncFile(dbCopy);
     await fsp.rename(partial, path.join(snapshots, name));

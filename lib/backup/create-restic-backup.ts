@@ -2,7 +2,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
-import type { BackupManifest } from "./create-backup";
+import { JOURNAL_DIR, type BackupManifest } from "./create-backup";
 import { ensureResticRepository, runRestic, type ResticRepository } from "./restic";
 import { snapshotDatabase } from "./snapshot-database";
 
@@ -28,7 +28,7 @@ export async function createResticBackup(paths: LibraryPaths, repo: ResticReposi
     const absent = new Set(missing);
     const manifest: BackupManifest = { createdAt: now.toISOString(), libraryId, assets, missing };
     await fsp.writeFile(path.join(stage, "manifest.json"), JSON.stringify(manifest));
-    const include = [RESTIC_STAGE, "originals", "journal", path.basename(paths.marker)].filter((rel) => fs.existsSync(path.join(paths.root, rel)));
+    const include = [RESTIC_STAGE, path.relative(paths.root, paths.originals), JOURNAL_DIR, path.basename(paths.marker)].filter((rel) => fs.existsSync(path.join(paths.root, rel)));
     await runRestic(repo, ["unlock", "--quiet"]); // only removes locks left by a killed run
     const out = await runRestic(repo, ["backup", "--quiet", "--json", "--tag", "albums", ...include], paths.root);
     const summary = out.split("\n").filter(Boolean).map((line) => JSON.parse(line) as { message_type: string; snapshot_id?: string; data_added?: number }).find((m) => m.message_type === "summary");

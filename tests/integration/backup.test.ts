@@ -96,6 +96,8 @@ describe("backup and restore", () => {
   });
 
   it("restore drill: the data dir is lost, the library comes back from the folder, every original re-hashes", async () => {
+    fs.mkdirSync(path.join(lib.paths.root, "journal"), { recursive: true });
+    fs.writeFileSync(path.join(lib.paths.root, "journal", "000001.jsonl"), `{"op":"album.create","title":"Trip"}\n`);
     const snapshot = (await backup.createBackup(lib.paths, dest, 7, new Date("2030-02-01T00:00:00Z"))).snapshot;
     const { verifyFolderBackup } = await import("@/lib/backup/verify-folder-backup");
     expect(await verifyFolderBackup(dest)).toEqual({ snapshot: path.basename(snapshot), checked: 5 });
@@ -113,6 +115,7 @@ describe("backup and restore", () => {
     const { hashFile } = await import("@/lib/server/storage");
     const { originalPath } = await import("@/lib/server/paths");
     for (const asset of expected) expect(await hashFile(originalPath(lib.paths, asset.sha256, asset.ext))).toBe(asset.sha256);
+    expect(fs.readFileSync(path.join(lib.paths.root, "journal", "000001.jsonl"), "utf8")).toContain("album.create");
   });
 
   it("verification finds a damaged original in the backup folder", async () => {
