@@ -75,6 +75,7 @@ describe("off-box backup with restic (scenario 27)", () => {
     expect(after).toMatchObject({ target: repository, sameFilesystem: false, lastError: null, ageHours: 1, verifiedAt: now.toISOString() });
     expect(after.targets.find((t) => t.kind === "folder")).toMatchObject({ sameFilesystem: true });
     expect(after.warnings).toEqual([]);
+    expect((await health.getBackupHealth(lib, new Date(now.getTime() + 49 * HOUR))).warnings).toContain(`The last backup to ${repository} is 49 hours old.`);
     // Not due again within the interval: no second snapshot.
     await backups.runScheduledBackups(ctx, { now: new Date(now.getTime() + HOUR) });
     expect((await status.readBackupState(lib.db, "restic")).last!.snapshot).toBe(state.last!.snapshot);
