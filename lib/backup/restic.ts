@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 
 /**
  * An off-box restic repository (`sftp:`/`rest:` on the tailnet, or a path on another disk), its
@@ -10,22 +10,29 @@ export type ResticRepository = { repository: string; passwordFile: string; sftpC
 const NO_REPOSITORY = /Is there a repository at the following location\?/;
 
 /**
- * Runs `restic <args>` against `repo` (stdin closed so ssh cannot prompt) and resolves with its
- * stdout; rejects with restic's own message on a non-zero exit. The only place restic is spawned.
+ * Runs `restic <args>` against `repo` and resolves with its stdout; rejects with restic's own
+ * message on a non-zero exit. The only place restic is spawned. It runs in a session of its own,
+ * without a terminal and with stdin closed, so ssh fails at once instead of waiting for a password
+ * nobody types (set up key authentication, see the README).
  */
 export function runRestic(repo: ResticRepository, args: string[], cwd?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile(
-      "restic",
-      [...(repo.sftpCommand ? ["-o", `sftp.command=${repo.sftpCommand}`] : []), ...args],
-      { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, RESTIC_REPOSITORY: repo.repository, RESTIC_PASSWORD_FILE: repo.passwordFile, RESTIC_PASSWORD: undefined, RESTIC_PASSWORD_COMMAND: undefined } },
-      (error, stdout, stderr) => {
-        if (!error) return resolve(stdout);
-        const detail = (stderr || error.message).trim().split("\n").slice(-4).join(" ");
-        reject(new Error(`restic ${args[0]} failed (exit ${String(error.code)}): ${detail}`, { cause: error }));
-      },
-    );
-    child.stdin?.end();
+    const child = spawn("restic", [...(repo.sftpCommand ? ["-o", `sftp.command=${repo.sftpCommand}`] : []), ...args], {
+      cwd,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, RESTIC_REPOSITORY: repo.repository, RESTIC_PASSWORD_FILE: repo.passwordFile, RESTIC_PASSWORD: undefined, RESTIC_PASSWORD_COMMAND: undefined },
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "ENOENT" ? new Error("restic is not installed on this box (sudo apt install restic).") : error));
+    child.once("close", (code, signal) => {
+      if (code === 0) return resolve(Buffer.concat(out).toString("utf8"));
+      const detail = Buffer.concat(err).toString("utf8").trim().split("\n").slice(-4).join(" ");
+      reject(new Error(`restic ${args[0]} failed (exit ${code ?? signal}): ${detail}`));
+    });
   });
 }
 
