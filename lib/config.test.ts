@@ -41,4 +41,11 @@ describe("parseConfig", () => {
       expect((error as ConfigError).problems.join("\n")).toMatch(/ALBUMS_ENRICHMENT/);
     }
   });
+  it("needs a password file with an off-box restic repository, and says why", () => {
+    expect(parseConfig({}).backupRepository).toBeNull();
+    expect(parseConfig({ ALBUMS_BACKUP_REPOSITORY: "sftp:backup@100.64.0.7:/srv/albums", ALBUMS_BACKUP_PASSWORD_FILE: "/etc/albums/restic-password" }).backupRepository).toEqual({ repository: "sftp:backup@100.64.0.7:/srv/albums", passwordFile: "/etc/albums/restic-password" });
+    expect(parseConfig({ ALBUMS_BACKUP_REPOSITORY: "sftp:nas:/albums", ALBUMS_BACKUP_PASSWORD_FILE: "/p", ALBUMS_BACKUP_SFTP_COMMAND: "ssh -i /k nas -s sftp" }).backupRepository?.sftpCommand).toBe("ssh -i /k nas -s sftp");
+    expect(() => parseConfig({ ALBUMS_BACKUP_REPOSITORY: "rest:http://100.64.0.7:8000/albums" })).toThrow(/ALBUMS_BACKUP_PASSWORD_FILE: required with ALBUMS_BACKUP_REPOSITORY/);
+    expect(() => parseConfig({ ALBUMS_BACKUP_REPOSITORY: "s3:bucket", ALBUMS_BACKUP_PASSWORD_FILE: "/p" })).toThrow(/ALBUMS_BACKUP_REPOSITORY: must be a restic repository on another machine/);
+  });
 });

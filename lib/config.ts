@@ -29,6 +29,13 @@ const schema = z.object({
   ALBUMS_BACKUP_DIR: z.string().min(1).default("./backups"),
   ALBUMS_BACKUP_KEEP: positiveInt.default(7),
   ALBUMS_BACKUP_EVERY_HOURS: z.coerce.number().min(0).default(24),
+  ALBUMS_BACKUP_REPOSITORY: z
+    .string()
+    .regex(/^(sftp:|rest:|\/)/, "must be a restic repository on another machine, e.g. sftp:backup@100.64.0.7:/srv/albums-restic or rest:http://100.64.0.7:8000/albums (or an absolute path on another disk)")
+    .optional(),
+  ALBUMS_BACKUP_PASSWORD_FILE: z.string().min(1).optional(),
+  ALBUMS_BACKUP_SFTP_COMMAND: z.string().min(1).optional(),
+  ALBUMS_BACKUP_VERIFY_HOURS: z.coerce.number().min(0).default(24),
   ALBUMS_SCRUB_MB_PER_MINUTE: z.coerce.number().min(0).default(200),
   ALBUMS_TRASH_DAYS: z.coerce.number().min(0).default(30),
   ALBUMS_ALLOW_LAN: z.enum(["0", "1"]).default("0"),
@@ -47,6 +54,9 @@ const schema = z.object({
     .default(ENRICHMENT_KINDS.join(","))
     .transform((value) => (value.trim() === "none" ? [] : value.split(",").map((kind) => kind.trim()).filter(Boolean)))
     .pipe(z.array(z.enum(ENRICHMENT_KINDS, { error: `each must be one of ${ENRICHMENT_KINDS.join(", ")}` }))),
+}).refine((e) => !e.ALBUMS_BACKUP_REPOSITORY || e.ALBUMS_BACKUP_PASSWORD_FILE, {
+  path: ["ALBUMS_BACKUP_PASSWORD_FILE"],
+  message: "required with ALBUMS_BACKUP_REPOSITORY: a file (mode 600) holding the restic repository password, e.g. `openssl rand -hex 32 > /etc/albums/restic-password` — keep a copy off this box, without it the backup cannot be read",
 });
 
 export type Config = {
@@ -68,6 +78,10 @@ export type Config = {
   backupKeep: number;
   /** Automatic backups by the worker (0 = off; `npm run backup` still works). */
   backupEveryHours: number;
+  /** The off-box restic repository (sftp:/rest: on the tailnet), its password file and, for sftp, the command restic runs instead of `ssh host -s sftp` (e.g. with a dedicated key), or null. */
+  backupRepository: { repository: string; passwordFile: string; sftpCommand?: string } | null;
+  /** How often a backup target is re-read in full to verify it (0 = never; the Takeout verdict then never turns safe). */
+  backupVerifyHours: number;
   /** Background bit-rot scrub budget (0 = off). */
   scrubBytesPerMinute: number;
   /** Trashed assets are purged this many days after trashing (0 = only when the owner empties the trash). */
@@ -125,6 +139,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     backupDir: path.resolve(e.ALBUMS_BACKUP_DIR),
     backupKeep: e.ALBUMS_BACKUP_KEEP,
     backupEveryHours: e.ALBUMS_BACKUP_EVERY_HOURS,
+    backupRepository: e.ALBUMS_BACKUP_REPOSITORY
+      ? { repository: e.ALBUMS_BACKUP_REPOSITORY, passwordFile: path.resolve(e.ALBUMS_BACKUP_PASSWORD_FILE!), ...(e.ALBUMS_BACKUP_SFTP_COMMAND ? { sftpCommand: e.ALBUMS_BACKUP_SFTP_COMMAND } : {}) }
+      : null,
+    backupVerifyHours: e.ALBUMS_BACKUP_VERIFY_HOURS,
     scrubBytesPerMinute: e.ALBUMS_SCRUB_MB_PER_MINUTE * 1024 * 1024,
     trashDays: e.ALBUMS_TRASH_DAYS,
     allowLan: e.ALBUMS_ALLOW_LAN === "1",

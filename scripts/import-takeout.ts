@@ -3,6 +3,8 @@
 // where the verification report is and whether Google can be emptied. While Albums runs on that
 // data dir the import is handed to its worker (one writer per data dir) and followed from here;
 // otherwise it runs in this process, holding the data dir's instance lock.
+// Exit status: 0 safe to delete from Google; 3 every item accounted for but not all originals in a
+// verified backup off this disk yet (`/api/imports/<id>` turns safe once one is); 1 otherwise.
 import "@/lib/server/install-egress-guard";
 import fs from "node:fs";
 import path from "node:path";
@@ -60,8 +62,8 @@ try {
   console.log(`imported ${t.imported}, already in the library ${t.duplicate}, not imported ${t.skipped}, failed ${t.failed} (of ${t.entries} entries in ${report.parts.length} part(s))`);
   console.log(`albums checked: ${report.albums.length}; photos without a JSON sidecar: ${report.unmatchedMedia.length}`);
   console.log(`report: ${reportFile} (also at /api/imports/${runId})`);
-  console.log(report.safeToDelete ? "SAFE TO DELETE FROM GOOGLE: every item is accounted for." : `NOT safe to delete from Google yet:\n  - ${report.blockers.join("\n  - ")}`);
-  process.exitCode = report.safeToDelete ? 0 : 1;
+  console.log(report.safeToDelete ? "SAFE TO DELETE FROM GOOGLE: every item is accounted for and in a verified backup off this disk." : `NOT safe to delete from Google yet:\n  - ${report.blockers.join("\n  - ")}`);
+  process.exitCode = report.safeToDelete ? 0 : report.accounted ? 3 : 1;
 } catch (error) {
   bar.stop();
   if (error instanceof TakeoutAbort) {

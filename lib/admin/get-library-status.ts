@@ -1,5 +1,5 @@
 import fs from "node:fs/promises";
-import { lastBackup, type BackupStatus } from "@/lib/backup/backup-status";
+import { getBackupHealth, type BackupHealth } from "@/lib/backup/get-backup-health";
 import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
@@ -12,7 +12,7 @@ export type LibraryStatus = {
     trash: { files: number; bytes: number };
     disk: { freeBytes: number; totalBytes: number } | null;
   };
-  backup: { last: BackupStatus | null; dir: string; everyHours: number; keep: number };
+  backup: { health: BackupHealth; dir: string; everyHours: number; keep: number };
   trashDays: number;
   identity: { owners: string[]; apiToken: boolean; allowLan: boolean; host: string; port: number };
 };
@@ -20,15 +20,15 @@ export type LibraryStatus = {
 /**
  * What the admin page shows about the library: bytes of originals, derived files (from the
  * index, not a disk walk, so it stays instant at 100k files), the database files, the trash and
- * the free disk; the last backup and its schedule; the trash rule; who may sign in and where it listens.
+ * the free disk; the backups' health (same disk, failures, age, verification) and schedule; the trash rule; who may sign in and where it listens.
  */
 export async function getLibraryStatus(deps: { db: Db; paths: LibraryPaths; config: Config }): Promise<LibraryStatus> {
   const { db, paths, config } = deps;
-  const [originals, derived, trash, last] = await Promise.all([
+  const [originals, derived, trash, health] = await Promise.all([
     db.asset.aggregate({ _count: { _all: true }, _sum: { size: true } }),
     db.derivative.aggregate({ _count: { _all: true }, _sum: { bytes: true } }),
     db.asset.aggregate({ where: { trashedAt: { not: null } }, _count: { _all: true }, _sum: { size: true } }),
-    lastBackup(db),
+    getBackupHealth(deps),
   ]);
   const dbBytes = (await Promise.all(["", "-wal", "-shm"].map((suffix) => fs.stat(`${paths.database}${suffix}`).then((s) => s.size, () => 0)))).reduce((a, b) => a + b, 0);
   const disk = await fs.statfs(paths.root).then((s) => ({ freeBytes: s.bavail * s.bsize, totalBytes: s.blocks * s.bsize }), () => null);
@@ -40,7 +40,7 @@ export async function getLibraryStatus(deps: { db: Db; paths: LibraryPaths; conf
       trash: { files: trash._count._all, bytes: Number(trash._sum.size ?? 0) },
       disk,
     },
-    backup: { last, dir: config.backupDir, everyHours: config.backupEveryHours, keep: config.backupKeep },
+    backup: { health, dir: config.backupDir, everyHours: config.backupEveryHours, keep: config.backupKeep },
     trashDays: config.trashDays,
     identity: { owners: config.owners, apiToken: Boolean(config.apiToken), allowLan: config.allowLan, host: config.host, port: config.port },
   };

@@ -3,22 +3,25 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import Database from "better-sqlite3";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import { hashFile, syncFile } from "@/lib/server/storage";
+import { snapshotDatabase } from "./snapshot-database";
 
 export type ManifestEntry = { sha256: string; ext: string; size: number };
 export type BackupManifest = { createdAt: string; libraryId: string | null; assets: ManifestEntry[]; missing: string[] };
 export type BackupResult = { snapshot: string; assets: number; copied: number; bytesCopied: number; missing: string[]; pruned: string[] };
 
 const SNAPSHOT_NAME = /^\d{8}T\d{6}Z$/;
+/** The owner's decision journal (lib/journal), relative to the data dir; backed up when present. */
+export const JOURNAL_DIR = "journal";
 
 /**
  * Backs the library up into `destination` while it keeps running:
  * 1. an online SQLite backup (a consistent snapshot, never a file copy of a live database);
  * 2. every original the snapshot references, copied once into a shared content-addressed store
  *    (incremental) and re-hashed after writing;
- * 3. a manifest of those originals with their hashes, and `integrity_check` of the copy;
+ * 3. a manifest of those originals with their hashes, `integrity_check` of the copy, and a copy of
+ *    the decision journal (`journal/`) when there is one;
  * 4. the snapshot folder appears (rename) only when all of that succeeded; old ones beyond `keep`
  *    are pruned together with originals no remaining snapshot references.
  */
@@ -30,22 +33,7 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
   await fsp.mkdir(partial, { recursive: true });
   try {
     const dbCopy = path.join(partial, "albums.db");
-    const live = new Database(paths.database, { readonly: true, timeout: 15_000 });
-    try {
-      await live.backup(dbCopy);
-    } finally {
-      live.close();
-    }
-    const snapshot = new Database(dbCopy, { readonly: true });
-    let assets: ManifestEntry[];
-    let libraryId: string | null;
-    try {
-      if (snapshot.pragma("integrity_check", { simple: true }) !== "ok") throw new Error("the database copy failed integrity_check");
-      assets = (snapshot.prepare(`SELECT sha256, ext, size FROM "Asset" ORDER BY sha256`).all() as { sha256: string; ext: string; size: number | bigint }[]).map((a) => ({ ...a, size: Number(a.size) }));
-      libraryId = (snapshot.prepare(`SELECT value FROM "Setting" WHERE key = 'library.id'`).get() as { value: string } | undefined)?.value ?? null;
-    } finally {
-      snapshot.close();
-    }
+    const { assets, libraryId } = await snapshotDatabase(paths.database, dbCopy);
     let copied = 0;
     let bytesCopied = 0;
     const missing: string[] = [];
@@ -63,6 +51,7 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
     }
     const manifest: BackupManifest = { createdAt: now.toISOString(), libraryId, assets, missing };
     await fsp.writeFile(path.join(partial, "manifest.json"), JSON.stringify(manifest));
+    if (fs.existsSync(path.join(paths.root, JOURNAL_DIR))) await fsp.cp(path.join(paths.root, JOURNAL_DIR), path.join(partial, JOURNAL_DIR), { recursive: true });
     await syncFile(path.join(partial, "manifest.json"));
     await syncFile(dbCopy);
     await fsp.rename(partial, path.join(snapshots, name));

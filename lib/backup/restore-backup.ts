@@ -2,13 +2,13 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { libraryPaths, originalPath } from "@/lib/server/paths";
-import { copyVerified, listSnapshots, storePath, type BackupManifest } from "./create-backup";
+import { copyVerified, JOURNAL_DIR, listSnapshots, storePath, type BackupManifest } from "./create-backup";
 
 export type RestoreResult = { snapshot: string; assets: number };
 
 /**
  * Restores a snapshot (default: the newest) into an empty data dir: the database, every original
- * re-hashed against the manifest, and the library marker. Refuses a non-empty target.
+ * re-hashed against the manifest, the decision journal and the library marker. Refuses a non-empty target.
  */
 export async function restoreBackup(backupDir: string, dataDir: string, snapshotName?: string): Promise<RestoreResult> {
   const name = snapshotName ?? (await listSnapshots(backupDir)).at(-1);
@@ -28,6 +28,7 @@ export async function restoreBackup(backupDir: string, dataDir: string, snapshot
     }
     await copyVerified(source, originalPath(paths, asset.sha256, asset.ext), asset.sha256);
   }
+  if (fs.existsSync(path.join(snapshot, JOURNAL_DIR))) await fsp.cp(path.join(snapshot, JOURNAL_DIR), path.join(paths.root, JOURNAL_DIR), { recursive: true });
   await fsp.copyFile(path.join(snapshot, "albums.db"), paths.database);
   if (manifest.libraryId) await fsp.writeFile(paths.marker, `${manifest.libraryId}\n`);
   return { snapshot: name, assets: manifest.assets.length };

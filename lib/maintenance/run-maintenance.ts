@@ -1,5 +1,4 @@
-import { recordBackup, lastBackup } from "@/lib/backup/backup-status";
-import { createBackup } from "@/lib/backup/create-backup";
+import { runScheduledBackups } from "@/lib/backup/run-scheduled-backups";
 import { purgeTrash } from "@/lib/assets/purge-trash";
 import type { JobContext } from "@/lib/jobs/handler";
 import { refreshPlannerStatistics } from "@/lib/server/db";
@@ -14,8 +13,9 @@ const LAST_SCAN_KEY = "maintenance.lastScan";
 /**
  * One maintenance tick of the worker (idempotent, rate-limited): every 10 minutes the missing-file
  * scan and, when it found the volume healthy, expiry of abandoned resumable uploads, the trash
- * purge (after `trashDays`) and the two-tick orphan sweep; each tick a scrub slice within the per-minute byte budget;
- * the automatic backup when one is due.
+ * purge (after `trashDays`) and the two-tick orphan sweep; each tick a scrub slice within the
+ * per-minute byte budget; the automatic backups and their verification when due (failures
+ * recorded and retried).
  */
 export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = new Date()): Promise<void> {
   const { db, paths, config, log } = ctx;
@@ -47,12 +47,5 @@ export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = 
     if (scrub.corrupt.length > 0) log.error("bit rot: originals no longer match their SHA-256 (restore them from a backup)", { assets: scrub.corrupt });
     if (scrub.unavailable.length > 0) log.warn("originals unreadable while scrubbing (disk error or permissions; not called corrupt)", { assets: scrub.unavailable });
   }
-  if (config.backupEveryHours > 0) {
-    const last = await lastBackup(db);
-    if (!last || now.getTime() - new Date(last.at).getTime() >= config.backupEveryHours * 3_600_000) {
-      const result = await createBackup(paths, config.backupDir, config.backupKeep, now);
-      await recordBackup(db, result, now);
-      log.info("automatic backup done", { snapshot: result.snapshot, copied: result.copied, missing: result.missing.length });
-    }
-  }
+  await runScheduledBackups(ctx, { now });
 }

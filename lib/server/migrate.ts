@@ -2,11 +2,14 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { backupBeforeMigration, restoreBeforeMigration } from "@/lib/backup/backup-before-migration";
 
 /** One migration folder in Prisma's format: `prisma/migrations/<name>/migration.sql`. */
 export type Migration = { name: string; sql: string; checksum: string };
 
-export type MigrationResult = { applied: string[]; alreadyApplied: number };
+export type MigrationResult = { applied: string[]; alreadyApplied: number; /** The copy taken before upgrading a database that had data, or null. */ backup: string | null };
+
+export type MigrateOptions = { /** Where a copy of the database goes before upgrading one that already has data (none when unset). */ backupDir?: string };
 
 // The table `prisma migrate deploy` keeps; we write the same rows so either tool can take over.
 const HISTORY_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -47,9 +50,16 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
  * `prisma migrate deploy`. Each migration and its history row commit in one transaction,
  * so a crash leaves the schema either fully migrated or untouched (RELIABILITY scenario 20).
  * Refuses loudly on edited or failed migrations.
+ *
+ * Before upgrading a database that already has migrations applied (so holds the owner's data) it is
+ * copied into `<backupDir>/pre-migration/` (RELIABILITY scenario 28). Any pending migration counts,
+ * not only ALTER/DROP: table rebuilds, UPDATEs and DELETEs change data too, and one copy of the
+ * database costs seconds. If a later migration of the batch fails after earlier ones committed,
+ * the copy is put back, so the database is exactly as before the upgrade; the error names the copy.
  */
-export function applyMigrations(databasePath: string, migrations: Migration[] = readMigrations()): MigrationResult {
+export function applyMigrations(databasePath: string, migrations: Migration[] = readMigrations(), options: MigrateOptions = {}): MigrationResult {
   const db = new Database(databasePath, { timeout: 15_000 });
+  let open = true;
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
@@ -75,21 +85,33 @@ export function applyMigrations(databasePath: string, migrations: Migration[] = 
         throw new Error(`The database has migration ${name}, which this version of Albums does not know: it is newer than this code.`);
       }
     }
-    const applied: string[] = [];
+    const pending: Migration[] = [];
     for (const migration of migrations) {
       const previous = done.get(migration.name);
-      if (previous) {
-        if (previous.checksum !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} was edited after it was applied (checksum mismatch).`);
-        }
-        continue;
+      if (!previous) pending.push(migration);
+      else if (previous.checksum !== migration.checksum) {
+        throw new Error(`Migration ${migration.name} was edited after it was applied (checksum mismatch).`);
       }
-      applyOne(db, migration);
+    }
+    const backup = pending.length > 0 && done.size > 0 && options.backupDir ? backupBeforeMigration(db, options.backupDir, pending[0]!.name) : null;
+    const applied: string[] = [];
+    for (const migration of pending) {
+      try {
+        applyOne(db, migration);
+      } catch (error) {
+        if (!backup) throw error;
+        if (applied.length > 0) {
+          db.close();
+          open = false;
+          restoreBeforeMigration(backup, databasePath);
+        }
+        throw new Error(`${(error as Error).message}. The database is as it was before this upgrade; a copy from just before it is at ${backup}.`, { cause: error });
+      }
       applied.push(migration.name);
     }
-    return { applied, alreadyApplied: done.size };
+    return { applied, alreadyApplied: done.size, backup };
   } finally {
-    db.close();
+    if (open) db.close();
   }
 }
 

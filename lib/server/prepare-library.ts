@@ -13,8 +13,8 @@ export async function prepareLibrary(config: Config, log: Logger): Promise<Libra
   const paths = libraryPaths(config.dataDir, config.databasePath);
   const existingId = checkLibraryVolume(paths);
   const id = initLibraryVolume(paths, existingId);
-  const { applied, alreadyApplied } = applyMigrations(paths.database);
-  if (applied.length > 0) log.info("database migrated", { applied, alreadyApplied });
+  const { applied, alreadyApplied, backup } = applyMigrations(paths.database, undefined, { backupDir: config.backupDir });
+  if (applied.length > 0) log.info("database migrated", { applied, alreadyApplied, backupBeforeMigrating: backup });
   recordLibraryId(paths.database, id);
   const swept = await sweepTmp(paths.tmp);
   if (swept > 0) log.info("swept leftover temp files", { swept });

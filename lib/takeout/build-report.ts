@@ -1,4 +1,6 @@
+import type { OffDiskCoverage } from "@/lib/backup/read-off-disk-coverage";
 import type { Db } from "@/lib/server/db";
+import { applyCustodyVerdict, type CustodyCheck } from "./apply-custody-verdict";
 import { albumKey, entryKey, type Catalogue } from "./catalogue-parts";
 import type { MatchResult } from "./match-sidecars";
 
@@ -9,9 +11,14 @@ export type AlbumCheck = { folder: string; title: string; expected: number; pres
 export type TakeoutReport = {
   runId: string;
   createdAt: string;
+  /** Accounted for and every original in a verified backup off this disk (see applyCustodyVerdict). */
   safeToDelete: boolean;
-  /** Why it is not safe yet (empty when it is). */
+  /** Why it is not safe yet (empty when it is): the import's own blockers, then custody's. */
   blockers: string[];
+  /** Every entry accounted for and every album whole (the import's own half of the verdict). */
+  accounted?: boolean;
+  importBlockers?: string[];
+  custody?: CustodyCheck;
   totals: { entries: number; imported: number; duplicate: number; skipped: number; failed: number; pending: number };
   parts: PartTotals[];
   /** Every media and Drive entry: imported (asset, sha256), duplicate of (asset), or not imported with the reason. */
@@ -25,9 +32,10 @@ const count = (list: string[]) => list.reduce<Record<string, number>>((acc, key)
 /**
  * The verification report of a run: per-part totals that add up to each archive's entry count,
  * every media/Drive entry's fate, unmatched photos, and an album-by-album membership check.
- * "Safe to delete from Google" only when no entry is pending or failed and every album is whole.
+ * Accounted for when no entry is pending or failed and every album is whole; "safe to delete from
+ * Google" also needs every original in a verified backup off this disk (`coverage`).
  */
-export async function buildTakeoutReport(db: Db, runId: string, catalogue: Catalogue, matched: MatchResult): Promise<TakeoutReport> {
+export async function buildTakeoutReport(db: Db, runId: string, catalogue: Catalogue, matched: MatchResult, coverage: OffDiskCoverage): Promise<TakeoutReport> {
   const rows = await db.importEntry.findMany({ where: { runId }, orderBy: { id: "asc" } });
   const parts = [...new Set(rows.map((r) => r.part))].map((part) => {
     const mine = rows.filter((r) => r.part === part);
@@ -49,20 +57,21 @@ export async function buildTakeoutReport(db: Db, runId: string, catalogue: Catal
     if (expected.size === 0) continue; // an album of an earlier import
     albums.push({ folder, title: album.title, expected: expected.size, present: [...expected].filter((id) => present.has(id)).length, missing: [...expected].filter((id) => !present.has(id)) });
   }
-  const blockers = [
+  const importBlockers = [
     ...(statuses.pending ? [`${statuses.pending} entries not processed yet`] : []),
     ...(statuses.failed ? [`${statuses.failed} entries failed (see items with status "failed"); fix the cause and run the import again`] : []),
     ...albums.filter((a) => a.missing.length > 0).map((a) => `album "${a.title}" is missing ${a.missing.length} photo(s)`),
   ];
-  return {
+  return applyCustodyVerdict({
     runId,
     createdAt: new Date().toISOString(),
-    safeToDelete: blockers.length === 0,
-    blockers,
+    safeToDelete: false,
+    blockers: importBlockers,
+    importBlockers,
     totals: { entries: rows.length, imported: statuses.imported ?? 0, duplicate: statuses.duplicate ?? 0, skipped: statuses.skipped ?? 0, failed: statuses.failed ?? 0, pending: statuses.pending ?? 0 },
     parts,
     items,
     unmatchedMedia: matched.unmatched.map((key) => key.replace("\u0000", "/")),
     albums,
-  };
+  }, coverage);
 }

@@ -9,6 +9,7 @@ import { albumKey, catalogueParts, DEFAULT_LIMITS, entryKey, TakeoutAbort, type 
 import { matchSidecars, type MatchResult } from "./match-sidecars";
 import type { TakeoutSidecar } from "./parse-sidecar";
 import { openPart } from "./read-archive";
+import { readOffDiskCoverage } from "@/lib/backup/read-off-disk-coverage";
 import { buildTakeoutReport, type TakeoutReport } from "./build-report";
 
 export type TakeoutOptions = { includeTrashed?: boolean; limits?: Partial<TakeoutLimits> };
@@ -67,7 +68,7 @@ export async function importTakeout(deps: IngestDeps, inputs: string[], options:
   // "importing", to resume next time.
   await importEntries(deps, run.id, parts, catalogue, matched, options, onProgress);
   await linkEditedCopies(deps, run.id, matched);
-  const report = await buildTakeoutReport(deps.db, run.id, catalogue, matched);
+  const report = await buildTakeoutReport(deps.db, run.id, catalogue, matched, await readOffDiskCoverage(deps));
   await deps.db.importRun.update({ where: { id: run.id }, data: { status: "done", report: JSON.stringify(report) } });
   return { runId: run.id, report };
 }

@@ -89,10 +89,40 @@ describe("backup and restore", () => {
   it("npm run backup and npm run restore work as commands", () => {
     const env = { ...process.env, ALBUMS_DATA_DIR: lib.paths.root, ALBUMS_BACKUP_DIR: path.join(dest, "cli") };
     const out = execFileSync("npm", ["run", "--silent", "backup"], { env, cwd: path.resolve(import.meta.dirname, "../..") }).toString();
-    expect(out).toMatch(/snapshot .*: 5 originals \(5 new/);
+    expect(out).toBe(`${path.join(dest, "cli")}: snapshot ${(/snapshot (\d{8}T\d{6}Z)/.exec(out) ?? [])[1]}: 5 originals, verified\n`);
     const target = path.join(path.dirname(restored), "cli-restore");
     const restoredOut = execFileSync("npm", ["run", "--silent", "restore", "--", path.join(dest, "cli"), target], { env, cwd: path.resolve(import.meta.dirname, "../..") }).toString();
     expect(restoredOut).toMatch(/5 originals verified/);
+  });
+
+  it("restore drill: the data dir is lost, the library comes back from the folder, every original re-hashes", async () => {
+    fs.mkdirSync(path.join(lib.paths.root, "journal"), { recursive: true });
+    fs.writeFileSync(path.join(lib.paths.root, "journal", "000001.jsonl"), `{"op":"album.create","title":"Trip"}\n`);
+    const snapshot = (await backup.createBackup(lib.paths, dest, 7, new Date("2030-02-01T00:00:00Z"))).snapshot;
+    const { verifyFolderBackup } = await import("@/lib/backup/verify-folder-backup");
+    expect(await verifyFolderBackup(dest)).toEqual({ snapshot: path.basename(snapshot), checked: 5 });
+    const assets = (db: Database.Database) => db.prepare(`SELECT id, sha256, ext FROM "Asset" ORDER BY id`).all() as { id: string; sha256: string; ext: string }[];
+    const live = new Database(lib.paths.database, { readonly: true });
+    const expected = assets(live);
+    live.close();
+    await lib.db.$disconnect();
+    fs.rmSync(lib.paths.root, { recursive: true, force: true });
+    expect(await restore.restoreBackup(dest, lib.paths.root)).toEqual({ snapshot: path.basename(snapshot), assets: 5 });
+    const back = new Database(lib.paths.database, { readonly: true });
+    expect(back.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(assets(back)).toEqual(expected);
+    back.close();
+    const { hashFile } = await import("@/lib/server/storage");
+    const { originalPath } = await import("@/lib/server/paths");
+    for (const asset of expected) expect(await hashFile(originalPath(lib.paths, asset.sha256, asset.ext))).toBe(asset.sha256);
+    expect(fs.readFileSync(path.join(lib.paths.root, "journal", "000001.jsonl"), "utf8")).toContain("album.create");
+  });
+
+  it("verification finds a damaged original in the backup folder", async () => {
+    const { verifyFolderBackup } = await import("@/lib/backup/verify-folder-backup");
+    const manifest = manifestOf(path.join(dest, "snapshots", (await backup.listSnapshots(dest)).at(-1)!));
+    fs.appendFileSync(backup.storePath(path.join(dest, "originals"), manifest.assets[0]!), "rot");
+    await expect(verifyFolderBackup(dest)).rejects.toThrow(new RegExp(`damaged: 1 file\\(s\\) unreadable or changed \\(${manifest.assets[0]!.sha256}\\)`));
   });
 });
 

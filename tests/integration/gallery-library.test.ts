@@ -161,5 +161,6 @@ describe("admin data", () => {
     expect(status.storage.derived.bytes).toBeGreaterThan(0);
     expect(status.storage.database.bytes).toBeGreaterThan(0);
     expect(status.trashDays).toBe(30);
+    expect(status.backup.health.targets).toEqual([expect.objectContaining({ kind: "folder", target: lib.config.backupDir, lastBackupAt: null })]);
   });
 });

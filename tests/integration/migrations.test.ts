@@ -101,6 +101,65 @@ describe("migrations", () => {
     db.close();
   });
 
+  it("back a database with data up before upgrading it, and put it back when a later migration of the batch fails (scenario 28)", () => {
+    const file = tempDb();
+    const backupDir = path.join(path.dirname(file), "backups");
+    const all = readMigrations();
+    expect(applyMigrations(file, all, { backupDir }).backup).toBeNull(); // a new, empty database: nothing to keep
+    expect(fs.existsSync(backupDir)).toBe(false);
+    const db = new Database(file);
+    db.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('owner.choice', 'kept', '2024-01-01')`).run();
+    db.close();
+    const addColumn: Migration = { name: "99990101000000_add_note", sql: `ALTER TABLE "Setting" ADD COLUMN "note" TEXT; UPDATE "Setting" SET value = 'changed';`, checksum: "a".repeat(64) };
+    const failing: Migration = { name: "99990102000000_broken", sql: `CREATE TABLE "Half" (id INTEGER); INSERT INTO "Nope" VALUES (1);`, checksum: "b".repeat(64) };
+    let message = "";
+    try {
+      applyMigrations(file, [...all, addColumn, failing], { backupDir });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/Migration 99990102000000_broken failed and was rolled back: .*The database is as it was before this upgrade; a copy from just before it is at .*pre-migration\/\d{8}T\d{9}Z-before-99990101000000_add_note\.db/);
+    const copy = /at (\S+\.db)/.exec(message)![1]!;
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect((after.pragma(`table_info("Setting")`) as { name: string }[]).map((c) => c.name)).not.toContain("note");
+    expect(after.prepare(`SELECT value FROM "Setting" WHERE key = 'owner.choice'`).get()).toEqual({ value: "kept" });
+    expect(after.prepare(`SELECT COUNT(*) AS n FROM "_prisma_migrations"`).get()).toEqual({ n: all.length });
+    after.close();
+    const saved = new Database(copy, { readonly: true });
+    expect(saved.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(saved.prepare(`SELECT value FROM "Setting" WHERE key = 'owner.choice'`).get()).toEqual({ value: "kept" });
+    saved.close();
+    const notADir = path.join(path.dirname(file), "a-file");
+    fs.writeFileSync(notADir, "");
+    expect(() => applyMigrations(file, [...all, addColumn], { backupDir: notADir })).toThrow(/^Could not copy the database to .*a-file\/pre-migration before upgrading it .*nothing was changed/);
+    expect(applyMigrations(file, all).applied).toEqual([]); // still not upgraded
+    const upgraded = applyMigrations(file, [...all, addColumn], { backupDir });
+    expect(upgraded.applied).toEqual([addColumn.name]);
+    expect(upgraded.backup).toMatch(/pre-migration\/.*-before-99990101000000_add_note\.db$/);
+    expect(fs.existsSync(upgraded.backup!)).toBe(true);
+  });
+
+  it("at start-up, upgrading a library with data logs where the copy taken first is", async () => {
+    const file = tempDb();
+    const backupDir = path.join(path.dirname(file), "elsewhere");
+    applyMigrations(file, readMigrations().slice(0, 1));
+    const db = new Database(file);
+    db.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('owner.choice', 'kept', '2024-01-01')`).run();
+    db.close();
+    const { parseConfig } = await import("@/lib/config");
+    const { prepareLibrary } = await import("@/lib/server/prepare-library");
+    const lines: [string, Record<string, unknown> | undefined][] = [];
+    const log = { debug: () => {}, info: (m: string, f?: Record<string, unknown>) => lines.push([m, f]), warn: () => {}, error: () => {} };
+    await prepareLibrary(parseConfig({ ALBUMS_DATA_DIR: path.dirname(file), ALBUMS_BACKUP_DIR: backupDir }), log);
+    const migrated = lines.find(([m]) => m === "database migrated")?.[1];
+    expect(migrated?.backupBeforeMigrating).toMatch(new RegExp(`^${backupDir}/pre-migration/\\d{8}T\\d{9}Z-before-${readMigrations()[1]!.name}\\.db$`));
+    const copy = new Database(migrated!.backupBeforeMigrating as string, { readonly: true });
+    expect(copy.prepare(`SELECT value FROM "Setting" WHERE key = 'owner.choice'`).get()).toEqual({ value: "kept" });
+    expect(copy.prepare(`SELECT COUNT(*) AS n FROM "_prisma_migrations"`).get()).toEqual({ n: 1 });
+    copy.close();
+  });
+
   it("survive kill -9 in the middle of a long migration: all or nothing (scenario 20)", async () => {
     const file = tempDb();
     applyMigrations(file);

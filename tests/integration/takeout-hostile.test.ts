@@ -86,6 +86,6 @@ describe("hostile Takeout archives", () => {
     fs.writeFileSync(file, writeZip(good()));
     const { report } = await importTakeout(lib, [file]);
     expect(report.totals).toMatchObject({ imported: 1, failed: 0 });
-    expect(report.safeToDelete).toBe(true);
+    expect(report.accounted).toBe(true);
   });
 });

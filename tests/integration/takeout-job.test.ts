@@ -36,7 +36,7 @@ describe("POST /api/imports", () => {
     await lib.drain();
     const list = (await (await lib.call(imports.GET, { url: "/api/imports" })).json()) as { imports: { id: string; status: string; safeToDelete: boolean; progress: { entriesDone: number; entries: number } }[] };
     expect(list.imports).toHaveLength(1);
-    expect(list.imports[0]).toMatchObject({ status: "done", safeToDelete: true, progress: { entriesDone: 1, entries: 1 } });
+    expect(list.imports[0]).toMatchObject({ status: "done", accounted: true, safeToDelete: false /* no backup off this disk yet */, progress: { entriesDone: 1, entries: 1 } });
     const detail = (await (await lib.call(one.GET, { url: `/api/imports/${list.imports[0]!.id}`, params: { id: list.imports[0]!.id } })).json()) as { report: { totals: { imported: number } } };
     expect(detail.report.totals.imported).toBe(1);
     expect(await lib.db.asset.findFirst({ where: { favorite: true } })).not.toBeNull();

@@ -1,7 +1,7 @@
 // Runs inside a network namespace with no route out (see tests/e2e/zero-egress.test.ts): starts
 // Albums, ingests photos (JPEG, HEIC), a video and a PDF, lets the worker finish every job, runs a
 // backup and a Takeout import, and prints a JSON summary including the egress counter.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -46,10 +46,12 @@ try {
       { path: "Takeout/Drive/notes.docx", data: makeDocx(["offline"]) },
     ],
   });
-  const imported = execFileSync("npm", ["run", "--silent", "import:takeout", "--", part!], { env: { ...process.env, ...env }, cwd: path.resolve(import.meta.dirname, "../..") }).toString();
-  summary.takeout = /SAFE TO DELETE FROM GOOGLE/.test(imported);
+  // Exit 3: every item accounted for, the backup (beside the data here) not off this disk.
+  const cli = spawnSync("npm", ["run", "--silent", "import:takeout", "--", part!], { env: { ...process.env, ...env }, cwd: path.resolve(import.meta.dirname, "../..") });
+  const imported = cli.stdout.toString();
+  summary.takeout = cli.status === 3 && /imported and verified, not yet backed up off this disk/.test(imported);
   const runId = /api\/imports\/([0-9a-f-]+)/.exec(imported)?.[1];
-  summary.reportPage = (await getText(app.port, `/imports/${runId}`)).includes("Safe to delete from Google");
+  summary.reportPage = (await getText(app.port, `/imports/${runId}`)).includes("Not safe to delete from Google yet: imported and verified, not yet backed up off this disk");
   fs.rmSync(path.dirname(part!), { recursive: true, force: true });
   summary.health = (await getJson(app.port, "/api/health")).body;
 } finally {

@@ -5,7 +5,7 @@ import { startImport, startImportBody } from "@/lib/takeout/start-import";
 
 export const runtime = "nodejs";
 
-export const GET = apiRoute(async (_request, { deps }) => Response.json({ imports: await listImports(deps.db) }));
+export const GET = apiRoute(async (_request, { deps }) => Response.json({ imports: await listImports(deps) }));
 
 /** Queues an import of Takeout parts already on the box: `{paths: [...], includeTrashed?}`. */
 export const POST = apiRoute(async (request, { deps }) => Response.json(await startImport(deps.db, startImportBody.parse(await readJson(request))), { status: 202 }));

@@ -10,7 +10,7 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
     return <main className="mx-auto max-w-3xl p-6">Sign in to see this import (Tailscale, passphrase or an API token).</main>;
   }
   const { id } = await params;
-  const run = await getImport(deps.db, id).catch((error: unknown) => {
+  const run = await getImport(deps, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") return null;
     throw error;
   });
@@ -33,7 +33,7 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
       {report ? (
         <>
           <p role="status" className={`rounded p-3 font-medium ${report.safeToDelete ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}>
-            {report.safeToDelete ? "Safe to delete from Google: every photo, video and file is accounted for." : `Not safe to delete from Google yet: ${report.blockers.join("; ")}.`}
+            {report.safeToDelete ? "Safe to delete from Google: every photo, video and file is accounted for and in a verified backup off this disk." : `Not safe to delete from Google yet: ${report.blockers.join("; ")}.`}
           </p>
           <dl className="grid grid-cols-2 gap-1 text-sm">
             <dt>Imported</dt>
@@ -44,6 +44,14 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
             <dd>{report.totals.skipped}</dd>
             <dt>Failed</dt>
             <dd>{report.totals.failed}</dd>
+            {report.custody ? (
+              <>
+                <dt>In a verified backup off this disk</dt>
+                <dd>
+                  {report.custody.backedUp} of {report.custody.originals} originals{report.custody.verifiedAt ? ` (verified ${report.custody.verifiedAt})` : ""}
+                </dd>
+              </>
+            ) : null}
           </dl>
           <table className="w-full text-left text-sm">
             <caption className="text-left font-medium">Parts</caption>

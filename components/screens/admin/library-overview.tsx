@@ -38,11 +38,22 @@ export function LibraryOverview() {
         ) : null}
       </Panel>
       <Panel title="Backups" id="backups">
-        {backup.last ? (
-          <p className="text-sm">Last backup {new Date(backup.last.at).toLocaleString()}: {backup.last.assets} originals{backup.last.missing ? `, ${backup.last.missing} missing` : ""} in <code className="break-all">{backup.last.snapshot}</code>.</p>
-        ) : (
-          <p className="text-sm font-medium text-amber-800 dark:text-amber-200">No backup yet. Run <code>npm run backup -- /mnt/other-disk/albums</code>.</p>
-        )}
+        {backup.health.warnings.length > 0 ? (
+          <ul role="alert" className="mb-2 list-disc space-y-1 pl-5 text-sm font-medium text-amber-800 dark:text-amber-200">
+            {backup.health.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        ) : null}
+        <ul className="space-y-1 text-sm">
+          {backup.health.targets.map((t) => (
+            <li key={t.kind}>
+              <code className="break-all">{t.target}</code>{t.sameFilesystem ? " (same disk as the library)" : " (off this disk)"}:{" "}
+              {t.lastBackupAt ? `last backup ${new Date(t.lastBackupAt).toLocaleString()}` : "no backup yet"}
+              {t.verifiedAt ? `, verified ${new Date(t.verifiedAt).toLocaleString()}` : ", not verified yet"}.
+            </li>
+          ))}
+        </ul>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
           {backup.everyHours > 0 ? `Automatic every ${backup.everyHours} h into ${backup.dir}, keeping ${backup.keep}.` : "Automatic backups are off (ALBUMS_BACKUP_EVERY_HOURS=0)."}
         </p>
