@@ -18,8 +18,11 @@ export type BackupTargetHealth = {
   verifyError: string | null;
 };
 
+/** Something wrong with the backups, as a code (the Health panel's problem) and a sentence. */
+export type BackupWarning = { code: "backup_same_disk" | "backup_failed" | "backup_verify_failed" | "backup_none" | "backup_stale"; message: string };
+
 /** The target that counts (off-disk if any) at the top level, every target, and the warnings to show. */
-export type BackupHealth = Omit<BackupTargetHealth, "kind"> & { targets: BackupTargetHealth[]; warnings: string[] };
+export type BackupHealth = Omit<BackupTargetHealth, "kind"> & { targets: BackupTargetHealth[]; warnings: BackupWarning[] };
 
 const HOUR_MS = 3_600_000;
 
@@ -48,13 +51,14 @@ export async function getBackupHealth(deps: { db: Db; paths: LibraryPaths; confi
     });
   }
   const offDisk = targets.find((t) => !t.sameFilesystem);
-  const warnings: string[] = [];
-  if (!offDisk) warnings.push(`Backups are on the same disk as the library (${config.backupDir}): losing that disk loses both. Set ALBUMS_BACKUP_REPOSITORY to a restic repository on another machine, or ALBUMS_BACKUP_DIR to another disk.`);
+  const warnings: BackupWarning[] = [];
+  const warn = (code: BackupWarning["code"], message: string) => warnings.push({ code, message });
+  if (!offDisk) warn("backup_same_disk", `Backups are on the same disk as the library (${config.backupDir}): losing that disk loses both. Set ALBUMS_BACKUP_REPOSITORY to a restic repository on another machine, or ALBUMS_BACKUP_DIR to another disk.`);
   for (const t of targets) {
-    if (t.lastError) warnings.push(`The last backup to ${t.target} failed (${t.lastErrorAt}): ${t.lastError}`);
-    if (t.verifyError) warnings.push(`Verifying the backup at ${t.target} failed: ${t.verifyError}`);
-    if (config.backupEveryHours > 0 && t.lastBackupAt === null && !t.lastError) warnings.push(`No backup to ${t.target} yet.`);
-    if (config.backupEveryHours > 0 && t.ageHours !== null && t.ageHours > 2 * config.backupEveryHours) warnings.push(`The last backup to ${t.target} is ${Math.floor(t.ageHours)} hours old.`);
+    if (t.lastError) warn("backup_failed", `The last backup to ${t.target} failed (${t.lastErrorAt}): ${t.lastError}`);
+    if (t.verifyError) warn("backup_verify_failed", `Verifying the backup at ${t.target} failed: ${t.verifyError}`);
+    if (config.backupEveryHours > 0 && t.lastBackupAt === null && !t.lastError) warn("backup_none", `No backup to ${t.target} yet.`);
+    if (config.backupEveryHours > 0 && t.ageHours !== null && t.ageHours > 2 * config.backupEveryHours) warn("backup_stale", `The last backup to ${t.target} is ${Math.floor(t.ageHours)} hours old.`);
   }
   const primary = offDisk ?? targets[0]!;
   return { target: primary.target, lastBackupAt: primary.lastBackupAt, lastError: primary.lastError, lastErrorAt: primary.lastErrorAt, ageHours: primary.ageHours, sameFilesystem: primary.sameFilesystem, verifiedAt: primary.verifiedAt, verifyError: primary.verifyError, targets, warnings };

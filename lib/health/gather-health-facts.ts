@@ -1,5 +1,5 @@
 import fs from "node:fs/promises";
-import { lastBackup } from "@/lib/backup/backup-status";
+import { getBackupHealth } from "@/lib/backup/get-backup-health";
 import type { Config } from "@/lib/config";
 import { readScanStatus } from "@/lib/maintenance/read-scan-status";
 import type { Db } from "@/lib/server/db";
@@ -12,14 +12,14 @@ const FILE_STATES = ["missing", "corrupt", "unavailable"] as const;
 /**
  * Reads what listProblems judges: originals by file state (counts and the first items, from the
  * index — no disk walk), the volume as the last missing-file scan found it, the disk's free space, the worker's heartbeat and egress counters (server
- * and worker), and the last backup.
+ * and worker), and what getBackupHealth finds wrong with the backups.
  */
 export async function gatherHealthFacts(deps: { db: Db; paths: LibraryPaths; config: Config }, now = new Date()): Promise<HealthFacts> {
-  const { db, paths, config } = deps;
+  const { db, paths } = deps;
   const [files, workerState, backup, disk, scan] = await Promise.all([
     Promise.all(FILE_STATES.map((state) => filesIn(db, state))),
     readWorkerState(db, now),
-    lastBackup(db),
+    getBackupHealth(deps, now),
     fs.statfs(paths.root).then((s) => ({ freeBytes: s.bavail * s.bsize, totalBytes: s.blocks * s.bsize }), () => null),
     readScanStatus(db),
   ]);
@@ -27,7 +27,7 @@ export async function gatherHealthFacts(deps: { db: Db; paths: LibraryPaths; con
     files: { missing: files[0]!, corrupt: files[1]!, unavailable: files[2]! },
     volume: scan ? { state: scan.volume, reason: scan.reason, at: scan.at } : null,
     quarantine: [],
-    backup: { lastAt: backup?.at ?? null, lastError: null, sameFilesystem: null, everyHours: config.backupEveryHours, dir: config.backupDir },
+    backup: { warnings: backup.warnings },
     disk,
     ...workerState,
     journal: null,

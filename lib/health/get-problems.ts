@@ -8,5 +8,5 @@ export type ProblemsReport = { checkedAt: string; problems: Problem[] };
 
 /** `GET /api/admin/health`: what needs the owner's attention now (the banner and the Health panel). */
 export async function getProblems(deps: { db: Db; paths: LibraryPaths; config: Config }, now = new Date()): Promise<ProblemsReport> {
-  return { checkedAt: now.toISOString(), problems: listProblems(await gatherHealthFacts(deps, now), now) };
+  return { checkedAt: now.toISOString(), problems: listProblems(await gatherHealthFacts(deps, now)) };
 }

@@ -10,7 +10,7 @@ function healthy(): HealthFacts {
     files: { missing: none, corrupt: none, unavailable: none },
     volume: { state: "ok", reason: null, at: NOW.toISOString() },
     quarantine: [],
-    backup: { lastAt: "2026-12-05T02:00:00Z", lastError: null, sameFilesystem: false, everyHours: 24, dir: "/mnt/backup" },
+    backup: { warnings: [] },
     disk: { freeBytes: 500 * GiB, totalBytes: 1000 * GiB },
     worker: { alive: true, lastBeat: NOW.toISOString() },
     egress: { blocked: 0, lastBlocked: null },
@@ -18,11 +18,11 @@ function healthy(): HealthFacts {
   };
 }
 
-const codes = (facts: HealthFacts) => listProblems(facts, NOW).map((p) => p.code);
+const codes = (facts: HealthFacts) => listProblems(facts).map((p) => p.code);
 
 describe("listProblems", () => {
   it("finds nothing on a healthy box", () => {
-    expect(listProblems(healthy(), NOW)).toEqual([]);
+    expect(listProblems(healthy())).toEqual([]);
   });
 
   it("reports missing, corrupt and unreadable originals with their items and full count", () => {
@@ -31,7 +31,7 @@ describe("listProblems", () => {
     facts.files.missing = { count: 120, items };
     facts.files.corrupt = { count: 1, items: [{ id: "c", name: "bad.jpg" }] };
     facts.files.unavailable = { count: 2, items: [{ id: "u1", name: "x.jpg" }, { id: "u2", name: "y.jpg" }] };
-    const problems = listProblems(facts, NOW);
+    const problems = listProblems(facts);
     expect(problems.map((p) => p.code)).toEqual(["originals_missing", "originals_corrupt", "originals_unavailable"]);
     expect(problems[0]).toMatchObject({ severity: "error", count: 120, title: "120 originals missing from disk" });
     expect(problems[0]!.items).toHaveLength(ITEM_LIMIT);
@@ -45,36 +45,26 @@ describe("listProblems", () => {
     expect(codes(facts)).toEqual(["worker_down", "quarantined"]);
   });
 
-  it("warns about backups: none, stale (twice the interval, a week when off), failed after the last success, same disk", () => {
-    const none = healthy();
-    none.backup.lastAt = null;
-    expect(codes(none)).toEqual(["backup_none"]);
-
-    const stale = healthy();
-    stale.backup.lastAt = "2026-12-03T11:00:00Z"; // 49 h > 2 × 24 h
-    expect(codes(stale)).toEqual(["backup_stale"]);
-    stale.backup.everyHours = 0; // manual backups: a week
-    expect(codes(stale)).toEqual([]);
-
-    const failed = healthy();
-    failed.backup.lastError = { at: "2026-12-05T03:00:00Z", message: "ENOSPC" };
-    expect(codes(failed)).toEqual(["backup_failed"]);
-    failed.backup.lastError.at = "2026-12-04T03:00:00Z"; // an older failure, a success since
-    expect(codes(failed)).toEqual([]);
-
-    const sameDisk = healthy();
-    sameDisk.backup.sameFilesystem = true;
-    expect(codes(sameDisk)).toEqual(["backup_same_disk"]);
+  it("turns each backup warning into a problem with its severity and what to do", () => {
+    const facts = healthy();
+    facts.backup.warnings = [
+      { code: "backup_same_disk", message: "Backups are on the same disk as the library (./backups)." },
+      { code: "backup_failed", message: "The last backup to sftp:nas:/albums failed: connection refused" },
+    ];
+    const problems = listProblems(facts);
+    expect(problems.map((p) => [p.code, p.severity])).toEqual([["backup_failed", "error"], ["backup_same_disk", "warning"]]);
+    expect(problems[0]!.detail).toBe("The last backup to sftp:nas:/albums failed: connection refused");
+    expect(problems[1]!.action).toContain("ALBUMS_BACKUP_REPOSITORY");
   });
 
   it("grades a nearly full disk by share and by absolute free space", () => {
     const facts = healthy();
     facts.disk = { freeBytes: 80 * GiB, totalBytes: 1000 * GiB };
-    expect(listProblems(facts, NOW)[0]).toMatchObject({ code: "disk_nearly_full", severity: "warning" });
+    expect(listProblems(facts)[0]).toMatchObject({ code: "disk_nearly_full", severity: "warning" });
     facts.disk = { freeBytes: 15 * GiB, totalBytes: 1000 * GiB };
-    expect(listProblems(facts, NOW)[0]).toMatchObject({ code: "disk_nearly_full", severity: "error" });
+    expect(listProblems(facts)[0]).toMatchObject({ code: "disk_nearly_full", severity: "error" });
     facts.disk = { freeBytes: 3 * GiB, totalBytes: 20 * GiB };
-    expect(listProblems(facts, NOW)[0]).toMatchObject({ code: "disk_nearly_full", severity: "warning" });
+    expect(listProblems(facts)[0]).toMatchObject({ code: "disk_nearly_full", severity: "warning" });
   });
 
   it("reports an unreadable volume, blocked egress and a journal that is behind", () => {
@@ -82,7 +72,7 @@ describe("listProblems", () => {
     facts.volume = { state: "unavailable", reason: "EIO: i/o error, scandir", at: NOW.toISOString() };
     facts.egress = { blocked: 3, lastBlocked: "2026-12-05T11:00:00Z" };
     facts.journal = { behind: 2, lastError: null };
-    const problems = listProblems(facts, NOW);
+    const problems = listProblems(facts);
     expect(problems.map((p) => p.code)).toEqual(["volume_unavailable", "journal_behind", "egress_blocked"]);
     expect(problems[0]!.detail).toContain("EIO");
     expect(problems[1]!.detail).toBe("2 journal entries are not in the database yet.");

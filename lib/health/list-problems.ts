@@ -1,3 +1,5 @@
+import type { BackupWarning } from "@/lib/backup/get-backup-health";
+
 /** One asset or file a problem is about (a link target in the Health panel). */
 export type ProblemItem = { id?: string; name: string; note?: string };
 
@@ -7,10 +9,7 @@ export type ProblemCode =
   | "originals_unavailable"
   | "volume_unavailable"
   | "quarantined"
-  | "backup_none"
-  | "backup_stale"
-  | "backup_failed"
-  | "backup_same_disk"
+  | BackupWarning["code"]
   | "disk_nearly_full"
   | "worker_down"
   | "egress_blocked"
@@ -34,14 +33,8 @@ export type HealthFacts = {
   /** The originals volume as the last scan saw it (null: not scanned yet). */
   volume: { state: "ok" | "unavailable"; reason: string | null; at: string } | null;
   quarantine: { name: string; reason: string; at: string }[];
-  backup: {
-    lastAt: string | null;
-    lastError: { at: string; message: string } | null;
-    /** True when the backup folder is on the data dir's filesystem (a dead disk takes both). */
-    sameFilesystem: boolean | null;
-    everyHours: number;
-    dir: string;
-  };
+  /** What getBackupHealth found wrong with the backups (it holds the backup rules). */
+  backup: { warnings: BackupWarning[] };
   disk: { freeBytes: number; totalBytes: number } | null;
   worker: { alive: boolean; lastBeat: string | null };
   egress: { blocked: number; lastBlocked: string | null };
@@ -50,15 +43,25 @@ export type HealthFacts = {
 };
 
 export const ITEM_LIMIT = 50;
+
+const BACKUP_PROBLEMS: Record<BackupWarning["code"], Pick<Problem, "title" | "severity" | "action">> = {
+  backup_failed: { severity: "error", title: "The last backup failed", action: "Fix the cause (disk full, target unreachable, wrong password file); the worker retries within the hour." },
+  backup_verify_failed: { severity: "error", title: "A backup failed verification", action: "The backup could not be read back intact: check the target's disk, then let the next backup and verification run." },
+  backup_none: { severity: "warning", title: "No backup yet", action: "The worker makes the first one on its next maintenance pass; run npm run backup to make one now." },
+  backup_stale: { severity: "warning", title: "The last backup is old", action: "Check the worker log for backup errors." },
+  backup_same_disk: {
+    severity: "warning", title: "No backup off this disk",
+    action: "Set ALBUMS_BACKUP_REPOSITORY to a restic repository on another machine of yours, or ALBUMS_BACKUP_DIR to another disk (see the README, \"Backups\").",
+  },
+};
 const GiB = 2 ** 30;
 
 /**
  * The problems to show in the gallery's banner and the settings' Health panel, worst first.
- * Pure: every threshold lives here (disk below 10 % or 5 GiB free is a warning, below 2 % or
- * 1 GiB an error; a backup older than twice its interval — or a week when automatic backups are
- * off — is stale).
+ * Pure: the thresholds live here (disk below 10 % or 5 GiB free is a warning, below 2 % or
+ * 1 GiB an error), except the backup rules, which getBackupHealth applies.
  */
-export function listProblems(facts: HealthFacts, now = new Date()): Problem[] {
+export function listProblems(facts: HealthFacts): Problem[] {
   const problems: Problem[] = [];
   const add = (p: Omit<Problem, "items" | "count"> & { items?: ProblemItem[]; count?: number }) =>
     problems.push({ ...p, items: (p.items ?? []).slice(0, ITEM_LIMIT), count: p.count ?? p.items?.length ?? 1 });
@@ -103,37 +106,9 @@ export function listProblems(facts: HealthFacts, now = new Date()): Problem[] {
       items: facts.quarantine.map((q) => ({ name: q.name, note: `${q.reason} (${q.at})` })),
     });
   }
-  const backup = facts.backup;
-  if (backup.lastError && (!backup.lastAt || backup.lastError.at > backup.lastAt)) {
-    add({
-      code: "backup_failed", severity: "error", title: "The last backup failed",
-      detail: `${backup.lastError.at}: ${backup.lastError.message}`,
-      action: "Fix the cause (disk full, target unreachable, wrong password file) — the worker retries on its next maintenance pass.",
-    });
-  }
-  if (!backup.lastAt) {
-    add({
-      code: "backup_none", severity: "warning", title: "No backup yet",
-      detail: "This box holds the only copy of your library until a backup exists on another disk or machine.",
-      action: "Set ALBUMS_BACKUP_DIR to another disk or ALBUMS_BACKUP_REPOSITORY to a restic repository on another machine, or run npm run backup -- /mnt/other-disk/albums.",
-    });
-  } else {
-    const ageHours = (now.getTime() - new Date(backup.lastAt).getTime()) / 3_600_000;
-    const limit = backup.everyHours > 0 ? backup.everyHours * 2 : 24 * 7;
-    if (ageHours > limit) {
-      add({
-        code: "backup_stale", severity: "warning", title: `The last backup is ${Math.floor(ageHours / 24)} days old`,
-        detail: `Last backup: ${backup.lastAt}.`,
-        action: backup.everyHours > 0 ? "Check the worker log for backup errors." : "Automatic backups are off: run npm run backup, or set ALBUMS_BACKUP_EVERY_HOURS.",
-      });
-    }
-  }
-  if (backup.sameFilesystem) {
-    add({
-      code: "backup_same_disk", severity: "warning", title: "Backups are on the same disk as the library",
-      detail: `${backup.dir} is on the data dir's filesystem: a dead disk takes the library and its backups together.`,
-      action: "Point ALBUMS_BACKUP_DIR at another disk, or ALBUMS_BACKUP_REPOSITORY at a restic repository on another machine of yours.",
-    });
+  for (const warning of facts.backup.warnings) {
+    const { title, severity, action } = BACKUP_PROBLEMS[warning.code];
+    add({ code: warning.code, severity, title, detail: warning.message, action });
   }
   if (facts.disk && facts.disk.totalBytes > 0) {
     const { freeBytes, totalBytes } = facts.disk;

@@ -28,7 +28,7 @@ describe("automatic backup failure with the real worker", () => {
       const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 9, g: 99, b: 199 } } }).png().toBuffer();
       expect(await uploadSlowly(app.port, "a.png", png, { pauseMs: 0 })).toMatchObject({ status: 201 });
       type Target = { kind: string; lastBackupAt: string | null; lastError: string | null; verifiedAt: string | null; sameFilesystem: boolean };
-      let health: { sameFilesystem: boolean; warnings: string[]; targets: Target[] } | undefined;
+      let health: { sameFilesystem: boolean; warnings: { code: string; message: string }[]; targets: Target[] } | undefined;
       const deadline = Date.now() + 180_000; // the worker's first maintenance tick comes a minute after it starts
       while (Date.now() < deadline) {
         health = (await getJson(app.port, "/api/admin/status")).body.backup.health;
@@ -42,8 +42,8 @@ describe("automatic backup failure with the real worker", () => {
       expect(folder.lastBackupAt).not.toBeNull();
       expect(folder.verifiedAt).not.toBeNull();
       expect(health!.sameFilesystem).toBe(true);
-      expect(health!.warnings[0]).toMatch(/^Backups are on the same disk as the library/);
-      expect(health!.warnings).toContainEqual(expect.stringMatching(new RegExp(`^The last backup to ${repository} failed`)));
+      expect(health!.warnings[0]!.message).toMatch(/^Backups are on the same disk as the library/);
+      expect(health!.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(new RegExp(`^The last backup to ${repository} failed`)));
       expect((await getJson(app.port, "/api/health")).body).toMatchObject({ db: "ok", worker: { alive: true } });
       expect(app.output()).toMatch(/backup failed; trying again in an hour/);
     } finally {

@@ -64,7 +64,7 @@ describe("off-box backup with restic (scenario 27)", () => {
     const before = await health.getBackupHealth(lib);
     expect(before.sameFilesystem).toBe(false);
     expect(before.target).toBe(repository);
-    expect(before.warnings).toContain(`No backup to ${repository} yet.`);
+    expect(before.warnings.map((w) => w.message)).toContain(`No backup to ${repository} yet.`);
     const now = new Date();
     expect(await backups.runScheduledBackups(ctx, { now })).toEqual([]);
     const state = await status.readBackupState(lib.db, "restic");
@@ -75,7 +75,7 @@ describe("off-box backup with restic (scenario 27)", () => {
     expect(after).toMatchObject({ target: repository, sameFilesystem: false, lastError: null, ageHours: 1, verifiedAt: now.toISOString() });
     expect(after.targets.find((t) => t.kind === "folder")).toMatchObject({ sameFilesystem: true });
     expect(after.warnings).toEqual([]);
-    expect((await health.getBackupHealth(lib, new Date(now.getTime() + 49 * HOUR))).warnings).toContain(`The last backup to ${repository} is 49 hours old.`);
+    expect((await health.getBackupHealth(lib, new Date(now.getTime() + 49 * HOUR))).warnings.map((w) => w.message)).toContain(`The last backup to ${repository} is 49 hours old.`);
     // Not due again within the interval: no second snapshot.
     await backups.runScheduledBackups(ctx, { now: new Date(now.getTime() + HOUR) });
     expect((await status.readBackupState(lib.db, "restic")).last!.snapshot).toBe(state.last!.snapshot);
@@ -93,7 +93,7 @@ describe("off-box backup with restic (scenario 27)", () => {
     expect(failed.lastError).toMatch(/restic cat failed .*wrong password/);
     const seen = await health.getBackupHealth(broken, t0);
     expect(seen.lastError).toBe(failed.lastError);
-    expect(seen.warnings.some((w) => w.startsWith(`The last backup to ${repository} failed`))).toBe(true);
+    expect(seen.warnings.some((w) => w.message.startsWith(`The last backup to ${repository} failed`))).toBe(true);
     await backups.runScheduledBackups(broken, { now: new Date(t0.getTime() + 60_000) });
     expect((await status.readBackupState(lib.db, "restic")).failures).toBe(1);
     await backups.runScheduledBackups(broken, { now: new Date(t0.getTime() + HOUR) });
@@ -125,7 +125,7 @@ describe("off-box backup with restic (scenario 27)", () => {
     await backups.runScheduledBackups(damaged, { now: new Date(Date.now() + 100 * HOUR) });
     const state = await status.readBackupState(lib.db, "restic");
     expect(state.verifyError).toMatch(/restic check failed/);
-    expect((await health.getBackupHealth(damaged)).warnings.some((w) => w.startsWith(`Verifying the backup at ${copy} failed`))).toBe(true);
+    expect((await health.getBackupHealth(damaged)).warnings.some((w) => w.message.startsWith(`Verifying the backup at ${copy} failed`))).toBe(true);
     await status.recordVerification(lib.db, "restic", { ok: true }, new Date()); // back to the good repository for the drill
   });
 

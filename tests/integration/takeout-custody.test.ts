@@ -68,7 +68,7 @@ describe("Takeout verdict with custody", () => {
     const health = await getBackupHealth({ ...lib, config: sameDisk });
     expect(health).toMatchObject({ sameFilesystem: true, lastError: null });
     expect(health.verifiedAt).not.toBeNull();
-    expect(health.warnings[0]).toMatch(/^Backups are on the same disk as the library/);
+    expect(health.warnings[0]!.message).toMatch(/^Backups are on the same disk as the library/);
     const seen = await view(sameDisk, runId);
     expect(seen.safeToDelete).toBe(false);
     expect(seen.report.blockers).toEqual([expect.stringMatching(/^imported and verified, not yet backed up off this disk \(2 originals\): no backup target is on another disk or machine/)]);

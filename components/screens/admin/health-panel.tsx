@@ -17,8 +17,8 @@ export function HealthPanel() {
         </p>
       ) : (
         <ul className="space-y-4" data-testid="health-problems">
-          {data.problems.map((p) => (
-            <li key={p.code} data-code={p.code} className={`border-l-4 pl-3 ${p.severity === "error" ? "border-red-600" : "border-amber-500"}`}>
+          {data.problems.map((p, i) => (
+            <li key={`${p.code}-${i}`} data-code={p.code} className={`border-l-4 pl-3 ${p.severity === "error" ? "border-red-600" : "border-amber-500"}`}>
               <p className="font-semibold">{p.title}</p>
               <p className="text-sm text-slate-700 dark:text-slate-200">{p.detail}</p>
               <p className="text-sm">

@@ -41,7 +41,7 @@ export function LibraryOverview() {
         {backup.health.warnings.length > 0 ? (
           <ul role="alert" className="mb-2 list-disc space-y-1 pl-5 text-sm font-medium text-amber-800 dark:text-amber-200">
             {backup.health.warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
+              <li key={warning.message}>{warning.message}</li>
             ))}
           </ul>
         ) : null}
