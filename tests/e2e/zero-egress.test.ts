@@ -22,5 +22,5 @@ describe("zero egress", () => {
     expect(summary.reportPage).toBe(true);
     expect(summary.health.jobs.failed).toBe(0);
     expect(summary.health.egress).toEqual({ blocked: 0, lastBlocked: null });
-  });
+  }, 300_000);
 });
