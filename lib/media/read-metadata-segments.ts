@@ -37,11 +37,12 @@ export async function readMetadataSegments(filePath: string): Promise<Segments> 
   const problem = xmpProblem(text);
   if (problem) return { ...result, xmpSkipped: { reason: problem, chars: text.length } };
   const parsed = ((await exifr.sidecar(Buffer.from(text), { ...OPTIONS, xmp: true } as never, "xmp")) as Segments | undefined) ?? {};
-  // As exifr files parsed XMP: the tiff namespace into ifd0, exif into exif, the rest by namespace.
+  // As exifr files parsed XMP: the tiff namespace into ifd0, exif into exif (where the EXIF's own
+  // values win), the rest by namespace.
   for (const [namespace, values] of Object.entries(parsed)) {
     if (namespace === "xmlns" || !values) continue;
     const key = namespace === "tiff" ? "ifd0" : namespace;
-    result[key] = { ...result[key], ...values };
+    result[key] = { ...values, ...result[key] };
   }
   return result;
 }
