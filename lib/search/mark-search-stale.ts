@@ -1,5 +1,4 @@
 import type { DbTx } from "@/lib/server/db";
-import { inBatches } from "@/lib/server/in-batches";
 
 /**
  * Records that these assets' searchable text changed (names, OCR, caption, place, album, people,
@@ -7,5 +6,5 @@ import { inBatches } from "@/lib/server/in-batches";
  * transaction as the change, so the index can never miss one.
  */
 export async function markSearchStale(db: DbTx, assetIds: string[]): Promise<void> {
-  await inBatches(assetIds, (batch) => db.searchChange.createMany({ data: batch.map((assetId) => ({ assetId })) }));
+  if (assetIds.length > 0) await db.searchChange.createMany({ data: assetIds.map((assetId) => ({ assetId })) });
 }
