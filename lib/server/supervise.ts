@@ -34,7 +34,8 @@ export function supervise(specs: ChildSpec[], log: Logger, graceMs = 10_000): Su
 
   const launch = (spec: ChildSpec, delayMs: number) => {
     const startedAt = Date.now();
-    const child = spawn(spec.command, spec.args, { stdio: ["ignore", "pipe", "pipe", ...(spec.watchdog ? ["ipc" as const] : [])], env: { ...CHILD_ENV, ...process.env } });
+    // A watched child's IPC channel is its fd 4 (fd 3 stays free for other pipes to the child).
+    const child = spawn(spec.command, spec.args, { stdio: ["ignore", "pipe", "pipe", ...(spec.watchdog ? (["ignore", "ipc"] as const) : [])], env: { ...CHILD_ENV, ...process.env } });
     children.set(spec.name, child);
     if (spec.watchdog) watch(spec.name, child, log);
     for (const stream of [child.stdout!, child.stderr!]) {
