@@ -2,13 +2,16 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { createLogger } from "@/lib/server/logger";
 import type { Segments } from "./read-metadata-segments";
 
 /**
  * Limits of one metadata read in its thread. A file that exceeds them is read without metadata:
  * the upload still succeeds, its capture time then comes from the name or the upload.
  */
-export const METADATA_THREAD_LIMITS = { timeMs: 5_000, heapMb: 256, threads: 2, idleMs: 30_000 };
+export const METADATA_THREAD_LIMITS = { timeMs: 5_000, heapMb: 256, threads: 2, idleMs: 30_000, startMs: 30_000 };
+
+const log = createLogger("metadata");
 
 type Thread = { worker: Worker; ready: Promise<boolean>; idle?: NodeJS.Timeout };
 type Task = { filePath: string; resolve: (segments: Segments | null) => void };
@@ -45,7 +48,8 @@ async function run(thread: Thread, task: Task): Promise<void> {
   worker.ref();
   // The time limit starts once the thread has loaded (tsx and exifr take a moment on a busy box).
   if (!(await thread.ready)) {
-    threads -= 1;
+    log.error("a metadata thread did not start; this photo is stored without its metadata");
+    retire(thread);
     task.resolve(null);
     return dispatch();
   }
@@ -78,14 +82,19 @@ function retire(thread: Thread): void {
 
 function spawn(): Thread {
   threads += 1;
-  // The thread runs TypeScript: tsx's loader goes first (Node 20 threads do not inherit --import).
-  // (its package's "./esm/api" export for `import`; a require() of it would load the CommonJS build).
+  // The thread runs TypeScript, so tsx is registered in it first (Node 20 threads do not inherit
+  // --import), through its ESM API: the file its "./esm/api" export names for `import`.
   const tsx = path.join(path.dirname(createRequire(THREAD_FILE).resolve("tsx/package.json")), "dist/esm/api/index.mjs");
   const boot = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(THREAD_FILE).href)}); })`;
   const worker = new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: METADATA_THREAD_LIMITS.heapMb } });
   worker.unref();
   const ready = new Promise<boolean>((resolve) => {
-    worker.once("message", () => resolve(true)).once("error", () => resolve(false)).once("exit", () => resolve(false));
+    const stuck = setTimeout(() => resolve(false), METADATA_THREAD_LIMITS.startMs).unref();
+    const settle = (started: boolean) => {
+      clearTimeout(stuck);
+      resolve(started);
+    };
+    worker.once("message", () => settle(true)).once("error", () => settle(false)).once("exit", () => settle(false));
   });
   return { worker, ready };
 }
