@@ -27,15 +27,15 @@ const OPTIONS = {
 /**
  * Reads EXIF, GPS, IPTC and XMP without decoding pixels. The XMP is read as text first and parsed
  * only within XMP_LIMITS and when well nested; otherwise it is left out (`xmpSkipped` says why).
- * Throws when exifr cannot read the file at all.
+ * The result is JSON-safe and bounded (jsonSafe). Throws when exifr cannot read the file at all.
  */
 export async function readMetadataSegments(filePath: string): Promise<Segments> {
   const { xmp, ...segments } = ((await exifr.parse(filePath, { ...OPTIONS, xmp: { parse: false } } as never)) as Record<string, unknown> | undefined) ?? {};
   const text = typeof xmp === "string" ? xmp : xmp instanceof Uint8Array ? Buffer.from(xmp).toString("utf8") : null;
   const result = segments as Segments;
-  if (text === null) return result;
+  if (text === null) return jsonSafe(result) as Segments;
   const problem = xmpProblem(text);
-  if (problem) return { ...result, xmpSkipped: { reason: problem, chars: text.length } };
+  if (problem) return jsonSafe({ ...result, xmpSkipped: { reason: problem, chars: text.length } }) as Segments;
   const parsed = ((await exifr.sidecar(Buffer.from(text), { ...OPTIONS, xmp: true } as never, "xmp")) as Segments | undefined) ?? {};
   // As exifr files parsed XMP: the tiff namespace into ifd0, exif into exif (where the EXIF's own
   // values win), the rest by namespace.
@@ -44,7 +44,7 @@ export async function readMetadataSegments(filePath: string): Promise<Segments> 
     const key = namespace === "tiff" ? "ifd0" : namespace;
     result[key] = { ...values, ...result[key] };
   }
-  return result;
+  return jsonSafe(result) as Segments;
 }
 
 /** Why `xml` should not be parsed (too large, too deep, tags that do not match), or null. One pass. */
@@ -65,4 +65,18 @@ export function xmpProblem(xml: string): string | null {
     }
   }
   return null;
+}
+
+/** Makes exifr output storable as JSON: binary blobs become their length, huge strings, lists and objects are cut. */
+function jsonSafe(value: unknown, depth = 0): unknown {
+  if (depth > 8) return null;
+  if (value instanceof Uint8Array || ArrayBuffer.isView(value)) return { binaryBytes: (value as Uint8Array).byteLength };
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "string") return value.length > 4096 ? `${value.slice(0, 4096)}…` : value.replace(/\u0000/g, "");
+  if (Array.isArray(value)) return value.slice(0, 256).map((item) => jsonSafe(item, depth + 1));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).slice(0, 256).map(([k, v]) => [k, jsonSafe(v, depth + 1)]));
+  }
+  return value ?? null;
 }

@@ -48,7 +48,7 @@ export async function readPhotoMetadata(filePath: string): Promise<PhotoMetadata
   const xmpDate = parseXmpDate(segments);
   const exifDateTime = str("DateTimeOriginal") ?? str("CreateDate") ?? xmpDate?.dateTime;
   const meta: PhotoMetadata = {
-    raw: jsonSafe(segments) as Record<string, unknown>,
+    raw: segments,
     ...defined({
       exifDateTime,
       exifSubSec: str("SubSecTimeOriginal") ?? str("SubSecTimeDigitized"),
@@ -99,18 +99,4 @@ function validOrientation(value: number | undefined): number | undefined {
 
 function defined<T extends Record<string, unknown>>(record: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as never;
-}
-
-/** Makes exifr output storable as JSON: binary blobs become their length, huge strings, lists and objects are cut. */
-export function jsonSafe(value: unknown, depth = 0): unknown {
-  if (depth > 8) return null;
-  if (value instanceof Uint8Array || ArrayBuffer.isView(value)) return { binaryBytes: (value as Uint8Array).byteLength };
-  if (typeof value === "bigint") return value.toString();
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value === "string") return value.length > 4096 ? `${value.slice(0, 4096)}…` : value.replace(/\u0000/g, "");
-  if (Array.isArray(value)) return value.slice(0, 256).map((item) => jsonSafe(item, depth + 1));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).slice(0, 256).map(([k, v]) => [k, jsonSafe(v, depth + 1)]));
-  }
-  return value ?? null;
 }
