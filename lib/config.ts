@@ -25,6 +25,7 @@ const schema = z.object({
   ALBUMS_FFPROBE: z.string().min(1).default("ffprobe"),
   ALBUMS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
   ALBUMS_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
+  ALBUMS_WORKER_STALL_SECONDS: z.coerce.number().int().min(2).max(86_400).default(120),
   ALBUMS_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   ALBUMS_BACKUP_DIR: z.string().min(1).default("./backups"),
   ALBUMS_BACKUP_KEEP: positiveInt.default(7),
@@ -73,6 +74,8 @@ export type Config = {
   workerConcurrency: number;
   /** How long a claimed job stays leased to its worker without renewal (a dead worker's jobs return after it). */
   jobLeaseMs: number;
+  /** A worker whose event loop answers nothing for this long is killed and restarted by the supervisor. */
+  workerStallMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
   backupDir: string;
   backupKeep: number;
@@ -135,6 +138,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     ffprobe: e.ALBUMS_FFPROBE,
     workerConcurrency: e.ALBUMS_WORKER_CONCURRENCY,
     jobLeaseMs: e.ALBUMS_JOB_LEASE_SECONDS * 1000,
+    workerStallMs: e.ALBUMS_WORKER_STALL_SECONDS * 1000,
     logLevel: e.ALBUMS_LOG_LEVEL,
     backupDir: path.resolve(e.ALBUMS_BACKUP_DIR),
     backupKeep: e.ALBUMS_BACKUP_KEEP,

@@ -48,7 +48,7 @@ if (code !== 0 || stopRequested) process.exit(code);
 const supervisor = supervise(
   [
     { name: "server", command: node, args: ["--import", "tsx", path.join(root, "scripts/serve.ts")], restart: true },
-    { name: "worker", command: node, args: [...workerV8, ...tsx, path.join(root, "workers/worker.ts")], restart: true },
+    { name: "worker", command: node, args: [...workerV8, ...tsx, path.join(root, "workers/worker.ts")], restart: true, watchdog: true },
   ],
   log,
 );

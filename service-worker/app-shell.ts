@@ -1,6 +1,7 @@
 // Offline app shell: pages network-first (the last good copy when offline), Next's hashed static
 // files and icons cache-first, thumbnails cache-first into a bounded "recently viewed" cache.
 import { THUMBS_CACHE } from "@/lib/pwa/cache-names";
+import { SHARE_KEY_CACHE } from "./share-target";
 
 export const STATIC_CACHE = `albums-static-${BUILD_ID}`;
 export const PAGES_CACHE = `albums-pages-${BUILD_ID}`;
@@ -23,7 +24,7 @@ export async function precacheShell(): Promise<void> {
 
 /** Drops caches of previous builds (activate step). */
 export async function dropOldCaches(): Promise<void> {
-  const keep = new Set([STATIC_CACHE, PAGES_CACHE, THUMBS_CACHE]);
+  const keep = new Set([STATIC_CACHE, PAGES_CACHE, THUMBS_CACHE, SHARE_KEY_CACHE]);
   for (const name of await caches.keys()) if (name.startsWith("albums-") && !keep.has(name)) await caches.delete(name);
 }
 

@@ -3,7 +3,7 @@
 import { dropOldCaches, precacheShell, shellResponse } from "./app-shell";
 import { SYNC_TAG } from "@/lib/upload-queue/queue-store";
 import { kickQueue } from "./queue";
-import { handleShare } from "./share-target";
+import { handleShare, withShareKey } from "./share-target";
 import { sw } from "./scope";
 
 sw.addEventListener("install", (event) => event.waitUntil(precacheShell()));
@@ -13,10 +13,12 @@ sw.addEventListener("activate", (event) => event.waitUntil(dropOldCaches().then(
 sw.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (url.origin !== sw.location.origin) return;
-  if (event.request.method === "POST" && url.pathname === "/share") return event.respondWith(handleShare(event));
+  // Without this install's key the browser sends the post to the box itself, with the real
+  // Sec-Fetch-Site its share route checks (a worker's own fetch would present it as same-origin).
+  if (event.request.method === "POST" && url.pathname === "/share") return url.searchParams.has("key") ? event.respondWith(handleShare(event)) : undefined;
   if (event.request.method !== "GET") return;
   const response = shellResponse(event.request, url, (work) => event.waitUntil(work));
-  if (response) event.respondWith(response);
+  if (response) event.respondWith(url.pathname === "/manifest.webmanifest" ? withShareKey(response) : response);
 });
 
 /** A wake-up from Background Sync: rejecting while files still wait makes the browser try again later. */

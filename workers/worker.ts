@@ -1,24 +1,26 @@
 // The worker process: runs the durable job queue (thumbnails, posters, document text, OCR, faces,
 // places, CLIP, captions), keeps the text index current and embeds search queries.
 import "@/lib/server/install-egress-guard";
-import { randomUUID } from "node:crypto";
-import os from "node:os";
 import { exitWithParent } from "@/lib/boot/exit-with-parent";
 import { getConfig } from "@/lib/config";
 import { withClipEncoder } from "@/lib/jobs/handlers/ml-sessions";
 import { queueMissingEnrichment } from "@/lib/jobs/queue-missing-enrichment";
 import { runWorker } from "@/lib/jobs/run-worker";
+import { newWorkerId } from "@/lib/jobs/worker-id";
 import { scheduleMaintenance } from "@/lib/maintenance/schedule-maintenance";
 import { serveTextEmbeddings } from "@/lib/ml/serve-text-embeddings";
 import { scheduleTextIndex } from "@/lib/search/schedule-text-index";
 import { getDb } from "@/lib/server/db";
 import { createLogger } from "@/lib/server/logger";
 import { libraryPaths } from "@/lib/server/paths";
+import { reportAlive } from "@/lib/server/report-alive";
 
 exitWithParent();
 
 const config = getConfig();
 const log = createLogger("worker", config.logLevel);
+// Under `npm start` the supervisor kills and restarts this process when its event loop stalls.
+const stopReporting = reportAlive(config.workerStallMs);
 const abort = new AbortController();
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
@@ -27,7 +29,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   });
 }
 
-const workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const workerId = newWorkerId();
 const db = await getDb();
 const ctx = { db, paths: libraryPaths(config.dataDir, config.databasePath), config, log };
 log.info("started", { workerId, concurrency: config.workerConcurrency, enrichmentQueued: await queueMissingEnrichment(db, config.enrichment) });
@@ -41,4 +43,5 @@ await runWorker(ctx, { workerId, signal: abort.signal, concurrency: config.worke
 embeddings.close();
 await Promise.all([stopMaintenance(), stopTextIndex()]);
 await db.$disconnect();
+stopReporting();
 log.info("stopped");

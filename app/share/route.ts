@@ -17,13 +17,14 @@ function toUploadScreen(params: Record<string, string>, drain = false): Response
 
 /**
  * The manifest's share_target when no service worker took the request (first visit, SW not yet
- * installed): ingest the files here and redirect to the upload screen with the counts. Every
+ * installed, or a post without the worker's key): ingest the files here and redirect to the upload screen with the counts. Every
  * outcome is a redirect, never a 5xx.
  *
  * CSRF: the share sheet's POST is a browser-initiated navigation (Sec-Fetch-Site: none), which
  * checkCsrf accepts along with same-origin. A cross-site form post is refused like on every other
  * route: it would let any page a tailnet browser visits add files to the library with the owner's
- * ambient identity. (The service worker applies the same rule by the request's referrer.)
+ * ambient identity. (The service worker handles only launches that carry its per-install key, see
+ * service-worker/share-target.ts, and leaves every other post to /share to this route.)
  */
 export async function POST(request: Request): Promise<Response> {
   try {

@@ -4,6 +4,7 @@ import { PermanentJobError } from "./handler";
 import { handlerRegistry } from "./handlers";
 import { writeHeartbeat } from "./heartbeat";
 import type { JobKind } from "./kinds";
+import { recoverDeadWorkerJobs } from "./recover-dead-worker-jobs";
 import { claimJob, completeJob, extendLease, failAbandonedJobs, failJob, type JobRow } from "./queue";
 
 export type WorkerOptions = {
@@ -30,6 +31,8 @@ export async function runWorker(ctx: JobContext, options: WorkerOptions): Promis
   const beat = () => writeHeartbeat(ctx.db);
   await beat();
   const heartbeat = setInterval(() => void beat().catch((error: unknown) => ctx.log.warn("heartbeat failed", { error: String(error) })), 5_000);
+  const recovered = await recoverDeadWorkerJobs(ctx.db);
+  if (recovered > 0) ctx.log.warn("handed back jobs of a worker that stopped mid-job", { jobs: recovered });
   await failAbandonedJobs(ctx.db);
   const lane = async () => {
     while (!options.signal?.aborted) {

@@ -18,6 +18,17 @@ describe("RAW previews", () => {
     expect(largestEmbeddedJpeg(Buffer.from("no jpeg here"))).toBeNull();
   });
 
+  it("stays linear on a file of JPEG starts whose scans never end", async () => {
+    // 256 KiB of SOI + SOS without EOI: each start's scan ran to the end of the file (12 s here; a
+    // 2 MB .cr2 blocked the worker 18 minutes). Linear, it takes milliseconds.
+    const hostile = Buffer.concat([Buffer.from("II*\0"), Buffer.alloc(256 * 1024).fill(Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x02]))]);
+    const preview = await jpeg(320, 240);
+    const started = performance.now();
+    expect(largestEmbeddedJpeg(hostile)).toBeNull();
+    expect(largestEmbeddedJpeg(Buffer.concat([preview, hostile]))?.equals(preview)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it("renders the preview upright using the RAW's own orientation", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-raw-"));
     const file = path.join(dir, "shot.dng");

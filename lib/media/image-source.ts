@@ -86,36 +86,54 @@ export function applyOrientation(image: Sharp, orientation: number): Sharp {
   }
 }
 
-/** The largest complete JPEG (SOI…EOI) embedded in a RAW container, or null. */
+const SOI = Buffer.from([0xff, 0xd8, 0xff]);
+const EOI = Buffer.from([0xff, 0xd9]);
+/** Marker segments allowed before a preview's scan: camera previews have about ten. */
+const MAX_SEGMENTS = 100;
+
+/**
+ * The largest complete JPEG (SOI…EOI) embedded in a RAW container, or null. Linear in the file's
+ * size whatever it holds: each candidate walks at most MAX_SEGMENTS headers, and the end of its
+ * entropy-coded data is looked up in one index of the file's EOI markers instead of scanned again.
+ */
 export function largestEmbeddedJpeg(file: Buffer): Buffer | null {
+  const endOfScan = eoiFinder(file);
   let best: Buffer | null = null;
-  let from = 0;
-  for (;;) {
-    const start = file.indexOf(Buffer.from([0xff, 0xd8, 0xff]), from);
-    if (start < 0) return best;
-    const end = endOfJpeg(file, start);
+  for (let start = file.indexOf(SOI); start >= 0; start = file.indexOf(SOI, start + 3)) {
+    const end = endOfJpeg(file, start, endOfScan);
     if (end > start && (!best || end - start > best.length)) best = file.subarray(start, end);
-    from = start + 3;
   }
+  return best;
 }
 
-// Walks JPEG segments to the start of scan, then the entropy-coded data to EOI.
-function endOfJpeg(file: Buffer, start: number): number {
+// Walks JPEG segments to the start of scan; the entropy-coded data then runs to the next EOI.
+function endOfJpeg(file: Buffer, start: number, endOfScan: (from: number) => number): number {
   let i = start + 2;
-  while (i + 4 <= file.length) {
+  for (let segments = 0; segments < MAX_SEGMENTS && i + 4 <= file.length; segments += 1) {
     if (file[i] !== 0xff) return -1;
     const marker = file[i + 1]!;
     if (marker === 0xd9) return i + 2;
     const length = file.readUInt16BE(i + 2);
-    if (marker === 0xda) {
-      let j = i + 2 + length;
-      while (j + 1 < file.length) {
-        if (file[j] === 0xff && file[j + 1] === 0xd9) return j + 2;
-        j += 1;
-      }
-      return -1;
-    }
+    if (marker === 0xda) return endOfScan(i + 2 + length);
     i += 2 + length;
   }
   return -1;
+}
+
+/** `from => end of the first EOI at or after from` (or -1), from one pass over the file. */
+function eoiFinder(file: Buffer): (from: number) => number {
+  let count = 0;
+  for (let at = file.indexOf(EOI); at >= 0; at = file.indexOf(EOI, at + 2)) count += 1;
+  const positions = new Uint32Array(count);
+  for (let at = file.indexOf(EOI), n = 0; at >= 0; at = file.indexOf(EOI, at + 2)) positions[n++] = at;
+  return (from) => {
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (positions[mid]! < from) low = mid + 1;
+      else high = mid;
+    }
+    return low < count ? positions[low]! + 2 : -1;
+  };
 }

@@ -13,25 +13,38 @@ export function findEmbeddedVideo(file: Buffer, xmpOffsetFromEnd?: number): Embe
     const found = videoAt(file, file.length - xmpOffsetFromEnd);
     if (found) return found;
   }
-  // Otherwise look for an ISO-BMFF `ftyp` box after the still (skip a HEIC's own ftyp at 4).
+  // Otherwise look for an ISO-BMFF `ftyp` box after the still (skip a HEIC's own ftyp at 4). Box
+  // runs from different candidates merge into the same boxes: each box is walked once (`walked`).
+  const walked = new Map<number, BoxRun>();
   let from = 8;
   for (;;) {
     const at = file.indexOf("ftyp", from, "latin1");
     if (at < 0) return null;
-    const found = videoAt(file, at - 4);
+    const found = videoAt(file, at - 4, walked);
     if (found) return found;
     from = at + 4;
   }
 }
 
+/** What the top-level boxes from one box boundary to the end of their run hold. */
+type BoxRun = { end: number; moov: boolean; mdat: boolean };
+
 /** Parses top-level boxes from `offset`; a run that starts with ftyp and holds moov + mdat is a video. */
-function videoAt(file: Buffer, offset: number): EmbeddedVideo | null {
+function videoAt(file: Buffer, offset: number, walked = new Map<number, BoxRun>()): EmbeddedVideo | null {
   if (offset < 8 || offset + 16 > file.length) return null;
   if (file.toString("latin1", offset + 4, offset + 8) !== "ftyp") return null;
   if (!BRANDS.test(file.toString("latin1", offset + 8, offset + 12))) return null;
+  const run = boxRun(file, offset, walked);
+  return run.moov && run.mdat ? { offset, length: run.end - offset } : null;
+}
+
+function boxRun(file: Buffer, offset: number, walked: Map<number, BoxRun>): BoxRun {
+  const boxes: { at: number; type: string }[] = [];
   let cursor = offset;
-  const seen = new Set<string>();
+  let rest: BoxRun | undefined;
   while (cursor + 8 <= file.length) {
+    rest = walked.get(cursor);
+    if (rest) break;
     let size = file.readUInt32BE(cursor);
     const type = file.toString("latin1", cursor + 4, cursor + 8);
     if (!/^[a-z0-9 ]{4}$/i.test(type)) break;
@@ -42,11 +55,15 @@ function videoAt(file: Buffer, offset: number): EmbeddedVideo | null {
       size = file.length - cursor;
     }
     if (size < 8 || cursor + size > file.length) break;
-    seen.add(type);
+    boxes.push({ at: cursor, type });
     cursor += size;
   }
-  if (!seen.has("moov") || !seen.has("mdat")) return null;
-  return { offset, length: cursor - offset };
+  let run = rest ?? { end: cursor, moov: false, mdat: false };
+  for (const box of boxes.reverse()) {
+    run = { end: run.end, moov: run.moov || box.type === "moov", mdat: run.mdat || box.type === "mdat" };
+    walked.set(box.at, run);
+  }
+  return run;
 }
 
 /** Reads the declared offset of the embedded video from a photo's XMP (as parsed by exifr). */

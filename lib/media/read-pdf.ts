@@ -4,12 +4,16 @@ import path from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-const MAX_TEXT_CHARS = 5_000_000;
+/** Text is read from the first `pages` pages, up to `chars` characters (a 12 KB PDF can declare a million pages). */
+export const PDF_LIMITS = { pages: 2_000, chars: 5_000_000 };
 const standardFontDataUrl = () => `${path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
 
 export type PdfContent = { pageCount: number; text: string; firstPage: Buffer };
 
-/** Opens a PDF with pdf.js (no eval, no network): page count, full text, first page as PNG. */
+/**
+ * Opens a PDF with pdf.js (no eval, no network): declared page count, text (within PDF_LIMITS),
+ * first page as PNG. pdf.js itself cannot be bounded: run it through extractDocument.
+ */
 export async function readPdf(filePath: string, renderLongSide = 1440): Promise<PdfContent> {
   const data = new Uint8Array(await fs.readFile(filePath));
   const doc = await getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, standardFontDataUrl: standardFontDataUrl(), verbosity: 0 }).promise;
@@ -23,7 +27,7 @@ export async function readPdf(filePath: string, renderLongSide = 1440): Promise<
 async function extractText(doc: PDFDocumentProxy): Promise<string> {
   const pages: string[] = [];
   let total = 0;
-  for (let n = 1; n <= doc.numPages && total < MAX_TEXT_CHARS; n += 1) {
+  for (let n = 1; n <= Math.min(doc.numPages, PDF_LIMITS.pages) && total < PDF_LIMITS.chars; n += 1) {
     const page = await doc.getPage(n);
     const content = await page.getTextContent();
     const text = content.items
@@ -35,7 +39,7 @@ async function extractText(doc: PDFDocumentProxy): Promise<string> {
     total += text.length;
     page.cleanup();
   }
-  return pages.join("\n\n").slice(0, MAX_TEXT_CHARS);
+  return pages.join("\n\n").slice(0, PDF_LIMITS.chars);
 }
 
 async function renderFirstPage(doc: PDFDocumentProxy, longSide: number): Promise<Buffer> {

@@ -1,4 +1,5 @@
-import exifr from "exifr";
+import { readSegmentsInThread } from "./metadata-threads";
+import type { Segments } from "./read-metadata-segments";
 
 /** What Albums keeps from a photo's EXIF/XMP (all optional: many files carry little or nothing). */
 export type PhotoMetadata = {
@@ -21,35 +22,16 @@ export type PhotoMetadata = {
   raw: Record<string, unknown>;
 };
 
-type Segments = Record<string, Record<string, unknown> | undefined>;
-
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
- * Reads EXIF, GPS, XMP and IPTC without decoding pixels. Broken or missing metadata yields
- * `{ raw: {} }`, never an error: a photo with bad EXIF is still a photo.
+ * Reads EXIF, GPS, XMP and IPTC without decoding pixels, in a metadata thread under time, heap
+ * and XMP size/depth limits (readSegmentsInThread). Broken, missing or oversized metadata yields
+ * `{ raw: {} }` or less, never an error: a photo with bad EXIF is still a photo.
  */
 export async function readPhotoMetadata(filePath: string): Promise<PhotoMetadata> {
-  let segments: Segments;
-  try {
-    segments =
-      ((await exifr.parse(filePath, {
-        tiff: true,
-        exif: true,
-        gps: true,
-        xmp: true,
-        iptc: true,
-        icc: false,
-        ifd1: false,
-        interop: false,
-        makerNote: false,
-        reviveValues: false,
-        translateValues: false,
-        mergeOutput: false,
-      })) as Segments | undefined) ?? {};
-  } catch {
-    return { raw: {} };
-  }
+  const segments = await readSegmentsInThread(filePath);
+  if (!segments) return { raw: {} };
   const pick = (key: string): unknown => {
     for (const segment of ["exif", "ifd0", "gps", "exifEX", "aux", "xmp", "tiff"]) {
       const value = segments[segment]?.[key];
@@ -66,7 +48,7 @@ export async function readPhotoMetadata(filePath: string): Promise<PhotoMetadata
   const xmpDate = parseXmpDate(segments);
   const exifDateTime = str("DateTimeOriginal") ?? str("CreateDate") ?? xmpDate?.dateTime;
   const meta: PhotoMetadata = {
-    raw: jsonSafe(segments) as Record<string, unknown>,
+    raw: segments,
     ...defined({
       exifDateTime,
       exifSubSec: str("SubSecTimeOriginal") ?? str("SubSecTimeDigitized"),
@@ -117,18 +99,4 @@ function validOrientation(value: number | undefined): number | undefined {
 
 function defined<T extends Record<string, unknown>>(record: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as never;
-}
-
-/** Makes exifr output storable as JSON: binary blobs become their length, huge strings are cut. */
-export function jsonSafe(value: unknown, depth = 0): unknown {
-  if (depth > 8) return null;
-  if (value instanceof Uint8Array || ArrayBuffer.isView(value)) return { binaryBytes: (value as Uint8Array).byteLength };
-  if (typeof value === "bigint") return value.toString();
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value === "string") return value.length > 4096 ? `${value.slice(0, 4096)}…` : value.replace(/\u0000/g, "");
-  if (Array.isArray(value)) return value.slice(0, 256).map((item) => jsonSafe(item, depth + 1));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v, depth + 1)]));
-  }
-  return value ?? null;
 }

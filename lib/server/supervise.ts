@@ -16,7 +16,12 @@ const CHILD_ENV = { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: String(2 ** 2
 // dies, even by kill -9, and the child stops (lib/boot/exit-with-parent.ts).
 const LIFELINE = { [LIFELINE_ENV]: String(LIFELINE_FD) };
 
-export type ChildSpec = { name: string; command: string; args: string[]; restart: boolean };
+/**
+ * `watchdog`: the child gets an IPC channel and may ask to be watched by sending
+ * `{ alive: true, stallMs }` (lib/server/report-alive.ts); once it has, a child silent for
+ * `stallMs` (its event loop stuck) is killed with SIGKILL and restarted like a crashed one.
+ */
+export type ChildSpec = { name: string; command: string; args: string[]; restart: boolean; watchdog?: boolean };
 
 export type Supervisor = { stop: (signal?: NodeJS.Signals) => Promise<void>; stopped: Promise<void> };
 
@@ -33,8 +38,10 @@ export function supervise(specs: ChildSpec[], log: Logger, graceMs = 10_000): Su
 
   const launch = (spec: ChildSpec, delayMs: number) => {
     const startedAt = Date.now();
-    const child = spawn(spec.command, spec.args, { stdio: ["ignore", "pipe", "pipe", "pipe"], env: { ...CHILD_ENV, ...process.env, ...LIFELINE } });
+    // fd 3: the lifeline; a watched child's IPC channel is its fd 4.
+    const child = spawn(spec.command, spec.args, { stdio: ["ignore", "pipe", "pipe", "pipe", ...(spec.watchdog ? (["ipc"] as const) : [])], env: { ...CHILD_ENV, ...process.env, ...LIFELINE } });
     children.set(spec.name, child);
+    if (spec.watchdog) watch(spec.name, child, log);
     for (const stream of [child.stdout!, child.stderr!]) {
       readline.createInterface({ input: stream }).on("line", (line) => process.stderr.write(`${spec.name.padEnd(6)} | ${line}\n`));
     }
@@ -70,6 +77,20 @@ export function supervise(specs: ChildSpec[], log: Logger, graceMs = 10_000): Su
 
   for (const spec of specs) launch(spec, 500);
   return { stop, stopped };
+}
+
+function watch(name: string, child: ChildProcess, log: Logger): void {
+  let timer: NodeJS.Timeout | undefined;
+  child.on("message", (message: { alive?: boolean; stallMs?: number }) => {
+    if (!message?.alive || !message.stallMs) return;
+    clearTimeout(timer);
+    const stallMs = message.stallMs;
+    timer = setTimeout(() => {
+      log.error(`${name} stalled (no sign of life for ${stallMs / 1000}s); killing it`);
+      child.kill("SIGKILL");
+    }, stallMs);
+  });
+  child.once("exit", () => clearTimeout(timer));
 }
 
 /**

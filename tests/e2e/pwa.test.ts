@@ -51,15 +51,20 @@ function expectExactlyOnce(files: TestFile[]): void {
   for (const file of files) expect(auditOutcomes(databasePath, sha256(file.buffer)), file.name).toEqual(["ingested"]);
 }
 
-/** Posts files to the share target the way the share sheet does: a multipart form navigation to /share. */
+/**
+ * Posts files to the share target the way the share sheet does: a multipart form navigation to the
+ * action of the manifest the browser holds (with a service worker, it carries the worker's key).
+ */
 async function share(page: import("playwright-core").Page, files: TestFile[]): Promise<void> {
   await page.goto(new URL("/upload", page.url()).href);
-  await page.evaluate(() => {
+  const { data } = await (await page.context().newCDPSession(page)).send("Page.getAppManifest");
+  const action = (JSON.parse(data!) as { share_target: { action: string } }).share_target.action;
+  await page.evaluate((href) => {
     const form = document.createElement("form");
-    Object.assign(form, { method: "post", enctype: "multipart/form-data", action: "/share", id: "share-form" });
+    Object.assign(form, { method: "post", enctype: "multipart/form-data", action: href, id: "share-form" });
     form.innerHTML = '<input type="hidden" name="title" value="Shared"><input id="share-files" type="file" name="files" multiple>';
     document.body.append(form);
-  });
+  }, action);
   await page.setInputFiles("#share-files", files);
   await Promise.all([page.waitForURL(/\/upload\?/), page.evaluate(() => (document.getElementById("share-form") as HTMLFormElement).submit())]);
 }

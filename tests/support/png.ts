@@ -23,3 +23,30 @@ export function pngWithHeader(width: number, height: number): Buffer {
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }
+
+/** A small real PNG carrying `xmp` in an iTXt chunk (where cameras and editors put XMP in a PNG). */
+export function pngWithXmp(xmp: string): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(8, 0);
+  ihdr.writeUInt32BE(8, 4);
+  ihdr.writeUInt8(8, 8);
+  ihdr.writeUInt8(2, 9);
+  const rows = Buffer.concat(Array.from({ length: 8 }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(24, 0x80)])));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("iTXt", Buffer.concat([Buffer.from("XML:com.adobe.xmp\0\0\0\0\0", "latin1"), Buffer.from(xmp, "utf8")])),
+    chunk("IDAT", zlib.deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/** XMP whose description nests `depth` elements (an XMP bomb: exifr's parser is quadratic in depth). */
+export function nestedXmp(depth: number): string {
+  return `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/">${"<dc:a>".repeat(depth)}x${"</dc:a>".repeat(depth)}</rdf:Description></rdf:RDF></x:xmpmeta>`;
+}
+
+/** XMP with `count` dc:subject keywords. */
+export function keywordXmp(count: number): string {
+  return `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:subject><rdf:Bag>${"<rdf:li>k</rdf:li>".repeat(count)}</rdf:Bag></dc:subject></rdf:Description></rdf:RDF></x:xmpmeta>`;
+}

@@ -21,7 +21,7 @@ export function writeZip(items: ZipItem[]): Buffer {
   for (const item of items) {
     const data = item.data ?? Buffer.alloc(0);
     const name = Buffer.from(item.name, "utf8");
-    const body = item.deflate ? zlib.deflateRawSync(data) : data;
+    const body = item.deflate ? deflateOnce(data) : data;
     const crc = zlib.crc32(data) >>> 0;
     const size = item.declaredSize ?? data.length;
     const method = item.deflate ? 8 : 0;
@@ -76,12 +76,31 @@ export async function writeTgz(items: { name: string; data?: Buffer; symlinkTo?:
   return zlib.gzipSync(Buffer.concat(chunks));
 }
 
+const deflated = new WeakMap<Buffer, Buffer>();
+/** Deflates each buffer once, however many entries carry it (bombs repeat one large part). */
+function deflateOnce(data: Buffer): Buffer {
+  let body = deflated.get(data);
+  if (!body) deflated.set(data, (body = zlib.deflateRawSync(data)));
+  return body;
+}
+
+/** A DOCX of a few MB whose `parts` headers each inflate to `partMb` MB of one-letter runs (1.6 GB by default). */
+export function makeBloatedDocx(parts = 40, partMb = 40): Buffer {
+  const run = "<w:p><w:r><w:t>x</w:t></w:r></w:p>";
+  const xml = Buffer.from(`<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${run.repeat(Math.floor((partMb * 1e6) / run.length))}</w:hdr>`);
+  return writeZip([...docxItems(["bloated"]), ...Array.from({ length: parts }, (_, i) => ({ name: `word/header${i + 1}.xml`, deflate: true, data: xml }))]);
+}
+
 /** A minimal but valid DOCX whose body is the given paragraphs. */
 export function makeDocx(paragraphs: string[]): Buffer {
+  return writeZip(docxItems(paragraphs));
+}
+
+function docxItems(paragraphs: string[]): ZipItem[] {
   const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  return writeZip([
+  return [
     { name: "[Content_Types].xml", deflate: true, data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`) },
     { name: "_rels/.rels", deflate: true, data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`) },
     { name: "word/document.xml", deflate: true, data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${xml(p)}</w:t></w:r></w:p>`).join("")}</w:body></w:document>`) },
-  ]);
+  ];
 }
