@@ -20,10 +20,12 @@ export type SettleResult = { restored: number; removed: number; held: boolean };
  */
 export async function settleGraveyard(db: Db, paths: LibraryPaths): Promise<SettleResult> {
   const graveyard = custodyPaths(paths).graveyard;
+  const listBurials = async () => (await fs.readdir(graveyard, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => path.join(graveyard, e.name));
+  if ((await listBurials()).length === 0) return { restored: 0, removed: 0, held: false }; // the usual case: no write lock taken
   let burials: string[] = [];
   let restored = 0;
   await db.$transaction(async (tx) => {
-    burials = (await fs.readdir(graveyard, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => path.join(graveyard, e.name));
+    burials = await listBurials();
     const entries = (await Promise.all(burials.map(async (dir) => (await fs.readdir(dir)).map((name) => ({ dir, name }))))).flat();
     const shas = [...new Set(entries.map((e) => e.name.slice(0, 64)))];
     const referenced = new Set<string>();
