@@ -36,7 +36,8 @@ export async function adoptOrphans(deps: IngestDeps, options: { minAgeMs?: numbe
   for (const file of await entriesAtDepth(paths.originals, 3)) {
     if (known.has(path.basename(file)) || !(await oldEnough(file))) continue;
     result.orphans += 1;
-    const outcome = await adoptOriginal(deps, file);
+    // One file's trouble (say, the quarantine move failing on an I/O error) must not stop the rest, nor start-up.
+    const outcome = await adoptOriginal(deps, file).catch((error: unknown) => ({ status: "failed" as const, reason: (error as Error).message }));
     if (outcome.status === "adopted") result.adopted.push({ sha256: outcome.sha256, assetId: outcome.assetId });
     else if (outcome.status === "quarantined") result.quarantined.push({ name: outcome.name, reason: outcome.reason });
     else if (outcome.status === "failed") result.failed.push({ file, reason: outcome.reason });

@@ -22,8 +22,8 @@ export async function removePath(paths: LibraryPaths, kind: RemovalKind, target:
   await fs.rm(target, { recursive: true, force: true });
 }
 
-/** Throws unless `removePath(paths, kind, target)` is allowed (exported for the synchronous callers). */
-export function assertRemovable(paths: LibraryPaths, kind: RemovalKind, target: string): void {
+/** Throws unless `removePath(paths, kind, target)` is allowed. */
+function assertRemovable(paths: LibraryPaths, kind: RemovalKind, target: string): void {
   const file = path.resolve(target);
   const custody = custodyPaths(paths);
   const refuse = (why: string) => {
