@@ -5,7 +5,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import Database from "better-sqlite3";
 import { holdGraveyard } from "@/lib/custody/hold-graveyard";
-import { withOriginal } from "@/lib/custody/find-original";
+import { withOriginal } from "@/lib/custody/with-original";
 import type { LibraryPaths } from "@/lib/server/paths";
 import { hashFile, syncFile } from "@/lib/server/storage";
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { custodyPaths } from "./custody-paths";
-import { withOriginal } from "./find-original";
+import { withOriginal } from "./with-original";
 import { graveyardHeld, holdGraveyard } from "./hold-graveyard";
 import { originalOf, SHA, testDataDir } from "./test-data-dir";
 

@@ -10,7 +10,7 @@ const HOLD = /^hold-(\d+)-[0-9a-f-]{36}$/;
 /**
  * Keeps the graveyard from being emptied while a reader of a database snapshot (a backup) runs:
  * an original purged after its snapshot was taken stays readable in the graveyard (see
- * findOriginal) until the hold is released. Cross-process: a `hold-<pid>-<uuid>` file, ignored
+ * withOriginal) until the hold is released. Cross-process: a `hold-<pid>-<uuid>` file, ignored
  * once its process is gone. Take it before the snapshot; returns the release.
  */
 export async function holdGraveyard(paths: LibraryPaths): Promise<() => Promise<void>> {
