@@ -3,7 +3,9 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { originalPath, type LibraryPaths } from "@/lib/server/paths";
+import { holdGraveyard } from "@/lib/custody/hold-graveyard";
+import { withOriginal } from "@/lib/custody/with-original";
+import type { LibraryPaths } from "@/lib/server/paths";
 import { hashFile, syncFile } from "@/lib/server/storage";
 import { snapshotDatabase } from "./snapshot-database";
 
@@ -31,6 +33,8 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
   const store = path.join(destination, "originals");
   const partial = path.join(snapshots, `${name}.partial`);
   await fsp.mkdir(partial, { recursive: true });
+  // Originals purged after the snapshot below stay readable in the graveyard until we are done.
+  const release = await holdGraveyard(paths);
   try {
     const dbCopy = path.join(partial, "albums.db");
     const { assets, libraryId } = await snapshotDatabase(paths.database, dbCopy);
@@ -40,12 +44,10 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
     for (const asset of assets) {
       const target = storePath(store, asset);
       if ((await fsp.stat(target).catch(() => null))?.size === asset.size) continue;
-      const source = originalPath(paths, asset.sha256, asset.ext);
-      if (!fs.existsSync(source)) {
+      if (!(await withOriginal(paths, asset.sha256, asset.ext, (source) => copyVerified(source, target, asset.sha256)))) {
         missing.push(asset.sha256);
         continue;
       }
-      await copyVerified(source, target, asset.sha256);
       copied += 1;
       bytesCopied += asset.size;
     }
@@ -61,6 +63,8 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
   } catch (error) {
     await fsp.rm(partial, { recursive: true, force: true });
     throw error;
+  } finally {
+    await release();
   }
 }
 

@@ -1,7 +1,7 @@
 // RELIABILITY scenario 3 (power loss right after a 2xx). No VM reset is available here, so the
 // test proves the property power-loss safety rests on: by the time the 201 leaves the process,
 // every byte it promises is fsynced. It traces the real server's syscalls (strace) during an
-// upload and checks the order: fsync(temp file) → rename into originals → fsync(directory) →
+// upload and checks the order: fsync(temp file) → hard link into originals → fsync(directory) →
 // fsync(SQLite WAL, the row's commit) → write("HTTP/1.1 201"). Then it kills the server at once
 // and checks the row exists, the bytes re-hash and PRAGMA integrity_check = ok.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -31,7 +31,7 @@ describe("scenario 3: durable before acknowledged", () => {
     const server = await spawnApp("serve", env);
     let tracer: ChildProcess | undefined;
     try {
-      tracer = spawn("strace", ["-f", "-y", "-s", "40", "-e", "trace=fsync,fdatasync,rename,renameat,renameat2,write,writev", "-p", String(server.child.pid), "-o", traceFile], { stdio: "ignore" });
+      tracer = spawn("strace", ["-f", "-y", "-s", "40", "-e", "trace=fsync,fdatasync,link,linkat,write,writev", "-p", String(server.child.pid), "-o", traceFile], { stdio: "ignore" });
       await new Promise((r) => setTimeout(r, 1500));
       const photo = fs.readFileSync(sharedPath("fixtures", "photos", "jpg", "gps", "DSCN0038.jpg"));
       const reply = (await uploadSlowly(server.port, "DSCN0038.jpg", photo, { pauseMs: 0 })) as { status: number; body: { sha256: string; assetId: string } };
@@ -44,13 +44,13 @@ describe("scenario 3: durable before acknowledged", () => {
       const sha = reply.body.sha256;
       const at = (pattern: RegExp) => lines.findIndex((line) => pattern.test(line));
       const fsyncTemp = at(/fsync\(\d+<[^>]*\/tmp\/upload-[^>]+>\)\s+= 0/);
-      const rename = at(new RegExp(`rename\\w*\\(.*tmp/upload-.*originals/${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}\\.jpg.*= 0`));
-      const fsyncDir = lines.findIndex((line, i) => i > rename && new RegExp(`f(data)?sync\\(\\d+<[^>]*/originals/${sha.slice(0, 2)}/${sha.slice(2, 4)}>\\)\\s+= 0`).test(line));
+      const link = at(new RegExp(`link\\w*\\(.*tmp/upload-.*originals/${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}\\.jpg.*= 0`));
+      const fsyncDir = lines.findIndex((line, i) => i > link && new RegExp(`f(data)?sync\\(\\d+<[^>]*/originals/${sha.slice(0, 2)}/${sha.slice(2, 4)}>\\)\\s+= 0`).test(line));
       const fsyncWal = lines.findIndex((line, i) => i > fsyncDir && /f(data)?sync\(\d+<[^>]*albums\.db-wal>\)\s+= 0/.test(line));
       const ack = at(/write\w*\(\d+<socket:.*HTTP\/1\.1 201/);
-      expect([fsyncTemp, rename, fsyncDir, fsyncWal, ack].every((i) => i >= 0), lines.filter((l) => /sync|rename|HTTP/.test(l)).join("\n")).toBe(true);
-      expect(fsyncTemp).toBeLessThan(rename);
-      expect(rename).toBeLessThan(fsyncDir);
+      expect([fsyncTemp, link, fsyncDir, fsyncWal, ack].every((i) => i >= 0), lines.filter((l) => /sync|link|HTTP/.test(l)).join("\n")).toBe(true);
+      expect(fsyncTemp).toBeLessThan(link);
+      expect(link).toBeLessThan(fsyncDir);
       expect(fsyncDir).toBeLessThan(fsyncWal);
       expect(fsyncWal).toBeLessThan(ack);
 

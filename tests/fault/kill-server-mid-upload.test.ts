@@ -1,6 +1,7 @@
 // RELIABILITY scenario 1, as a harness: 20 runs, each uploading 50 photos (4 at a time) to the
 // real `npm start` (supervisor, server, worker) and kill -9-ing the whole process group at a random
-// moment. After the restart (its recovery sweep) the client re-sends what was not acknowledged.
+// moment. After the restart (its recovery adopts an original whose row did not commit; nothing is
+// deleted) the client re-sends what was not acknowledged.
 // Invariant checked after every run: acknowledged ⇒ stored and SHA-256-verifiable; nothing lost;
 // no file without a row, no row without a file; tmp/ empty; integrity_check ok; "duplicate" only
 // for files really stored; no job left running.
@@ -84,7 +85,7 @@ describe("scenario 1: kill -9 while 50 files upload", () => {
       await sending;
       tally.acknowledgedBeforeKill += acked.size;
 
-      app = await spawnApp("start", env); // runs the recovery sweep before serving
+      app = await spawnApp("start", env); // runs the custody recovery (adoption) before serving
       // The worker may already be writing a thumbnail through tmp/; no partial upload may survive.
       expect(fs.readdirSync(path.join(dataDir, "tmp")).filter((f) => f.startsWith("upload-")), `run ${run}: tmp swept`).toEqual([]);
       checkInvariants();
