@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import type { Config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import { appendJournal } from "@/lib/journal/append-journal";
+import type { JournalOp } from "@/lib/journal/journal-entry";
 import { jobsForNewAsset } from "@/lib/jobs/kinds";
 import { jobCreateData } from "@/lib/jobs/queue";
 import { detectAnyFile, detectType } from "@/lib/media/detect-type";
@@ -61,18 +63,19 @@ export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise
     const id = randomUUID();
     try {
       // The row, its name, its jobs, its audit entry and its search-index change commit together (one fsync).
-      await db.$transaction([
-        db.asset.create({
+      await db.$transaction(async (tx) => {
+        await tx.asset.create({
           data: {
             id, sha256: temp.sha256, kind: type.kind, mimeType: type.mime, ext: type.ext, size: BigInt(temp.size),
             originalName: input.fileName, source: input.source, ...metadata,
             names: { create: { name: input.fileName, source: input.source } },
             jobs: { create: jobsForNewAsset(type.kind, type.mime).map((kind) => jobCreateData({ kind, assetId: id })) },
           },
-        }),
-        db.ingestAudit.create({ data: auditRow({ ...audit, size: temp.size, sha256: temp.sha256, outcome: "ingested", assetId: id }) }),
-        db.searchChange.create({ data: { assetId: id } }),
-      ]);
+        });
+        await tx.ingestAudit.create({ data: auditRow({ ...audit, size: temp.size, sha256: temp.sha256, outcome: "ingested", assetId: id }) });
+        await tx.searchChange.create({ data: { assetId: id } });
+        await appendJournal(tx, ingestEntry(temp.sha256, input, metadata));
+      });
     } catch (error) {
       // A concurrent upload of the same bytes committed first: same file, so answer "duplicate".
       const winner = await db.asset.findUnique({ where: { sha256: temp.sha256 }, select: { id: true, ext: true } });
@@ -104,12 +107,21 @@ async function finishDuplicate(
   restoreFrom: string | null,
 ): Promise<IngestResult> {
   if (restoreFrom) await commitFile(restoreFrom, originalPath(deps.paths, temp.sha256, existing.ext));
-  // Sent again while in the trash: bring it back, so "duplicate" never answers for a file about to be purged.
-  await deps.db.asset.updateMany({ where: { id: existing.id, trashedAt: { not: null } }, data: { trashedAt: null } });
-  await deps.db.$executeRaw`INSERT OR IGNORE INTO "AssetName" ("assetId", "name", "source", "createdAt") VALUES (${existing.id}, ${input.fileName}, ${input.source}, ${sqlTime(new Date())})`;
+  await deps.db.$transaction(async (tx) => {
+    // Sent again while in the trash: bring it back, so "duplicate" never answers for a file about to be purged.
+    await tx.asset.updateMany({ where: { id: existing.id, trashedAt: { not: null } }, data: { trashedAt: null } });
+    await tx.$executeRaw`INSERT OR IGNORE INTO "AssetName" ("assetId", "name", "source", "createdAt") VALUES (${existing.id}, ${input.fileName}, ${input.source}, ${sqlTime(new Date())})`;
+    await appendJournal(tx, ingestEntry(temp.sha256, input, null));
+  });
   await recordIngestAttempt(deps.db, {
     source: input.source, client: input.client, originalName: input.fileName, size: temp.size, sha256: temp.sha256,
     outcome: "duplicate", assetId: existing.id,
   });
   return { status: "duplicate", assetId: existing.id, sha256: temp.sha256 };
+}
+
+/** The journal's record of an arrival: the name and source, and a capture time the bytes cannot tell again. */
+function ingestEntry(sha256: string, input: IngestInput, metadata: { capturedAt: Date; capturedAtSource: string; timeZone: string | null } | null): JournalOp {
+  const told = metadata && ["client", "filename", "upload"].includes(metadata.capturedAtSource);
+  return { op: "asset.ingest", sha256, name: input.fileName, source: input.source, ...(!told ? {} : { capturedAt: metadata.capturedAt.toISOString(), capturedAtSource: metadata.capturedAtSource, timeZone: metadata.timeZone }) };
 }

@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import { appendJournal } from "@/lib/journal/append-journal";
 import type { Db } from "@/lib/server/db";
 import { derivedDir, originalPath, type LibraryPaths } from "@/lib/server/paths";
 
@@ -17,7 +18,11 @@ export async function purgeTrash(deps: { db: Db; paths: LibraryPaths }, scope: P
   const doomed = await db.asset.findMany({ where, select: { id: true, sha256: true, ext: true } });
   if (doomed.length === 0) return { purged: 0, filesDeleted: 0 };
   const ids = doomed.map((a) => a.id);
-  await db.$transaction([db.asset.deleteMany({ where: { id: { in: ids }, trashedAt: { not: null } } }), db.searchChange.createMany({ data: ids.map((assetId) => ({ assetId })) })]);
+  await db.$transaction(async (tx) => {
+    await tx.asset.deleteMany({ where: { id: { in: ids }, trashedAt: { not: null } } });
+    await tx.searchChange.createMany({ data: ids.map((assetId) => ({ assetId })) });
+    await appendJournal(tx, { op: "asset.purge", sha256s: doomed.map((a) => a.sha256) });
+  });
   const stillReferenced = new Set((await db.asset.findMany({ where: { sha256: { in: doomed.map((a) => a.sha256) } }, select: { sha256: true } })).map((a) => a.sha256));
   let filesDeleted = 0;
   for (const asset of doomed.filter((a) => !stillReferenced.has(a.sha256))) {
