@@ -11,15 +11,18 @@ const SEGMENT = /^segment-(\d{16})\.jsonl$/;
 const SNAPSHOT = /^snapshot-(\d{16})\.jsonl$/;
 
 export type JournalContents = {
-  /** Seq of the newest snapshot (0 = none). */
-  snapshotSeq: number;
-  /** The snapshot's ops (the state of every decision at snapshotSeq). */
-  snapshot: JournalOp[];
+  /** Seq of the newest snapshot (null = none). */
+  snapshotSeq: number | null;
+  /** The snapshot's ops (the state of every decision at snapshotSeq, each with its own date). */
+  snapshot: JournalEntry[];
   /** Entries after the snapshot, by seq. */
   entries: JournalEntry[];
   /** The last seq written (snapshot or entry). */
   tailSeq: number;
 };
+
+/** An op with the date of the decision it stands for. */
+export type DatedOp = JournalOp & { at: string };
 
 const pad = (seq: number) => String(seq).padStart(16, "0");
 
@@ -81,14 +84,13 @@ export function startSegment(dir: string, start: number): { file: string; start:
 }
 
 /** Writes a snapshot atomically (temp file, fsync, rename, dir fsync). */
-export function writeSnapshot(dir: string, seq: number, ops: JournalOp[], now = new Date()): void {
+export function writeSnapshot(dir: string, seq: number, ops: DatedOp[]): void {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `snapshot-${pad(seq)}.jsonl`);
   const tmp = `${file}.tmp`;
   const fd = fs.openSync(tmp, "w", 0o600);
   try {
-    const at = now.toISOString();
-    for (let i = 0; i < ops.length; i += 1000) fs.writeSync(fd, ops.slice(i, i + 1000).map((op) => `${JSON.stringify({ seq, at, ...op })}\n`).join(""));
+    for (let i = 0; i < ops.length; i += 1000) fs.writeSync(fd, ops.slice(i, i + 1000).map((op) => `${JSON.stringify({ seq, ...op })}\n`).join(""));
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -101,12 +103,12 @@ export function writeSnapshot(dir: string, seq: number, ops: JournalOp[], now = 
 export function readJournal(dir: string): JournalContents {
   const { segments, snapshots } = listJournalFiles(dir);
   const snap = snapshots.at(-1);
-  const snapshotSeq = snap?.seq ?? 0;
-  const snapshot: JournalOp[] = snap ? parseLines(fs.readFileSync(snap.file)).map(({ seq: _seq, at: _at, ...op }) => op as JournalOp) : [];
+  const snapshotSeq = snap?.seq ?? null;
+  const snapshot = snap ? parseLines(fs.readFileSync(snap.file)) : [];
   const entries: JournalEntry[] = [];
-  for (const segment of segments) for (const entry of parseLines(fs.readFileSync(segment.file))) if (entry.seq > snapshotSeq) entries.push(entry);
+  for (const segment of segments) for (const entry of parseLines(fs.readFileSync(segment.file))) if (entry.seq > (snapshotSeq ?? 0)) entries.push(entry);
   entries.sort((a, b) => a.seq - b.seq);
-  return { snapshotSeq, snapshot, entries, tailSeq: Math.max(snapshotSeq, entries.at(-1)?.seq ?? 0, (segments.at(-1)?.start ?? 1) - 1) };
+  return { snapshotSeq, snapshot, entries, tailSeq: Math.max(snapshotSeq ?? 0, entries.at(-1)?.seq ?? 0, (segments.at(-1)?.start ?? 1) - 1) };
 }
 
 /** Bytes of every segment (the compaction trigger). */

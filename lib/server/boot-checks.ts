@@ -1,6 +1,7 @@
 import { reconcileOriginals } from "@/lib/assets/reconcile-originals";
 import { hasOwnerPassphrase } from "@/lib/auth/owner-passphrase";
 import { recoverInterruptedJobs } from "@/lib/jobs/queue";
+import { reconcileJournal } from "@/lib/journal/reconcile-journal";
 import type { Config } from "@/lib/config";
 import { listenAddressProblem } from "./check-listen-address";
 import { getDb } from "./db";
@@ -32,6 +33,7 @@ export async function bootChecks(config: Config, paths: LibraryPaths, log: Logge
     if (result.missingOriginals.length > 0) {
       log.warn("originals missing from disk (restore from backup)", { assets: result.missingOriginals.slice(0, 20), count: result.missingOriginals.length });
     }
+    await reconcileJournal(db, paths, log);
   } finally {
     await db.$disconnect();
   }
