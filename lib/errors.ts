@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   range_not_satisfiable: 416,
   rate_limited: 429,
   out_of_space: 507,
+  read_only: 503,
   internal: 500,
   unavailable: 503,
 } as const;
@@ -39,4 +40,20 @@ export class AppError extends Error {
 export function isOutOfSpace(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code === "ENOSPC" || code === "EDQUOT";
+}
+
+/** True for errors that mean the library's filesystem is read-only (EROFS: remounted after a disk error, or mounted so). */
+export function isReadOnly(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === "EROFS";
+}
+
+/**
+ * What a failed write to the library disk means for the client: a full disk is `out_of_space`
+ * (507), a read-only one `read_only` (503), each with what to do before `retry`ing; any other
+ * error is returned as it is.
+ */
+export function diskWriteError(error: unknown, retry = "retry"): unknown {
+  if (isOutOfSpace(error)) return new AppError("out_of_space", `The library disk is full; free some space and ${retry}.`, { cause: error });
+  if (isReadOnly(error)) return new AppError("read_only", `The library disk is read-only (the system remounts a disk read-only after errors): check the disk, remount it read-write and ${retry}.`, { cause: error });
+  return error;
 }

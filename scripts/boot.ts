@@ -5,6 +5,7 @@
 // or 75 (data volume missing) with its message, a failed build 1.
 import "@/lib/server/install-egress-guard";
 import path from "node:path";
+import { exitWithParent } from "@/lib/boot/exit-with-parent";
 import { ConfigError, parseConfig } from "@/lib/config";
 import { createLogger } from "@/lib/server/logger";
 import { buildWebApp, isBuildCurrent } from "@/lib/server/next-build";
@@ -13,6 +14,8 @@ import { RebuildNeeded } from "@/lib/journal/rebuild-needed";
 import { prepareLibrary } from "@/lib/server/prepare-library";
 import { bootChecks, StartupRefusal } from "@/lib/server/boot-checks";
 import { checkTools } from "@/lib/server/check-tools";
+
+exitWithParent();
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = createLogger("albums");

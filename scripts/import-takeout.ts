@@ -1,16 +1,22 @@
 // `npm run import:takeout -- [--include-trashed] <takeout-*.zip | *.tgz | folder>…`: imports a Google
-// Takeout (Photos and Drive) into the library named by ALBUMS_DATA_DIR, also while Albums runs,
-// with a progress bar; prints where the verification report is and whether Google can be emptied.
+// Takeout (Photos and Drive) into the library named by ALBUMS_DATA_DIR with a progress bar; prints
+// where the verification report is and whether Google can be emptied. While Albums runs on that
+// data dir the import is handed to its worker (one writer per data dir) and followed from here;
+// otherwise it runs in this process, holding the data dir's instance lock.
 import "@/lib/server/install-egress-guard";
 import fs from "node:fs";
 import path from "node:path";
 import { SingleBar } from "cli-progress";
+import { acquireInstanceLock, type InstanceLock, InstanceLockedError } from "@/lib/boot/instance-lock";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/server/db";
 import { createLogger } from "@/lib/server/logger";
+import { libraryPaths } from "@/lib/server/paths";
 import { prepareLibrary } from "@/lib/server/prepare-library";
 import { TakeoutAbort } from "@/lib/takeout/catalogue-parts";
-import { importTakeout } from "@/lib/takeout/import-takeout";
+import { followImport } from "@/lib/takeout/follow-import";
+import { importTakeout, type TakeoutProgress } from "@/lib/takeout/import-takeout";
+import { startImport } from "@/lib/takeout/start-import";
 
 const args = process.argv.slice(2);
 const includeTrashed = args.includes("--include-trashed");
@@ -20,22 +26,32 @@ if (inputs.length === 0) {
   process.exit(2);
 }
 const config = getConfig();
-const paths = await prepareLibrary(config, createLogger("import", "warn"));
+let lock: InstanceLock | null = null;
+try {
+  lock = acquireInstanceLock(config.dataDir);
+} catch (error) {
+  if (!(error instanceof InstanceLockedError)) throw error;
+}
+const paths = lock ? await prepareLibrary(config, createLogger("import", "warn")) : libraryPaths(config.dataDir, config.databasePath);
 const db = await getDb();
 const bar = new SingleBar({ format: "{phase} |{bar}| {percentage}% · {value}/{total} entries · {mb}/{totalMb} MB · {rate} MB/s · ETA {eta_formatted}", hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 });
 const started = Date.now();
 let barStarted = false;
+const onProgress = (p: TakeoutProgress) => {
+  const mb = (p.bytesDone / 1e6).toFixed(0);
+  const payload = { phase: p.phase, mb, totalMb: (p.bytes / 1e6).toFixed(0), rate: (p.bytesDone / 1e6 / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) };
+  if (!barStarted) {
+    bar.start(Math.max(1, p.entries), p.entriesDone, payload);
+    barStarted = true;
+  }
+  bar.setTotal(Math.max(1, p.entries));
+  bar.update(p.entriesDone, payload);
+};
 try {
-  const { runId, report } = await importTakeout({ db, paths, config }, inputs, { includeTrashed }, (p) => {
-    const mb = (p.bytesDone / 1e6).toFixed(0);
-    const payload = { phase: p.phase, mb, totalMb: (p.bytes / 1e6).toFixed(0), rate: (p.bytesDone / 1e6 / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) };
-    if (!barStarted) {
-      bar.start(Math.max(1, p.entries), p.entriesDone, payload);
-      barStarted = true;
-    }
-    bar.setTotal(Math.max(1, p.entries));
-    bar.update(p.entriesDone, payload);
-  });
+  if (!lock) console.log("Albums is running on this data dir: its worker does the import; following its progress (Ctrl-C stops following, not the import).");
+  const { runId, report } = lock
+    ? await importTakeout({ db, paths, config }, inputs, { includeTrashed }, onProgress)
+    : await followImport(db, { requestId: (await startImport(db, { paths: inputs, includeTrashed })).requestId, inputs }, onProgress);
   bar.stop();
   const reportFile = path.join(paths.root, "imports", `${runId}.json`);
   fs.mkdirSync(path.dirname(reportFile), { recursive: true });
@@ -54,4 +70,5 @@ try {
   } else throw error;
 } finally {
   await db.$disconnect();
+  lock?.release();
 }

@@ -1,12 +1,18 @@
 // `npm run restore -- <backup-folder> <empty-data-dir> [snapshot]`: restores a backup made by
 // `npm run backup`; every original is re-hashed. Then start Albums with ALBUMS_DATA_DIR=<data-dir>.
+// Refused (exit 69) while Albums runs on that data dir.
 import "@/lib/server/install-egress-guard";
+import { InstanceLockedError, isInstanceRunning } from "@/lib/boot/instance-lock";
 import { restoreBackup } from "@/lib/backup/restore-backup";
 
 const [backupDir, dataDir, snapshot] = process.argv.slice(2);
 if (!backupDir || !dataDir) {
   console.error("usage: npm run restore -- <backup-folder> <empty-data-dir> [snapshot]");
   process.exit(2);
+}
+if (isInstanceRunning(dataDir)) {
+  console.error(new InstanceLockedError(dataDir).message);
+  process.exit(69);
 }
 const result = await restoreBackup(backupDir, dataDir, snapshot);
 console.log(`restored snapshot ${result.snapshot}: ${result.assets} originals verified into ${dataDir}`);

@@ -7,11 +7,14 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { exitWithParent } from "@/lib/boot/exit-with-parent";
 import { getConfig } from "@/lib/config";
 import { PEER_HEADER } from "@/lib/http/peer";
 import { isSuspiciousPath } from "@/lib/http/reject-path";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { createLogger } from "@/lib/server/logger";
+
+exitWithParent();
 
 const config = getConfig();
 const log = createLogger("server", config.logLevel);

@@ -1,9 +1,13 @@
-// `npm start`: runs the start-up work (scripts/boot.ts: config, data volume, migrations, tmp/ sweep,
-// originals, web build) in a short-lived process, then the server and the worker under one
-// supervisor. This process only babysits them, so it loads none of that (≈80 MiB resident instead
-// of ≈190); a refused start exits with the boot step's code (78 configuration, 75 data volume).
+// `npm start`: takes the data dir's instance lock (one Albums per data dir; a second start exits 69
+// before anything is written), runs the start-up work (scripts/boot.ts: config, data volume,
+// migrations, tmp/ sweep, originals, web build) in a short-lived process, then the server and the
+// worker under one supervisor. This process holds the lock and only babysits them, so it loads
+// none of that (≈80 MiB resident instead of ≈190); a refused start exits with the boot step's code
+// (78 configuration, 75 data volume).
 import "@/lib/server/install-egress-guard";
 import path from "node:path";
+import { acquireInstanceLock, type InstanceLock, InstanceLockedError } from "@/lib/boot/instance-lock";
+import { ConfigError, parseConfig } from "@/lib/config";
 import { createLogger } from "@/lib/server/logger";
 import { runToExit, supervise } from "@/lib/server/supervise";
 
@@ -15,6 +19,18 @@ const tsx = ["--conditions=react-server", "--import", "tsx"];
 // resident in the worker at the same job times. Not in the server: there it cost ~1.5 ms of the
 // ~8 ms median search at 10k photos.
 const workerV8 = ["--max-semi-space-size=4"];
+
+let lock: InstanceLock | undefined;
+try {
+  lock = acquireInstanceLock(parseConfig().dataDir);
+} catch (error) {
+  // An invalid configuration is reported in full by the boot step below.
+  if (error instanceof InstanceLockedError) {
+    log.error(error.message);
+    process.exit(69);
+  }
+  if (!(error instanceof ConfigError)) throw error;
+}
 
 const boot = runToExit({ command: node, args: [...tsx, path.join(root, "scripts/boot.ts")] });
 let stopRequested = false;
@@ -38,4 +54,6 @@ const supervisor = supervise(
 );
 stop = () => void supervisor.stop("SIGTERM");
 await supervisor.stopped;
+// Released last (and referenced here, so it lives as long as this process runs).
+lock?.release();
 log.info("stopped");

@@ -3,6 +3,7 @@
 import "@/lib/server/install-egress-guard";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
+import { exitWithParent } from "@/lib/boot/exit-with-parent";
 import { getConfig } from "@/lib/config";
 import { withClipEncoder } from "@/lib/jobs/handlers/ml-sessions";
 import { queueMissingEnrichment } from "@/lib/jobs/queue-missing-enrichment";
@@ -13,6 +14,8 @@ import { scheduleTextIndex } from "@/lib/search/schedule-text-index";
 import { getDb } from "@/lib/server/db";
 import { createLogger } from "@/lib/server/logger";
 import { libraryPaths } from "@/lib/server/paths";
+
+exitWithParent();
 
 const config = getConfig();
 const log = createLogger("worker", config.logLevel);

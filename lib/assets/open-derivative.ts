@@ -17,6 +17,11 @@ const PRODUCERS: Record<string, Record<string, JobKind>> = {
   document: { "thumb-sm": "document-text", "thumb-md": "document-text" },
 };
 
+/** The derivative kinds an asset of `assetKind` can have. */
+export function derivativeKinds(assetKind: string): string[] {
+  return Object.keys(PRODUCERS[assetKind] ?? {});
+}
+
 /** The job that makes derivative `kind` for an asset of `assetKind`, if any. */
 export function producerOf(assetKind: string, kind: string): JobKind | undefined {
   return PRODUCERS[assetKind]?.[kind];

@@ -13,7 +13,8 @@ const LAST_SCAN_KEY = "maintenance.lastScan";
 
 /**
  * One maintenance tick of the worker (idempotent, rate-limited): every 10 minutes the missing-file
- * scan, expiry of abandoned resumable uploads, the trash purge (after `trashDays`) and the two-tick orphan sweep; each tick a scrub slice within the per-minute byte budget;
+ * scan and, when it found the volume healthy, expiry of abandoned resumable uploads, the trash
+ * purge (after `trashDays`) and the two-tick orphan sweep; each tick a scrub slice within the per-minute byte budget;
  * the automatic backup when one is due.
  */
 export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = new Date()): Promise<void> {
@@ -21,24 +22,30 @@ export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = 
   await refreshPlannerStatistics(db);
   const lastScan = await db.setting.findUnique({ where: { key: LAST_SCAN_KEY } });
   if (!lastScan || now.getTime() - new Date(lastScan.value).getTime() >= SCAN_EVERY_MS) {
-    const scan = await scanFiles(db, paths);
+    const scan = await scanFiles(db, paths, now);
+    if (scan.volume.state !== "ok") log.warn("library volume unavailable: nothing flagged, nothing deleted (check the disk or mount)", { reason: scan.volume.reason });
     if (scan.missing.length > 0) log.warn("originals missing from disk (restore them from a backup)", { count: scan.missing.length, assets: scan.missing.slice(0, 20) });
+    if (scan.unavailable.length > 0) log.warn("originals unreadable (disk error or permissions; not flagged missing)", { count: scan.unavailable.length, assets: scan.unavailable.slice(0, 20) });
     if (scan.derivativesRequeued > 0) log.info("derived files missing; regenerating", { count: scan.derivativesRequeued });
-    const expired = await expireUploads(db, paths, now);
-    if (expired > 0) log.info("removed abandoned resumable uploads", { count: expired });
-    if (config.trashDays > 0) {
-      const purge = await purgeTrash({ db, paths }, { trashedBefore: new Date(now.getTime() - config.trashDays * 86_400_000) });
-      if (purge.purged > 0) log.info("purged the trash", { ...purge, afterDays: config.trashDays });
+    // Nothing is removed while the volume does not answer (docs/reliability.md scenario 24).
+    if (scan.volume.state === "ok") {
+      const expired = await expireUploads(db, paths, now);
+      if (expired > 0) log.info("removed abandoned resumable uploads", { count: expired });
+      if (config.trashDays > 0) {
+        const purge = await purgeTrash({ db, paths }, { trashedBefore: new Date(now.getTime() - config.trashDays * 86_400_000) });
+        if (purge.purged > 0) log.info("purged the trash", { ...purge, afterDays: config.trashDays });
+      }
+      const sweep = await sweepOrphans(db, paths, { now });
+      if (sweep.state === "cancelled") log.warn("orphan sweep cancelled", { reason: sweep.reason });
+      else if (sweep.deleted.length > 0) log.info("removed orphans seen on two passes", { deleted: sweep.deleted });
     }
-    const sweep = await sweepOrphans(db, paths, { now });
-    if (sweep.state === "cancelled") log.warn("orphan sweep cancelled", { reason: sweep.reason });
-    else if (sweep.deleted.length > 0) log.info("removed orphans seen on two passes", { deleted: sweep.deleted });
     const value = now.toISOString();
     await db.setting.upsert({ where: { key: LAST_SCAN_KEY }, create: { key: LAST_SCAN_KEY, value }, update: { value } });
   }
   if (config.scrubBytesPerMinute > 0) {
     const scrub = await scrubOriginals(db, paths, (config.scrubBytesPerMinute * elapsedMs) / 60_000);
     if (scrub.corrupt.length > 0) log.error("bit rot: originals no longer match their SHA-256 (restore them from a backup)", { assets: scrub.corrupt });
+    if (scrub.unavailable.length > 0) log.warn("originals unreadable while scrubbing (disk error or permissions; not called corrupt)", { assets: scrub.unavailable });
   }
   if (config.backupEveryHours > 0) {
     const last = await lastBackup(db);

@@ -2,31 +2,43 @@ import type { Db } from "@/lib/server/db";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import { hashFile } from "@/lib/server/storage";
 
-export type ScrubResult = { checked: number; bytes: number; corrupt: string[] };
+export type ScrubResult = { checked: number; bytes: number; corrupt: string[]; unavailable: string[] };
 
 /**
  * Slow bit-rot scrub: re-hashes originals, least recently verified first, until `byteBudget` is
  * spent. A mismatch marks the asset `corrupt` (restore it from a backup); the file is left as is.
+ * A read that fails is not a mismatch: EIO, EACCES… mark it `unavailable` (ok again once it reads
+ * back right), and ENOENT is left to the missing-file scan, which checks the volume first.
  */
 export async function scrubOriginals(db: Db, paths: LibraryPaths, byteBudget: number): Promise<ScrubResult> {
-  const result: ScrubResult = { checked: 0, bytes: 0, corrupt: [] };
+  const result: ScrubResult = { checked: 0, bytes: 0, corrupt: [], unavailable: [] };
   while (result.bytes < byteBudget) {
     const batch = await db.asset.findMany({
       where: { fileState: { not: "missing" }, OR: [{ verifiedAt: null }, { verifiedAt: { lt: new Date(Date.now() - 60_000) } }] },
       orderBy: [{ verifiedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
       take: 20,
-      select: { id: true, sha256: true, ext: true, size: true },
+      select: { id: true, sha256: true, ext: true, size: true, fileState: true },
     });
     if (batch.length === 0) break;
     for (const asset of batch) {
       if (result.bytes >= byteBudget) break;
-      const actual = await hashFile(originalPath(paths, asset.sha256, asset.ext)).catch(() => null);
-      const state = actual === null ? "missing" : actual === asset.sha256 ? null : "corrupt";
+      const state = await verdict(paths, asset);
       await db.asset.update({ where: { id: asset.id }, data: { verifiedAt: new Date(), ...(state ? { fileState: state } : {}) } });
       if (state === "corrupt") result.corrupt.push(asset.id);
+      if (state === "unavailable") result.unavailable.push(asset.id);
       result.checked += 1;
       result.bytes += Number(asset.size);
     }
   }
   return result;
+}
+
+/** The fileState a re-hash calls for, or null to leave it as it is. */
+async function verdict(paths: LibraryPaths, asset: { sha256: string; ext: string; fileState: string }): Promise<string | null> {
+  try {
+    if ((await hashFile(originalPath(paths, asset.sha256, asset.ext))) !== asset.sha256) return "corrupt";
+    return asset.fileState === "unavailable" ? "ok" : null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? null : "unavailable";
+  }
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { AppError, isOutOfSpace } from "@/lib/errors";
+import { AppError, diskWriteError } from "@/lib/errors";
 import { formatBytes } from "@/lib/format-bytes";
 
 export type TempFile = { path: string; sha256: string; size: number };
@@ -16,7 +16,9 @@ export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string
   const tmpPath = path.join(tmpDir, `upload-${randomUUID()}`);
   const hash = createHash("sha256");
   let size = 0;
-  const handle = await fsp.open(tmpPath, "wx", 0o600);
+  const handle = await fsp.open(tmpPath, "wx", 0o600).catch((error: unknown) => {
+    throw diskWriteError(error);
+  });
   // Reading and hashing go on while the previous batch of chunks is written (one writev per
   // ~1 MiB, at most one in flight): streams deliver small chunks, and a write per chunk is slow.
   let batch: Buffer[] = [];
@@ -50,9 +52,9 @@ export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string
   } catch (error) {
     await writing.catch(() => {});
     await handle.close().catch(() => {});
-    await fsp.rm(tmpPath, { force: true });
-    if (isOutOfSpace(error)) throw new AppError("out_of_space", "The library disk is full; free some space and retry.", { cause: error });
-    throw error;
+    // On a disk gone read-only the partial file stays until the next start's tmp/ sweep.
+    await fsp.rm(tmpPath, { force: true }).catch(() => {});
+    throw diskWriteError(error);
   }
 }
 
@@ -95,8 +97,7 @@ export async function commitFile(tmpPath: string, destination: string): Promise<
     await syncFile(dir);
   } catch (error) {
     await fsp.rm(tmpPath, { force: true });
-    if (isOutOfSpace(error)) throw new AppError("out_of_space", "The library disk is full; free some space and retry.", { cause: error });
-    throw error;
+    throw diskWriteError(error);
   }
 }
 

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import os from "node:os";
 import readline from "node:readline";
+import { LIFELINE_ENV, LIFELINE_FD } from "@/lib/boot/exit-with-parent";
 import type { Logger } from "./logger";
 
 // glibc gives every thread its own malloc arena; with libvips and onnxruntime threads that
@@ -11,6 +12,9 @@ import type { Logger } from "./logger";
 // the same 21 photos, at the same speed); a lower one costs page faults on every large buffer.
 // The owner's own settings win.
 const CHILD_ENV = { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: String(2 ** 20), MALLOC_TRIM_THRESHOLD_: String(32 * 2 ** 20) };
+// Each child gets a pipe on fd 3 that it only watches: the kernel closes it when this process
+// dies, even by kill -9, and the child stops (lib/boot/exit-with-parent.ts).
+const LIFELINE = { [LIFELINE_ENV]: String(LIFELINE_FD) };
 
 export type ChildSpec = { name: string; command: string; args: string[]; restart: boolean };
 
@@ -29,9 +33,9 @@ export function supervise(specs: ChildSpec[], log: Logger, graceMs = 10_000): Su
 
   const launch = (spec: ChildSpec, delayMs: number) => {
     const startedAt = Date.now();
-    const child = spawn(spec.command, spec.args, { stdio: ["ignore", "pipe", "pipe"], env: { ...CHILD_ENV, ...process.env } });
+    const child = spawn(spec.command, spec.args, { stdio: ["ignore", "pipe", "pipe", "pipe"], env: { ...CHILD_ENV, ...process.env, ...LIFELINE } });
     children.set(spec.name, child);
-    for (const stream of [child.stdout, child.stderr]) {
+    for (const stream of [child.stdout!, child.stderr!]) {
       readline.createInterface({ input: stream }).on("line", (line) => process.stderr.write(`${spec.name.padEnd(6)} | ${line}\n`));
     }
     child.on("exit", (code, signal) => {
@@ -69,11 +73,12 @@ export function supervise(specs: ChildSpec[], log: Logger, graceMs = 10_000): Su
 }
 
 /**
- * Runs one command to its end, sharing this process's stdin/stdout/stderr. `exited` resolves to its
+ * Runs one command to its end, sharing this process's stdin/stdout/stderr (and a lifeline, like
+ * supervised children). `exited` resolves to its
  * exit code, or 128 + the signal's number when a signal ended it (as a shell reports it).
  */
 export function runToExit(spec: Pick<ChildSpec, "command" | "args">): { kill: (signal: NodeJS.Signals) => void; exited: Promise<number> } {
-  const child = spawn(spec.command, spec.args, { stdio: "inherit" });
+  const child = spawn(spec.command, spec.args, { stdio: ["inherit", "inherit", "inherit", "pipe"], env: { ...process.env, ...LIFELINE } });
   const exited = new Promise<number>((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code, signal) => resolve(code ?? 128 + (signal ? os.constants.signals[signal] : 0)));

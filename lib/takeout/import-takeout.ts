@@ -20,6 +20,11 @@ export type TakeoutResult = { runId: string; report: TakeoutReport };
 
 const YEAR_FOLDER = /(^|\s)(19|20)\d{2}$/;
 
+/** How an import run records its inputs (the same parts in any order are the same run). */
+export function takeoutInputsKey(inputs: string[]): string {
+  return JSON.stringify([...inputs].sort());
+}
+
 /**
  * Imports Google Takeout parts (zips, tgzs or extracted folders) as one catalogue: pass 1 reads
  * every entry list and JSON (hostile archives abort here), pass 2 streams each photo/video/Drive
@@ -32,7 +37,7 @@ export async function importTakeout(deps: IngestDeps, inputs: string[], options:
   const parts = await Promise.all(inputs.map(openPart));
   const names = parts.map((p) => p.name);
   if (new Set(names).size !== names.length) throw new AppError("bad_request", "Two parts have the same file name; give each part once.");
-  const inputsKey = JSON.stringify([...inputs].sort());
+  const inputsKey = takeoutInputsKey(inputs);
   const previous = await deps.db.importRun.findFirst({ where: { inputs: inputsKey, status: { in: ["cataloguing", "importing"] } }, orderBy: { createdAt: "desc" } });
   const run = previous ?? (await deps.db.importRun.create({ data: { id: randomUUID(), inputs: inputsKey, options: JSON.stringify(options) } }));
   let catalogue: Catalogue;

@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import type { Readable } from "node:stream";
-import { AppError, isOutOfSpace } from "@/lib/errors";
+import { AppError, diskWriteError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
 import { partPath, toUploadState, withUploadLock, type UploadState } from "./upload-files";
@@ -18,7 +18,9 @@ export async function appendUpload(db: Db, paths: LibraryPaths, id: string, offs
     const durable = Number(row.offset);
     const size = Number(row.size);
     if (offset !== durable) throw new AppError("conflict", `Wrong offset ${offset}; the upload continues at ${durable}.`);
-    const handle = await fs.open(partPath(paths, id), "r+");
+    const handle = await fs.open(partPath(paths, id), "r+").catch((error: unknown) => {
+      throw diskWriteError(error, "resume");
+    });
     let written = durable;
     let failure: unknown = null;
     try {
@@ -34,14 +36,13 @@ export async function appendUpload(db: Db, paths: LibraryPaths, id: string, offs
       }
       await handle.sync();
     } catch (error) {
-      if (isOutOfSpace(error)) throw new AppError("out_of_space", "The library disk is full; free some space and resume.");
-      throw error;
+      throw diskWriteError(error, "resume");
     } finally {
       await handle.close();
     }
     const updated = await db.upload.update({ where: { id }, data: { offset: BigInt(written) } });
-    if (failure instanceof AppError) throw failure;
-    if (failure && isOutOfSpace(failure)) throw new AppError("out_of_space", "The library disk is full; free some space and resume.");
+    const mapped = diskWriteError(failure, "resume");
+    if (mapped instanceof AppError) throw mapped;
     return toUploadState(updated);
   });
   if (!result) throw new AppError("conflict", "Another request is appending to this upload right now.");

@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import { z } from "zod";
 import { INGEST_SOURCES } from "@/lib/audit/record-ingest-attempt";
 import type { Config } from "@/lib/config";
-import { AppError, isOutOfSpace } from "@/lib/errors";
+import { AppError, diskWriteError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
 import { formatBytes } from "@/lib/format-bytes";
@@ -25,8 +25,7 @@ export async function createUpload(deps: { db: Db; paths: LibraryPaths; config: 
     await fs.mkdir(deps.paths.uploads, { recursive: true });
     await fs.writeFile(partPath(deps.paths, id), Buffer.alloc(0), { flag: "wx", mode: 0o600 });
   } catch (error) {
-    if (isOutOfSpace(error)) throw new AppError("out_of_space", "The library disk is full; free some space and retry.");
-    throw error;
+    throw diskWriteError(error);
   }
   const row = await deps.db.upload.create({
     data: {

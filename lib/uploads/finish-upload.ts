@@ -3,7 +3,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { ingestAsset, type IngestDeps, type IngestResult } from "@/lib/assets/ingest-asset";
 import type { IngestSource } from "@/lib/audit/record-ingest-attempt";
-import { AppError } from "@/lib/errors";
+import { AppError, diskWriteError } from "@/lib/errors";
 import { hashFile } from "@/lib/server/storage";
 import { partPath, withUploadLock } from "./upload-files";
 
@@ -18,7 +18,9 @@ export async function finishUpload(deps: IngestDeps, id: string, client: string)
     if (row.offset !== row.size) throw new AppError("conflict", `The upload has ${row.offset} of ${row.size} bytes; send the rest first.`);
     const part = partPath(deps.paths, id);
     const temp = path.join(deps.paths.tmp, `upload-${randomUUID()}`);
-    await fs.rename(part, temp);
+    await fs.rename(part, temp).catch((error: unknown) => {
+      throw diskWriteError(error);
+    });
     await deps.db.upload.delete({ where: { id } });
     const sha256 = await hashFile(temp);
     return ingestAsset(deps, {
