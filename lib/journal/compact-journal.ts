@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Db } from "@/lib/server/db";
 import { journalSeqOf } from "./append-journal";
-import { listJournalFiles, readJournal, startSegment, writeSnapshot } from "./journal-files";
+import { listJournalFiles, readJournal, segmentBytes, startSegment, writeSnapshot } from "./journal-files";
 import { purgedHashes } from "./purged-hashes";
 import { snapshotDecisions } from "./snapshot-decisions";
 
@@ -14,9 +14,11 @@ export const COMPACT_AFTER_BYTES = 16 * 1024 * 1024;
  * files. Runs in one write transaction, so no entry is appended meanwhile, and changes no row; a
  * crash at any step leaves a journal that reads the same (the newest complete snapshot plus every
  * later entry). Skipped (false) when the database lacks entries the journal has: those are
- * replayed first, at the next start. Also how an existing library gets its first journal.
+ * replayed first, at the next start — or when the segments hold less than `minBytes`. Also how an
+ * existing library gets its first journal.
  */
-export async function compactJournal(db: Db, journalDir: string): Promise<boolean> {
+export async function compactJournal(db: Db, journalDir: string, options: { minBytes?: number } = {}): Promise<boolean> {
+  if (options.minBytes && segmentBytes(journalDir) < options.minBytes) return false;
   return db.$transaction(async (tx) => {
     const seq = await journalSeqOf(tx);
     const journal = readJournal(journalDir);

@@ -2,6 +2,8 @@ import { recordBackup, lastBackup } from "@/lib/backup/backup-status";
 import { createBackup } from "@/lib/backup/create-backup";
 import { purgeTrash } from "@/lib/assets/purge-trash";
 import type { JobContext } from "@/lib/jobs/handler";
+import { journalDirOf } from "@/lib/journal/append-journal";
+import { COMPACT_AFTER_BYTES, compactJournal } from "@/lib/journal/compact-journal";
 import { refreshPlannerStatistics } from "@/lib/server/db";
 import { expireUploads } from "@/lib/uploads/cancel-upload";
 import { scanFiles } from "./scan-files";
@@ -15,11 +17,12 @@ const LAST_SCAN_KEY = "maintenance.lastScan";
  * One maintenance tick of the worker (idempotent, rate-limited): every 10 minutes the missing-file
  * scan and, when it found the volume healthy, expiry of abandoned resumable uploads, the trash
  * purge (after `trashDays`) and the two-tick orphan sweep; each tick a scrub slice within the per-minute byte budget;
- * the automatic backup when one is due.
+ * the automatic backup when one is due; journal compaction past its size.
  */
 export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = new Date()): Promise<void> {
   const { db, paths, config, log } = ctx;
   await refreshPlannerStatistics(db);
+  if (await compactJournal(db, journalDirOf(paths.database), { minBytes: COMPACT_AFTER_BYTES })) log.info("compacted the journal into a snapshot");
   const lastScan = await db.setting.findUnique({ where: { key: LAST_SCAN_KEY } });
   if (!lastScan || now.getTime() - new Date(lastScan.value).getTime() >= SCAN_EVERY_MS) {
     const scan = await scanFiles(db, paths, now);
