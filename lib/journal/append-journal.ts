@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import path from "node:path";
 import { sqlTime, type DbTx } from "@/lib/server/db";
-import { appendEntry } from "./journal-files";
+import { appendEntry, journalDirOf } from "./journal-files";
 import { JOURNAL_SEQ_KEY, type JournalOp } from "./journal-entry";
 
 const quiet = new AsyncLocalStorage<true>();
@@ -27,11 +26,6 @@ export async function appendJournal(tx: DbTx, op: JournalOp): Promise<void> {
 /** Runs `fn` without journaling (replaying the journal, or re-listing originals in a rebuild). */
 export function withoutJournal<T>(fn: () => Promise<T>): Promise<T> {
   return quiet.run(true, fn);
-}
-
-/** The journal dir of the library whose database is `databaseFile`. */
-export function journalDirOf(databaseFile: string): string {
-  return path.join(path.dirname(databaseFile), "journal");
 }
 
 /** Records that the database contains every journal entry up to `seq`. */

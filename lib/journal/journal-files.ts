@@ -26,6 +26,11 @@ export type DatedOp = JournalOp & { at: string };
 
 const pad = (seq: number) => String(seq).padStart(16, "0");
 
+/** The journal dir of the library whose database is `databaseFile` (`journal/` beside it). */
+export function journalDirOf(databaseFile: string): string {
+  return path.join(path.dirname(databaseFile), "journal");
+}
+
 /** Segment and snapshot files of a journal dir, oldest first. */
 export function listJournalFiles(dir: string): { segments: { file: string; start: number }[]; snapshots: { file: string; seq: number }[] } {
   const names = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];

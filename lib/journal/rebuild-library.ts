@@ -10,9 +10,9 @@ import { applyMigrations } from "@/lib/server/migrate";
 import { recordLibraryId } from "@/lib/server/open-library";
 import { libraryPaths } from "@/lib/server/paths";
 import { hashFile } from "@/lib/server/storage";
-import { journalDirOf, withoutJournal } from "./append-journal";
+import { withoutJournal } from "./append-journal";
 import { RECOVERED_SOURCE } from "./journal-entry";
-import { readJournal, syncDir } from "./journal-files";
+import { journalDirOf, readJournal, syncDir } from "./journal-files";
 import { purgedHashes } from "./purged-hashes";
 import { replayJournal } from "./replay-journal";
 

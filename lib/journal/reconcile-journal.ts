@@ -1,9 +1,9 @@
 import type { Db } from "@/lib/server/db";
 import type { Logger } from "@/lib/server/logger";
 import type { LibraryPaths } from "@/lib/server/paths";
-import { journalDirOf, journalSeqOf } from "./append-journal";
+import { journalSeqOf } from "./append-journal";
 import { compactJournal } from "./compact-journal";
-import { listJournalFiles, readJournal } from "./journal-files";
+import { journalDirOf, listJournalFiles, readJournal } from "./journal-files";
 import { RebuildNeeded } from "./rebuild-needed";
 import { JournalTooNewError, replayJournal } from "./replay-journal";
 

@@ -28,9 +28,9 @@ export async function snapshotDecisions(tx: DbTx): Promise<DatedOp[]> {
     if (a.favorite || a.archived || a.trashedAt || a.description) {
       ops.push({ op: "asset.update", sha256s: [a.sha256], favorite: a.favorite, archived: a.archived, trashed: a.trashedAt !== null, description: a.description, at: (a.trashedAt ?? a.createdAt).toISOString() });
     }
-    const fromTakeout = a.names.some((n) => n.source === "takeout");
-    if (a.origin || a.peopleHints.length > 0 || (fromTakeout && a.latitude !== null && a.longitude !== null)) {
-      const gps = fromTakeout && a.latitude !== null && a.longitude !== null ? { gps: { latitude: a.latitude, longitude: a.longitude, altitude: a.altitude, source: "geoData" as const } } : {};
+    // A position may have come from a sidecar, not the bytes: kept (applied only where the bytes have none).
+    const gps = a.latitude !== null && a.longitude !== null ? { gps: { latitude: a.latitude, longitude: a.longitude, altitude: a.altitude, source: "geoData" as const } } : null;
+    if (a.origin || a.peopleHints.length > 0 || gps) {
       ops.push({ op: "asset.takeout", sha256: a.sha256, sidecar: { ...gps, favorite: false, archived: false, trashed: false, people: a.peopleHints.map((h) => h.name), ...(a.origin ? { origin: a.origin } : {}) }, intoTrash: false, namePlaces: true, at });
     }
     if (a.folder) ops.push({ op: "asset.folder", sha256: a.sha256, folder: a.folder, at });

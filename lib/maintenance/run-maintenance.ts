@@ -2,7 +2,7 @@ import { recordBackup, lastBackup } from "@/lib/backup/backup-status";
 import { createBackup } from "@/lib/backup/create-backup";
 import { purgeTrash } from "@/lib/assets/purge-trash";
 import type { JobContext } from "@/lib/jobs/handler";
-import { journalDirOf } from "@/lib/journal/append-journal";
+import { journalDirOf } from "@/lib/journal/journal-files";
 import { COMPACT_AFTER_BYTES, compactJournal } from "@/lib/journal/compact-journal";
 import { refreshPlannerStatistics } from "@/lib/server/db";
 import { expireUploads } from "@/lib/uploads/cancel-upload";

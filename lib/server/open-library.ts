@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
+import { journalDirOf } from "@/lib/journal/journal-files";
 import { RebuildNeeded } from "@/lib/journal/rebuild-needed";
 import type { LibraryPaths } from "./paths";
 
@@ -34,7 +34,7 @@ export function checkLibraryVolume(paths: LibraryPaths): string | null {
     );
   }
   // The lead's choice: a lost database is re-created by an explicit `npm run rebuild`, not at start-up.
-  if (marker && !fs.existsSync(paths.database) && (hasEntries(paths.originals) || hasEntries(path.join(paths.root, "journal")))) {
+  if (marker && !fs.existsSync(paths.database) && (hasEntries(paths.originals) || hasEntries(journalDirOf(paths.database)))) {
     throw new RebuildNeeded(`The library ${marker} in ${paths.root} has originals but no database (${paths.database} is missing). Refusing to start, writing nothing.`);
   }
   if (!dbId && !marker && hasEntries(paths.originals)) {
