@@ -30,7 +30,7 @@ import { openDb, type Db } from "@/lib/server/db";
 import { originalPath } from "@/lib/server/paths";
 import { prepareLibrary } from "@/lib/server/prepare-library";
 import { applyTakeoutMetadata } from "@/lib/takeout/apply-takeout-metadata";
-import { ingestBytes, jpeg, libraryState, peopleState } from "@/tests/support/library-state";
+import { ingestBytes, photo, libraryState, peopleState } from "@/tests/support/library-state";
 import { createTestLibrary, listOriginals, type TestLibrary } from "@/tests/support/test-library";
 
 const log = createLogger("test", "error");
@@ -72,11 +72,11 @@ beforeAll(async () => {
   lib = await createTestLibrary({ ALBUMS_ENRICHMENT: "none" });
   db = lib.db;
   for (let i = 0; i < 6; i += 1) {
-    const result = await ingestBytes(deps(), await jpeg(i + 1), `IMG_${i}.jpg`, { capturedAt: new Date(`2020-01-0${i + 1}T10:00:00Z`) });
+    const result = await ingestBytes(deps(), await photo(i + 1), `IMG_${i}.png`, { capturedAt: new Date(`2020-01-0${i + 1}T10:00:00Z`) });
     ids.push(result.assetId);
     shas.push(result.sha256);
   }
-  await ingestBytes(deps(), await jpeg(1), "copy-of-IMG_0.jpg", { source: "share" });
+  await ingestBytes(deps(), await photo(1), "copy-of-IMG_0.png", { source: "share" });
   const trip = await createAlbum(db, { title: "Trip", description: "summer", assetIds: [ids[0]!, ids[1]!, ids[2]!] });
   await addAlbumAssets(db, trip.id, [ids[3]!]);
   await removeAlbumAssets(db, trip.id, [ids[1]!]);
@@ -86,7 +86,7 @@ beforeAll(async () => {
   await updateAssets(db, { ids: [ids[1]!], archived: true, description: "at the lake" });
   await updateAssets(db, { ids: [ids[4]!, ids[5]!], trashed: true });
   // Purged for good; an interrupted purge left its file behind: a rebuild must not list it again.
-  purgedFile = originalPath(lib.paths, shas[5]!, "jpg");
+  purgedFile = originalPath(lib.paths, shas[5]!, "png");
   const purgedBytes = fs.readFileSync(purgedFile);
   await purgeTrash({ db, paths: lib.paths }, { ids: [ids[5]!] });
   fs.mkdirSync(path.dirname(purgedFile), { recursive: true });

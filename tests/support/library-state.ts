@@ -4,9 +4,9 @@ import type { IngestSource } from "@/lib/audit/record-ingest-attempt";
 import type { Db } from "@/lib/server/db";
 import { writeTempFile } from "@/lib/server/storage";
 
-/** A small distinct JPEG (seeded colour). */
-export function jpeg(seed: number): Promise<Buffer> {
-  return sharp({ create: { width: 32, height: 24, channels: 3, background: { r: seed % 256, g: (seed * 7) % 256, b: (seed * 13) % 256 } } }).jpeg().toBuffer();
+/** A small PNG, distinct for every seed (lossless: the seed is in its pixels). */
+export function photo(seed: number): Promise<Buffer> {
+  return sharp({ create: { width: 32, height: 24, channels: 3, background: { r: seed & 255, g: (seed >> 8) & 255, b: 77 } } }).png().toBuffer();
 }
 
 /** Ingests bytes through the real ingest path. */
