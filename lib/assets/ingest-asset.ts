@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs/promises";
 import type { Config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { appendJournal } from "@/lib/journal/append-journal";
@@ -11,7 +10,9 @@ import { readHeaderSize } from "@/lib/media/image-source";
 import { auditRow, recordIngestAttempt, type IngestSource } from "@/lib/audit/record-ingest-attempt";
 import { sqlTime, type Db } from "@/lib/server/db";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
-import { commitFile, type TempFile } from "@/lib/server/storage";
+import type { TempFile } from "@/lib/server/storage";
+import { linkOriginal } from "@/lib/custody/link-original";
+import { removePath } from "@/lib/custody/remove-path";
 import { extractMetadata } from "./extract-metadata";
 
 export type IngestDeps = { db: Db; paths: LibraryPaths; config: Config };
@@ -31,10 +32,13 @@ export type IngestInput = {
 export type IngestResult = { status: "ingested" | "duplicate"; assetId: string; sha256: string };
 
 /**
- * The one ingest path (uploads, share target, Takeout, scripts). Takes bytes already streamed to
- * tmp (hashed by writeTempFile), verifies the declared hash, recognises the type from
- * the bytes, reads metadata, fsyncs and renames into `originals/` (dir fsynced) and only then commits the row
- * with its jobs. Every attempt lands in the audit log. A failure leaves no temp file and no row.
+ * The one ingest path (uploads, share target, Takeout, adoption, scripts). Takes bytes already
+ * streamed to tmp (hashed by writeTempFile), verifies the declared hash, recognises the type from
+ * the bytes, reads metadata, links them into `originals/` (fsynced) and commits the row with its
+ * jobs. The answer is a promise that the bytes stay on disk, whatever runs beside it: the row
+ * commits (or an existing one is taken out of the trash) in a write transaction that first makes
+ * sure the original is in place, re-linking it from the temp file if a purge just moved it away
+ * (lib/custody). Every attempt lands in the audit log. The temp file is gone afterwards either way.
  */
 export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
   const { db, paths, config } = deps;
@@ -44,8 +48,10 @@ export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise
     if (input.declaredSha256 && input.declaredSha256.toLowerCase() !== temp.sha256) {
       throw new AppError("hash_mismatch", `The received bytes hash to ${temp.sha256}, not the declared ${input.declaredSha256}.`);
     }
-    const existing = await db.asset.findUnique({ where: { sha256: temp.sha256 }, select: { id: true, ext: true } });
-    if (existing) return await finishDuplicate(deps, existing, temp, input, temp.path);
+    if (await db.asset.findUnique({ where: { sha256: temp.sha256 }, select: { id: true } })) {
+      const duplicate = await finishDuplicate(deps, input);
+      if (duplicate) return duplicate; // else purged meanwhile: store it as new
+    }
     if (temp.size === 0) throw new AppError("unsupported_type", "The file is empty.");
     const type = (await detectType(temp.path)) ?? (input.allowAnyFile ? await detectAnyFile(temp.path, input.fileName) : null);
     if (!type) throw new AppError("unsupported_type", "This is not a photo, video or document type Albums stores (checked from its bytes).");
@@ -59,11 +65,13 @@ export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise
       ffprobe: config.ffprobe, boxTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
     const destination = originalPath(paths, temp.sha256, type.ext);
-    await commitFile(temp.path, destination);
+    await linkOriginal(temp.path, destination); // the slow part (fsync) outside the write lock
     const id = randomUUID();
     try {
-      // The row, its name, its jobs, its audit entry and its search-index change commit together (one fsync).
+      // The row, its name, its jobs, its audit entry and its search-index change commit together,
+      // under the write lock, with the original checked (and re-linked) first.
       await db.$transaction(async (tx) => {
+        await linkOriginal(temp.path, destination);
         await tx.asset.create({
           data: {
             id, sha256: temp.sha256, kind: type.kind, mimeType: type.mime, ext: type.ext, size: BigInt(temp.size),
@@ -78,46 +86,43 @@ export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise
       });
     } catch (error) {
       // A concurrent upload of the same bytes committed first: same file, so answer "duplicate".
-      const winner = await db.asset.findUnique({ where: { sha256: temp.sha256 }, select: { id: true, ext: true } });
-      if (!winner) throw error;
-      return await finishDuplicate(deps, winner, temp, input, null);
+      const duplicate = await finishDuplicate(deps, input);
+      if (!duplicate) throw error;
+      return duplicate;
     }
     return { status: "ingested", assetId: id, sha256: temp.sha256 };
   } catch (error) {
-    await fs.rm(temp.path, { force: true });
     const appError = error instanceof AppError ? error : null;
     await recordIngestAttempt(db, {
       ...audit, size: temp.size, sha256: temp.sha256, outcome: "rejected",
       errorCode: appError?.code ?? "internal", message: (error as Error).message,
     });
     throw error;
+  } finally {
+    await removePath(paths, "temp", temp.path);
   }
 }
 
 /**
- * Same bytes already stored: keep one original (restored from `restoreFrom` if it went missing
- * from disk, so "duplicate" never answers for a lost file), take it out of the trash, and record
- * the extra name.
+ * Same bytes already stored: in one write transaction, keep one original (re-linked from the
+ * temp file if it is not on disk, so "duplicate" never answers for a lost or just-purged file),
+ * take the row out of the trash and record the extra name. Null when no row has these bytes any
+ * more (purged meanwhile): the caller stores them as new.
  */
-async function finishDuplicate(
-  deps: IngestDeps,
-  existing: { id: string; ext: string },
-  temp: TempFile,
-  input: IngestInput,
-  restoreFrom: string | null,
-): Promise<IngestResult> {
-  if (restoreFrom) await commitFile(restoreFrom, originalPath(deps.paths, temp.sha256, existing.ext));
-  await deps.db.$transaction(async (tx) => {
-    // Sent again while in the trash: bring it back, so "duplicate" never answers for a file about to be purged.
+async function finishDuplicate(deps: IngestDeps, input: IngestInput): Promise<IngestResult | null> {
+  const { sha256, size, path: tempPath } = input.temp;
+  return deps.db.$transaction(async (tx) => {
+    const existing = await tx.asset.findUnique({ where: { sha256 }, select: { id: true, ext: true } });
+    if (!existing) return null;
+    await linkOriginal(tempPath, originalPath(deps.paths, sha256, existing.ext));
     await tx.asset.updateMany({ where: { id: existing.id, trashedAt: { not: null } }, data: { trashedAt: null } });
     await tx.$executeRaw`INSERT OR IGNORE INTO "AssetName" ("assetId", "name", "source", "createdAt") VALUES (${existing.id}, ${input.fileName}, ${input.source}, ${sqlTime(new Date())})`;
-    await appendJournal(tx, ingestEntry(temp.sha256, input, null));
+    await tx.ingestAudit.create({
+      data: auditRow({ source: input.source, client: input.client, originalName: input.fileName, size, sha256, outcome: "duplicate", assetId: existing.id }),
+    });
+    await appendJournal(tx, ingestEntry(sha256, input, null));
+    return { status: "duplicate" as const, assetId: existing.id, sha256 };
   });
-  await recordIngestAttempt(deps.db, {
-    source: input.source, client: input.client, originalName: input.fileName, size: temp.size, sha256: temp.sha256,
-    outcome: "duplicate", assetId: existing.id,
-  });
-  return { status: "duplicate", assetId: existing.id, sha256: temp.sha256 };
 }
 
 /** The journal's record of an arrival: the name and source, and a capture time the bytes cannot tell again. */

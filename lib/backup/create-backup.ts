@@ -4,7 +4,9 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import Database from "better-sqlite3";
-import { originalPath, type LibraryPaths } from "@/lib/server/paths";
+import { holdGraveyard } from "@/lib/custody/hold-graveyard";
+import { withOriginal } from "@/lib/custody/find-original";
+import type { LibraryPaths } from "@/lib/server/paths";
 import { hashFile, syncFile } from "@/lib/server/storage";
 
 export type ManifestEntry = { sha256: string; ext: string; size: number };
@@ -28,6 +30,8 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
   const store = path.join(destination, "originals");
   const partial = path.join(snapshots, `${name}.partial`);
   await fsp.mkdir(partial, { recursive: true });
+  // Originals purged after the snapshot below stay readable in the graveyard until we are done.
+  const release = await holdGraveyard(paths);
   try {
     const dbCopy = path.join(partial, "albums.db");
     const live = new Database(paths.database, { readonly: true, timeout: 15_000 });
@@ -52,12 +56,10 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
     for (const asset of assets) {
       const target = storePath(store, asset);
       if ((await fsp.stat(target).catch(() => null))?.size === asset.size) continue;
-      const source = originalPath(paths, asset.sha256, asset.ext);
-      if (!fs.existsSync(source)) {
+      if (!(await withOriginal(paths, asset.sha256, asset.ext, (source) => copyVerified(source, target, asset.sha256)))) {
         missing.push(asset.sha256);
         continue;
       }
-      await copyVerified(source, target, asset.sha256);
       copied += 1;
       bytesCopied += asset.size;
     }
@@ -72,6 +74,8 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
   } catch (error) {
     await fsp.rm(partial, { recursive: true, force: true });
     throw error;
+  } finally {
+    await release();
   }
 }
 

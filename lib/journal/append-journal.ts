@@ -15,7 +15,7 @@ const quiet = new AsyncLocalStorage<true>();
  * so the next start-up replays from there. The journal lives in `journal/` beside the database.
  */
 export async function appendJournal(tx: DbTx, op: JournalOp): Promise<void> {
-  if (quiet.getStore()) return;
+  if (quiet.getStore() || ("sha256s" in op && op.sha256s.length === 0 && op.op !== "album.create")) return;
   const [row] = await tx.$queryRaw<{ file: string; seq: string | null }[]>`
     SELECT (SELECT file FROM pragma_database_list WHERE name = 'main') AS file, (SELECT value FROM "Setting" WHERE key = ${JOURNAL_SEQ_KEY}) AS seq`;
   const dbSeq = Number(row?.seq ?? 0);

@@ -108,7 +108,8 @@ export async function applyJournalEntry(tx: DbTx, op: JournalOp, at: Date): Prom
  */
 async function applyIngest(tx: DbTx, op: Extract<JournalOp, { op: "asset.ingest" }>, at: Date): Promise<void> {
   const asset = await tx.asset.findUnique({ where: { sha256: op.sha256 }, select: { id: true, source: true, trashedAt: true } });
-  if (!asset) return;
+  // An adoption's own entry adds nothing to an asset whose real name is known.
+  if (!asset || (op.source === RECOVERED_SOURCE && asset.source !== RECOVERED_SOURCE)) return;
   await tx.$executeRaw`INSERT OR IGNORE INTO "AssetName" ("assetId", "name", "source", "createdAt") VALUES (${asset.id}, ${op.name}, ${op.source}, ${sqlTime(at)})`;
   const reclaim = asset.source === RECOVERED_SOURCE && op.source !== RECOVERED_SOURCE;
   if (reclaim) await tx.assetName.deleteMany({ where: { assetId: asset.id, source: RECOVERED_SOURCE } });

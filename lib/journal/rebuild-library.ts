@@ -1,17 +1,14 @@
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { ingestAsset, type IngestDeps } from "@/lib/assets/ingest-asset";
-import type { IngestSource } from "@/lib/audit/record-ingest-attempt";
+import type { IngestDeps } from "@/lib/assets/ingest-asset";
 import type { Config } from "@/lib/config";
+import { adoptOriginal } from "@/lib/custody/adopt-original";
 import { openDb } from "@/lib/server/db";
 import { entriesAtDepth } from "@/lib/server/entries-at-depth";
 import { applyMigrations } from "@/lib/server/migrate";
 import { recordLibraryId } from "@/lib/server/open-library";
 import { libraryPaths } from "@/lib/server/paths";
-import { hashFile } from "@/lib/server/storage";
 import { withoutJournal } from "./append-journal";
-import { RECOVERED_SOURCE } from "./journal-entry";
 import { journalDirOf, readJournal, syncDir } from "./journal-files";
 import { purgedHashes } from "./purged-hashes";
 import { replayJournal } from "./replay-journal";
@@ -28,7 +25,7 @@ export type RebuildResult = {
   alreadyListed: number;
   /** Files whose bytes the owner purged (an interrupted purge left them): not listed again, left in place. */
   purged: number;
-  /** Files adoption could not take (with why); left for the owner. */
+  /** Files adoption could not take (with why): quarantined, or left in place after an I/O fault. */
   notAdopted: { file: string; reason: string }[];
   replayed: number;
 };
@@ -43,11 +40,14 @@ export class RebuildRefused extends Error {
 
 /**
  * Re-creates the library index from `originals/` and the journal, into a fresh database: every
- * original is listed again through adoption (thumbnails and ML queued as for any ingest), then the
+ * original is listed again through custody's adoption (its own bytes through the ingest path,
+ * source `recovered`; thumbnails and ML queued as for any ingest), then the
  * journal is replayed (snapshot and entries), restoring names, albums, favourites, trash, people.
  * Built in `albums.db.rebuild` and renamed into place at the end, so a start never sees half an
  * index; killed and re-run, it resumes there (rows keyed by SHA-256, albums by id: nothing twice).
- * Refuses when a database exists or the data dir is not a marked library. Originals are only read.
+ * Refuses when a database exists or the data dir is not a marked library. Originals are only read
+ * (adoption moves a file it cannot take, not named by its hash or not a type Albums stores, to the
+ * quarantine).
  * The caller holds the data dir's instance lock.
  */
 export async function rebuildLibrary(config: Config, onProgress: (p: RebuildProgress) => void = () => {}): Promise<RebuildResult> {
@@ -75,9 +75,10 @@ export async function rebuildLibrary(config: Config, onProgress: (p: RebuildProg
         if (sha && listed.has(sha)) result.alreadyListed += 1;
         else if (sha && purged.has(sha)) result.purged += 1;
         else {
-          const outcome = await withoutJournal(() => adoptFile(deps, file));
-          if (outcome === "adopted") result.adopted += 1;
-          else result.notAdopted.push({ file, reason: outcome.reason });
+          const outcome = await withoutJournal(() => adoptOriginal(deps, file));
+          if (outcome.status === "quarantined") result.notAdopted.push({ file, reason: `moved to the quarantine: ${outcome.reason}` });
+          else if (outcome.status === "failed") result.notAdopted.push({ file, reason: outcome.reason });
+          else result.adopted += 1;
         }
         onProgress({ phase: "originals", done: (done += 1), total: files.length });
       }
@@ -94,29 +95,5 @@ export async function rebuildLibrary(config: Config, onProgress: (p: RebuildProg
     return result;
   } finally {
     await db.$disconnect();
-  }
-}
-
-/**
- * Lists one original again from its own bytes through the ingest path (source `recovered`), via a
- * hard link in tmp/ so the file itself never moves. A file whose name is not its SHA-256 is not
- * listed (left for the owner). Interim until lib/custody's adoptOriginal is merged.
- */
-async function adoptFile(deps: IngestDeps, file: string): Promise<"adopted" | { reason: string }> {
-  const sha256 = ORIGINAL_NAME.exec(path.basename(file))?.[1];
-  if (!sha256) return { reason: "the name is not <sha256>.<ext>" };
-  const temp = path.join(deps.paths.tmp, `adopt-${randomUUID()}`);
-  fs.mkdirSync(deps.paths.tmp, { recursive: true });
-  fs.linkSync(file, temp);
-  const actual = await hashFile(temp);
-  if (actual !== sha256) {
-    fs.rmSync(temp, { force: true });
-    return { reason: `its bytes hash to ${actual}` };
-  }
-  try {
-    await ingestAsset(deps, { temp: { path: temp, sha256, size: fs.statSync(temp).size }, fileName: path.basename(file), source: RECOVERED_SOURCE as IngestSource, client: "rebuild", allowAnyFile: true });
-    return "adopted";
-  } catch (error) {
-    return { reason: (error as Error).message };
   }
 }

@@ -16,8 +16,9 @@ const LAST_SCAN_KEY = "maintenance.lastScan";
 /**
  * One maintenance tick of the worker (idempotent, rate-limited): every 10 minutes the missing-file
  * scan and, when it found the volume healthy, expiry of abandoned resumable uploads, the trash
- * purge (after `trashDays`) and the two-tick orphan sweep; each tick a scrub slice within the per-minute byte budget;
- * the automatic backup when one is due; journal compaction past its size.
+ * purge (after `trashDays`) and the custody sweep (orphan originals adopted, never deleted); each
+ * tick a scrub slice within the per-minute byte budget; the automatic backup when one is due;
+ * journal compaction past its size.
  */
 export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = new Date()): Promise<void> {
   const { db, paths, config, log } = ctx;
@@ -38,9 +39,9 @@ export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = 
         const purge = await purgeTrash({ db, paths }, { trashedBefore: new Date(now.getTime() - config.trashDays * 86_400_000) });
         if (purge.purged > 0) log.info("purged the trash", { ...purge, afterDays: config.trashDays });
       }
-      const sweep = await sweepOrphans(db, paths, { now });
+      const sweep = await sweepOrphans({ db, paths, config }, { now });
       if (sweep.state === "cancelled") log.warn("orphan sweep cancelled", { reason: sweep.reason });
-      else if (sweep.deleted.length > 0) log.info("removed orphans seen on two passes", { deleted: sweep.deleted });
+      else if (sweep.adopted.length + sweep.quarantined.length > 0) log.warn("originals without a row found", { adopted: sweep.adopted.length, quarantined: sweep.quarantined });
     }
     const value = now.toISOString();
     await db.setting.upsert({ where: { key: LAST_SCAN_KEY }, create: { key: LAST_SCAN_KEY, value }, update: { value } });

@@ -1,5 +1,5 @@
-import { reconcileOriginals } from "@/lib/assets/reconcile-originals";
 import { hasOwnerPassphrase } from "@/lib/auth/owner-passphrase";
+import { recoverCustody } from "@/lib/custody/recover-custody";
 import { recoverInterruptedJobs } from "@/lib/jobs/queue";
 import { reconcileJournal } from "@/lib/journal/reconcile-journal";
 import type { Config } from "@/lib/config";
@@ -19,7 +19,7 @@ export class StartupRefusal extends Error {
 /**
  * Checks that need the migrated database, run before the server and worker start: the listen
  * address is safe for the identity set-up, jobs interrupted by the last stop are handed back, and
- * the recovery sweep removes unacknowledged leftovers.
+ * custody is recovered: interrupted purges settled, originals without a row adopted (never deleted).
  */
 export async function bootChecks(config: Config, paths: LibraryPaths, log: Logger): Promise<void> {
   const db = await getDb();
@@ -28,11 +28,11 @@ export async function bootChecks(config: Config, paths: LibraryPaths, log: Logge
     if (problem) throw new StartupRefusal(problem);
     const recovered = await recoverInterruptedJobs(db);
     if (recovered > 0) log.info("handed back jobs interrupted by the last stop", { jobs: recovered });
-    const result = await reconcileOriginals(db, paths);
-    if (result.orphansRemoved > 0) log.info("removed unacknowledged leftovers", { count: result.orphansRemoved });
-    if (result.missingOriginals.length > 0) {
-      log.warn("originals missing from disk (restore from backup)", { assets: result.missingOriginals.slice(0, 20), count: result.missingOriginals.length });
-    }
+    const { graveyard, orphans } = await recoverCustody({ db, paths, config });
+    if (graveyard.restored > 0) log.warn("put back originals an interrupted purge had moved", { count: graveyard.restored });
+    if (orphans.adopted.length > 0) log.warn("adopted originals that had no database row (source: recovered)", { count: orphans.adopted.length });
+    if (orphans.quarantined.length > 0) log.warn("moved files that cannot be adopted to the quarantine", { files: orphans.quarantined.slice(0, 20), count: orphans.quarantined.length });
+    if (orphans.failed.length > 0) log.warn("could not adopt originals without a row (left in place; tried again next start)", { files: orphans.failed.slice(0, 20), count: orphans.failed.length });
     await reconcileJournal(db, paths, log);
   } finally {
     await db.$disconnect();

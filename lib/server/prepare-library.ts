@@ -1,9 +1,9 @@
 import type { Config } from "@/lib/config";
+import { sweepTemp } from "@/lib/custody/sweep-temp";
 import type { Logger } from "./logger";
 import { applyMigrations } from "./migrate";
 import { checkLibraryVolume, initLibraryVolume, recordLibraryId } from "./open-library";
 import { libraryPaths, type LibraryPaths } from "./paths";
-import { sweepTmp } from "./storage";
 
 /**
  * Start-up, before the server or worker runs: refuse a wrong/unmounted volume, create the layout,
@@ -16,7 +16,7 @@ export async function prepareLibrary(config: Config, log: Logger): Promise<Libra
   const { applied, alreadyApplied } = applyMigrations(paths.database);
   if (applied.length > 0) log.info("database migrated", { applied, alreadyApplied });
   recordLibraryId(paths.database, id);
-  const swept = await sweepTmp(paths.tmp);
+  const swept = await sweepTemp(paths);
   if (swept > 0) log.info("swept leftover temp files", { swept });
   return paths;
 }

@@ -9,7 +9,7 @@ export type TempFile = { path: string; sha256: string; size: number };
 
 /**
  * Streams `input` into a new file under `tmpDir`, hashing SHA-256 on the way. Not fsynced here:
- * commitFile does that when the bytes become an original (duplicates and refusals never pay it).
+ * linkOriginal (lib/custody) does that when the bytes become an original (duplicates and refusals never pay it).
  * On any failure (including `maxBytes` exceeded) the partial file is removed before rethrowing.
  */
 export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string, maxBytes: number): Promise<TempFile> {
@@ -80,31 +80,9 @@ async function writeAll(handle: fsp.FileHandle, buffers: Buffer[], position: num
 }
 
 /**
- * Makes a temp file an original: fsyncs it, renames it to its content-addressed place and fsyncs
- * the directory, so both the bytes and the rename survive a crash. If an identical original is
- * already there the temp file is dropped.
- */
-export async function commitFile(tmpPath: string, destination: string): Promise<void> {
-  const dir = path.dirname(destination);
-  try {
-    await fsp.mkdir(dir, { recursive: true });
-    if (fs.existsSync(destination)) {
-      await fsp.rm(tmpPath, { force: true });
-      return;
-    }
-    await syncFile(tmpPath);
-    await fsp.rename(tmpPath, destination);
-    await syncFile(dir);
-  } catch (error) {
-    await fsp.rm(tmpPath, { force: true });
-    throw diskWriteError(error);
-  }
-}
-
-/**
  * Writes a regenerable file (thumbnail, poster…) atomically: readers see the old file or the
  * whole new one, never a partial write. No fsync: after a power cut it may be missing, and the
- * job that made it can run again; originals go through writeTempFile + commitFile instead.
+ * job that made it can run again; originals go through writeTempFile + linkOriginal instead.
  */
 export async function writeDerivedFile(destination: string, data: Buffer, tmpDir: string): Promise<void> {
   const tmpPath = path.join(tmpDir, `derived-${randomUUID()}`);
@@ -126,14 +104,6 @@ export async function syncFile(file: string): Promise<void> {
   } finally {
     await handle.close();
   }
-}
-
-/** Removes everything in the temp dir (run at start, before anything writes there). */
-export async function sweepTmp(tmpDir: string): Promise<number> {
-  await fsp.mkdir(tmpDir, { recursive: true });
-  const entries = await fsp.readdir(tmpDir);
-  await Promise.all(entries.map((entry) => fsp.rm(path.join(tmpDir, entry), { recursive: true, force: true })));
-  return entries.length;
 }
 
 /** SHA-256 of a file on disk (hex). */

@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import { removePath } from "@/lib/custody/remove-path";
 import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
@@ -8,7 +9,7 @@ import { partPath, UPLOAD_EXPIRY_MS } from "./upload-files";
 export async function cancelUpload(db: Db, paths: LibraryPaths, id: string): Promise<void> {
   const { count } = await db.upload.deleteMany({ where: { id } });
   if (count === 0) throw new AppError("not_found", "No such upload (finished, cancelled or expired).");
-  await fs.rm(partPath(paths, id), { force: true });
+  await removePath(paths, "temp", partPath(paths, id));
 }
 
 /** Removes uploads untouched for a day, and part files with no upload row. */
@@ -22,7 +23,7 @@ export async function expireUploads(db: Db, paths: LibraryPaths, now = new Date(
     // A part file is written just before its row: leave young ones alone.
     const modified = (await fs.stat(file).catch(() => null))?.mtimeMs ?? now.getTime();
     if (live.has(entry) || modified > now.getTime() - 3600_000) continue;
-    await fs.rm(file, { force: true });
+    await removePath(paths, "temp", file);
     strays += 1;
   }
   return stale.length + strays;

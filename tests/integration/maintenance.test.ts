@@ -1,5 +1,6 @@
-// Maintenance passes on a real library: missing-file scan, derived-file repair, two-tick orphan
-// sweep (and its cancellation on anomalies), bit-rot scrub within a budget.
+// Maintenance passes on a real library: missing-file scan, derived-file repair, start-up and
+// maintenance custody (orphan originals adopted or quarantined, never deleted), bit-rot scrub within a budget.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
@@ -50,70 +51,77 @@ describe("missing-file scan", () => {
   });
 });
 
-describe("start-up recovery sweep", () => {
-  it("keeps every known original and its derived files, removing only unknown ones", async () => {
-    const { reconcileOriginals } = await import("@/lib/assets/reconcile-originals");
+describe("start-up recovery (custody)", () => {
+  it("adopts an original without a row, quarantines an unadoptable one, removes only a derived folder of nothing", async () => {
+    const { recoverCustody } = await import("@/lib/custody/recover-custody");
+    const { listQuarantine } = await import("@/lib/custody/list-quarantine");
     const derivedBefore = (await lib.db.derivative.findMany()).map((d) => d.relPath);
     expect(derivedBefore.length).toBeGreaterThan(0);
-    const strayFile = path.join(lib.paths.originals, "ef", "ef", `${"ef".repeat(32)}.jpg`);
+    const data = await sharp({ create: { width: 30, height: 20, channels: 3, background: { r: 9, g: 9, b: 9 } } }).jpeg().toBuffer();
+    const sha = createHash("sha256").update(data).digest("hex");
+    const adoptable = path.join(lib.paths.originals, sha.slice(0, 2), sha.slice(2, 4), `${sha}.jpg`);
+    const bogus = path.join(lib.paths.originals, "ef", "ef", `${"ef".repeat(32)}.jpg`);
     const strayDir = path.join(lib.paths.derived, "ef", "ef", "ef".repeat(32));
-    fs.mkdirSync(path.dirname(strayFile), { recursive: true });
-    fs.writeFileSync(strayFile, "never acknowledged");
+    for (const [file, bytes] of [[adoptable, data], [bogus, Buffer.from("never acknowledged")]] as const) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, bytes);
+    }
     fs.mkdirSync(strayDir, { recursive: true });
-    const result = await reconcileOriginals(lib.db, lib.paths);
-    expect(result).toEqual({ orphansRemoved: 2, missingOriginals: [] });
-    expect(fs.existsSync(strayFile) || fs.existsSync(strayDir)).toBe(false);
+    const { orphans } = await recoverCustody({ db: lib.db, paths: lib.paths, config: lib.config });
+    expect(orphans).toMatchObject({ orphans: 2, adopted: [{ sha256: sha }], quarantined: [{ name: `${"ef".repeat(32)}.jpg` }], failed: [], derivedRemoved: 1 });
+    expect(fs.readFileSync(adoptable)).toEqual(data);
+    expect(await lib.db.asset.findUnique({ where: { sha256: sha } })).toMatchObject({ source: "recovered" });
+    expect(await lib.db.ingestAudit.findFirst({ where: { sha256: sha, outcome: "ingested" } })).toMatchObject({ source: "recovered" });
+    expect(fs.existsSync(bogus) || fs.existsSync(strayDir)).toBe(false);
+    expect(await listQuarantine(lib.paths)).toEqual([expect.objectContaining({ name: `${"ef".repeat(32)}.jpg`, size: 18, reason: expect.stringMatching(/hash/) })]);
     for (const rel of derivedBefore) expect(fs.existsSync(path.join(lib.paths.derived, rel)), rel).toBe(true);
     for (const id of ids) expect(fs.existsSync(await originalOf(id))).toBe(true);
+    // Converges: a second pass finds nothing to do.
+    expect((await recoverCustody({ db: lib.db, paths: lib.paths, config: lib.config })).orphans).toMatchObject({ orphans: 0, adopted: [] });
+    await lib.db.asset.delete({ where: { sha256: sha } });
+    fs.rmSync(adoptable);
   });
 });
 
-describe("orphan sweep (two-tick consensus)", () => {
+describe("custody sweep (maintenance)", () => {
   const t0 = new Date("2030-01-01T00:00:00Z");
-  const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-  const plant = () => {
-    const sha = "ab".repeat(32);
-    const file = path.join(lib.paths.originals, "ab", "ab", `${sha}.jpg`);
-    const dir = path.join(lib.paths.derived, "cd", "cd", "cd".repeat(32));
+  const plant = async () => {
+    const data = await sharp({ create: { width: 31, height: 21, channels: 3, background: { r: 90, g: 9, b: 9 } } }).png().toBuffer();
+    const sha = createHash("sha256").update(data).digest("hex");
+    const file = path.join(lib.paths.originals, sha.slice(0, 2), sha.slice(2, 4), `${sha}.png`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, "orphan");
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, "thumb-sm.webp"), "x");
-    return { file, dir };
+    fs.writeFileSync(file, data);
+    return { file, sha };
   };
 
-  it("deletes an orphan only after two passes at least the gap apart", async () => {
-    const { file, dir } = plant();
-    expect(await m.sweep.sweepOrphans(lib.db, lib.paths, { now: at(0) })).toEqual({ state: "swept", candidates: 2, deleted: [] });
-    expect(await m.sweep.sweepOrphans(lib.db, lib.paths, { now: at(1) })).toMatchObject({ deleted: [] });
+  it("adopts an orphan original once it is older than the grace period, and never deletes it", async () => {
+    const { file, sha } = await plant();
+    const deps = { db: lib.db, paths: lib.paths, config: lib.config };
+    expect(await m.sweep.sweepOrphans(deps, { now: t0 })).toMatchObject({ state: "swept", orphans: 1, adopted: [{ sha256: sha }] });
     expect(fs.existsSync(file)).toBe(true);
-    const second = await m.sweep.sweepOrphans(lib.db, lib.paths, { now: at(6) });
-    expect(second).toMatchObject({ state: "swept", candidates: 0 });
-    expect(fs.existsSync(file) || fs.existsSync(dir)).toBe(false);
-    expect(await lib.db.asset.count()).toBe(4);
-    for (const id of ids) expect(fs.existsSync(await originalOf(id))).toBe(true);
+    expect(await lib.db.asset.count()).toBe(5);
+    // A file linked a moment ago (an ingest about to commit its row) is left alone.
+    const young = await sharp({ create: { width: 32, height: 22, channels: 3, background: { r: 1, g: 90, b: 9 } } }).png().toBuffer();
+    const youngSha = createHash("sha256").update(young).digest("hex");
+    const youngFile = path.join(lib.paths.originals, youngSha.slice(0, 2), youngSha.slice(2, 4), `${youngSha}.png`);
+    fs.mkdirSync(path.dirname(youngFile), { recursive: true });
+    fs.writeFileSync(youngFile, young);
+    expect(await m.sweep.sweepOrphans(deps)).toMatchObject({ state: "swept", orphans: 0 });
+    expect(fs.existsSync(youngFile)).toBe(true);
+    await lib.db.asset.delete({ where: { sha256: sha } });
+    fs.rmSync(file);
+    fs.rmSync(youngFile);
   });
 
-  it("cancels pending deletes when the volume looks wrong, and starts counting again afterwards", async () => {
-    const { file } = plant();
-    await m.sweep.sweepOrphans(lib.db, lib.paths, { now: at(20) });
+  it("does nothing when the volume looks wrong", async () => {
+    const { file } = await plant();
     const marker = fs.readFileSync(lib.paths.marker);
     fs.rmSync(lib.paths.marker);
-    expect(await m.sweep.sweepOrphans(lib.db, lib.paths, { now: at(30) })).toMatchObject({ state: "cancelled" });
+    expect(await m.sweep.sweepOrphans({ db: lib.db, paths: lib.paths, config: lib.config }, { now: t0 })).toMatchObject({ state: "cancelled" });
     fs.writeFileSync(lib.paths.marker, marker);
-    expect((await m.sweep.sweepOrphans(lib.db, lib.paths, { now: at(40) })).state).toBe("swept");
-    expect(fs.existsSync(file)).toBe(true); // the anomaly reset the count
-    await m.sweep.sweepOrphans(lib.db, lib.paths, { now: at(50) });
-    expect(fs.existsSync(file)).toBe(false);
-  });
-
-  it("cancels when the originals folder is empty but rows exist", async () => {
-    const aside = `${lib.paths.originals}-aside`;
-    fs.renameSync(lib.paths.originals, aside);
-    fs.mkdirSync(lib.paths.originals);
-    expect(await m.sweep.sweepOrphans(lib.db, lib.paths, { now: at(60) })).toMatchObject({ state: "cancelled", reason: expect.stringMatching(/empty/) });
-    fs.rmSync(lib.paths.originals, { recursive: true });
-    fs.renameSync(aside, lib.paths.originals);
+    expect(fs.existsSync(file)).toBe(true);
+    expect(await lib.db.asset.count()).toBe(4);
+    fs.rmSync(file);
   });
 });
 
