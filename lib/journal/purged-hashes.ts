@@ -1,3 +1,4 @@
+import { journalDirOf, readJournal } from "./journal-files";
 import type { JournalOp } from "./journal-entry";
 
 /**
@@ -22,4 +23,10 @@ export function purgedHashes(ops: Iterable<JournalOp>): Set<string> {
     }
   }
   return purged;
+}
+
+/** The hashes the journal of the library whose database is `databaseFile` says were purged. */
+export function purgedInJournal(databaseFile: string): Set<string> {
+  const { snapshot, entries } = readJournal(journalDirOf(databaseFile));
+  return purgedHashes([...snapshot, ...entries]);
 }

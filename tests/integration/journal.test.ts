@@ -13,6 +13,7 @@ import { updateAlbum } from "@/lib/albums/update-album";
 import type { IngestDeps } from "@/lib/assets/ingest-asset";
 import { purgeTrash } from "@/lib/assets/purge-trash";
 import { updateAssets } from "@/lib/assets/update-assets";
+import { recoverCustody } from "@/lib/custody/recover-custody";
 import { withoutJournal } from "@/lib/journal/append-journal";
 import { applyJournalEntry } from "@/lib/journal/apply-journal-entry";
 import { compactJournal } from "@/lib/journal/compact-journal";
@@ -132,7 +133,7 @@ describe("journal and rebuild", () => {
     expect(await replayJournal(db, journalDirOf(lib.paths.database))).toBe(0);
   });
 
-  it("reconciles an older database put back: decisions made after its copy are replayed at start-up", async () => {
+  it("reconciles an older database put back: newer originals adopted, then decisions made after its copy replayed (start-up order)", async () => {
     await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
     const old = fs.readFileSync(lib.paths.database);
     const album = (await db.album.findFirstOrThrow()).id;
@@ -141,13 +142,20 @@ describe("journal and rebuild", () => {
     await updateAssets(db, { ids: [await byHash(0)], favorite: false, description: "new words" });
     await createAlbum(db, { title: "Later", assetIds: [await byHash(3)] });
     await updateAssets(db, { ids: [await byHash(4)], trashed: false });
+    // A photo that arrived after the copy: the old database has no row for it.
+    const fresh = await ingestBytes(deps(), await photo(99), "IMG_new.png", { capturedAt: new Date("2021-05-05T12:00:00Z") });
+    await addAlbumAssets(db, album, [fresh.assetId]);
+    await updateAssets(db, { ids: [fresh.assetId], favorite: true });
     const later = await libraryState(db);
     await db.$disconnect();
     for (const suffix of ["-wal", "-shm"]) fs.rmSync(lib.paths.database + suffix, { force: true });
     fs.writeFileSync(lib.paths.database, old);
     db = await openDb(lib.paths.database);
     expect(await libraryState(db)).toEqual(state);
-    expect(await reconcileJournal(db, lib.paths, log)).toEqual({ replayed: 4, snapshot: false });
+    // What bootChecks runs: custody's recovery (the new original adopted as `recovered`), then the journal.
+    const { orphans } = await recoverCustody(deps());
+    expect(orphans.adopted.map((a) => a.sha256)).toEqual([fresh.sha256]);
+    expect((await reconcileJournal(db, lib.paths, log)).replayed).toBeGreaterThanOrEqual(7);
     expect(await libraryState(db)).toEqual(later);
     state = later;
   });
