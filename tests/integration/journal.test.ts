@@ -14,7 +14,7 @@ import type { IngestDeps } from "@/lib/assets/ingest-asset";
 import { purgeTrash } from "@/lib/assets/purge-trash";
 import { updateAssets } from "@/lib/assets/update-assets";
 import { recoverCustody } from "@/lib/custody/recover-custody";
-import { withoutJournal } from "@/lib/journal/append-journal";
+import { appendJournal, journalSeqOf, withoutJournal } from "@/lib/journal/append-journal";
 import { applyJournalEntry } from "@/lib/journal/apply-journal-entry";
 import { compactJournal } from "@/lib/journal/compact-journal";
 import { journalDirOf, listJournalFiles, readJournal } from "@/lib/journal/journal-files";
@@ -174,5 +174,21 @@ describe("journal and rebuild", () => {
     await storeAll(db);
     expect(await peopleState(db)).toEqual(people);
     lib.db = db;
+  });
+
+  it("an entry whose transaction failed after the append is applied by the next start's replay; the gap holds the database's seq back", async () => {
+    const id = (await db.asset.findUniqueOrThrow({ where: { sha256: shas[2]! } })).id;
+    const seqBefore = await journalSeqOf(db);
+    await expect(db.$transaction(async (tx) => {
+      await tx.asset.update({ where: { id }, data: { archived: true } });
+      await appendJournal(tx, { op: "asset.update", sha256s: [shas[2]!], archived: true });
+      throw new Error("the commit failed");
+    })).rejects.toThrow("the commit failed");
+    expect((await db.asset.findUniqueOrThrow({ where: { id } })).archived).toBe(false);
+    await updateAssets(db, { ids: [id], description: "after the gap" });
+    expect(await journalSeqOf(db)).toBe(seqBefore);
+    expect(await reconcileJournal(db, lib.paths, log)).toEqual({ replayed: 2, snapshot: false });
+    expect(await db.asset.findUniqueOrThrow({ where: { id } })).toMatchObject({ archived: true, description: "after the gap" });
+    expect(await journalSeqOf(db)).toBe(readJournal(journalDirOf(lib.paths.database)).tailSeq);
   });
 });
