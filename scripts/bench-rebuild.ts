@@ -60,7 +60,7 @@ try {
   const rest = await ingestRange(lib, INGEST_SAMPLE, PHOTOS, true);
   ids.push(...rest.ids);
   await createAlbum(lib.db, { title: "Bench", assetIds: ids.slice(0, 500) });
-  await updateAssets(lib.db, { ids: ids.filter((_, i) => i % 10 === 0), favorite: true });
+  await updateAssets(lib.db, { ids: ids.filter((_, i) => i % 12 === 0), favorite: true });
   await lib.db.$disconnect();
   for (const f of fs.readdirSync(lib.paths.root).filter((f) => f.startsWith("albums.db"))) fs.renameSync(path.join(lib.paths.root, f), path.join(root, f));
 
