@@ -3,6 +3,7 @@ import path from "node:path";
 import type { IngestDeps } from "@/lib/assets/ingest-asset";
 import type { Config } from "@/lib/config";
 import { adoptOriginal } from "@/lib/custody/adopt-original";
+import { ORIGINAL_NAME } from "@/lib/custody/custody-paths";
 import { openDb } from "@/lib/server/db";
 import { entriesAtDepth } from "@/lib/server/entries-at-depth";
 import { applyMigrations } from "@/lib/server/migrate";
@@ -13,7 +14,6 @@ import { journalDirOf, readJournal, syncDir } from "./journal-files";
 import { purgedHashes } from "./purged-hashes";
 import { replayJournal } from "./replay-journal";
 
-const ORIGINAL_NAME = /^([0-9a-f]{64})\.([a-z0-9]{1,5})$/;
 const PARALLEL = 4;
 
 export type RebuildProgress = { phase: "originals" | "journal"; done: number; total: number };
