@@ -81,7 +81,10 @@ function activeSegment(dir: string): { file: string; start: number } {
 
 /** Creates an empty segment starting at `start` (durably: file and dir fsynced). */
 export function startSegment(dir: string, start: number): { file: string; start: number } {
-  fs.mkdirSync(dir, { recursive: true });
+  if (!fs.existsSync(dir)) {
+    fs.mkdirSync(dir, { recursive: true });
+    syncDir(path.dirname(dir));
+  }
   const file = path.join(dir, `segment-${pad(start)}.jsonl`);
   fs.closeSync(fs.openSync(file, "a", 0o600));
   syncDir(dir);
