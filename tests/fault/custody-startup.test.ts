@@ -32,12 +32,15 @@ function newLibrary() {
     saveDb: () => {
       const copy = `${database}.saved-${Date.now()}`;
       fs.copyFileSync(database, copy);
+      // A stop does not always fold the WAL into the database file (the last process to close it may not checkpoint).
+      if (fs.existsSync(`${database}-wal`)) fs.copyFileSync(`${database}-wal`, `${copy}-wal`);
       return copy;
     },
     /** Puts an older copy back (what restoring last week's albums.db does). */
     putBack: (copy: string) => {
       for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${database}${suffix}`, { force: true });
       fs.copyFileSync(copy, database);
+      if (fs.existsSync(`${copy}-wal`)) fs.copyFileSync(`${copy}-wal`, `${database}-wal`);
     },
     query: <T>(sql: string, ...args: unknown[]): T[] => {
       const db = new Database(database, { readonly: true, timeout: 15_000 });
