@@ -41,6 +41,7 @@ const deps = (): IngestDeps => ({ db, paths: lib.paths, config: lib.config });
 const ids: string[] = [];
 const shas: string[] = [];
 let purgedFile = "";
+let beforeCompaction: Buffer;
 
 /** A face detection at a fixed place with a fixed identity (no model needed). */
 function face(x: number, identity: number): DetectedFace {
@@ -136,6 +137,7 @@ describe("journal and rebuild", () => {
   it("reconciles an older database put back: newer originals adopted, then decisions made after its copy replayed (start-up order)", async () => {
     await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
     const old = fs.readFileSync(lib.paths.database);
+    beforeCompaction = old;
     const album = (await db.album.findFirstOrThrow()).id;
     await updateAlbum(db, album, { title: "Trip to Paris" });
     const byHash = async (i: number) => (await db.asset.findUniqueOrThrow({ where: { sha256: shas[i]! } })).id;
@@ -190,5 +192,17 @@ describe("journal and rebuild", () => {
     expect(await reconcileJournal(db, lib.paths, log)).toEqual({ replayed: 2, snapshot: false });
     expect(await db.asset.findUniqueOrThrow({ where: { id } })).toMatchObject({ archived: true, description: "after the gap" });
     expect(await journalSeqOf(db)).toBe(readJournal(journalDirOf(lib.paths.database)).tailSeq);
+  });
+
+  it("refuses, naming npm run rebuild, a database older than the journal's last compaction", async () => {
+    const older = path.join(lib.paths.root, "older.db");
+    fs.writeFileSync(older, beforeCompaction);
+    const stale = await openDb(older);
+    try {
+      await expect(reconcileJournal(stale, { ...lib.paths, database: older }, log)).rejects.toThrow(RebuildNeeded);
+      await expect(reconcileJournal(stale, { ...lib.paths, database: older }, log)).rejects.toThrow(/npm run rebuild/);
+    } finally {
+      await stale.$disconnect();
+    }
   });
 });
