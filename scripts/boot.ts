@@ -10,6 +10,7 @@ import { ConfigError, parseConfig } from "@/lib/config";
 import { createLogger } from "@/lib/server/logger";
 import { buildWebApp, isBuildCurrent } from "@/lib/server/next-build";
 import { LibraryVolumeError } from "@/lib/server/open-library";
+import { RebuildNeeded } from "@/lib/journal/rebuild-needed";
 import { prepareLibrary } from "@/lib/server/prepare-library";
 import { bootChecks, StartupRefusal } from "@/lib/server/boot-checks";
 import { checkTools } from "@/lib/server/check-tools";
@@ -35,7 +36,7 @@ for (const warning of await checkTools(config)) log.warn(warning);
 try {
   await bootChecks(config, await prepareLibrary(config, log), log);
 } catch (error) {
-  if (error instanceof LibraryVolumeError || error instanceof StartupRefusal) {
+  if (error instanceof LibraryVolumeError || error instanceof StartupRefusal || error instanceof RebuildNeeded) {
     log.error(error.message);
     process.exit(error instanceof LibraryVolumeError ? 75 : 78);
   }

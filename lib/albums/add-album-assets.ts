@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { appendJournal, shasOf } from "@/lib/journal/append-journal";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { Db } from "@/lib/server/db";
 import { assetIds } from "./album-dto";
@@ -17,6 +18,7 @@ export async function addAlbumAssets(db: Db, albumId: string, ids: string[]): Pr
     await tx.albumAsset.createMany({ data: fresh.map((assetId) => ({ albumId, assetId })) });
     await tx.album.update({ where: { id: albumId }, data: { updatedAt: new Date() } });
     await markSearchStale(tx, fresh);
+    await appendJournal(tx, { op: "album.add", id: albumId, sha256s: await shasOf(tx, fresh) });
     return { added: fresh.length };
   });
 }

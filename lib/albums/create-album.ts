@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { appendJournal, shasOf } from "@/lib/journal/append-journal";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { Db } from "@/lib/server/db";
 import { albumDescription, albumTitle, assetIds } from "./album-dto";
@@ -15,6 +16,7 @@ export async function createAlbum(db: Db, body: z.infer<typeof createAlbumBody>)
     if (ids.length && (await tx.asset.count({ where: { id: { in: ids } } })) !== ids.length) throw new AppError("not_found", "Some of these assets do not exist.");
     await tx.album.create({ data: { id, title: body.title, description: body.description || null, assets: { create: ids.map((assetId) => ({ assetId })) } } });
     await markSearchStale(tx, ids);
+    await appendJournal(tx, { op: "album.create", id, title: body.title, description: body.description || null, sha256s: await shasOf(tx, ids) });
   });
   return { id };
 }

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { appendJournal } from "@/lib/journal/append-journal";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { Db } from "@/lib/server/db";
 
@@ -9,5 +10,6 @@ export async function deleteAlbum(db: Db, id: string): Promise<void> {
     const { count } = await tx.album.deleteMany({ where: { id } });
     if (count === 0) throw new AppError("not_found", "No such album.");
     await markSearchStale(tx, members.map((m) => m.assetId));
+    await appendJournal(tx, { op: "album.delete", id });
   });
 }

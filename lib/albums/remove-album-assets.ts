@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { appendJournal, shasOf } from "@/lib/journal/append-journal";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { Db } from "@/lib/server/db";
 
@@ -11,6 +12,7 @@ export async function removeAlbumAssets(db: Db, albumId: string, ids: string[]):
     const coverGone = album.coverAssetId !== null && ids.includes(album.coverAssetId);
     await tx.album.update({ where: { id: albumId }, data: { updatedAt: new Date(), ...(coverGone ? { coverAssetId: null } : {}) } });
     await markSearchStale(tx, ids);
+    await appendJournal(tx, { op: "album.remove", id: albumId, sha256s: await shasOf(tx, ids) });
     return { removed: count };
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { appendJournal, shasOf } from "@/lib/journal/append-journal";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { Db } from "@/lib/server/db";
 import { ALBUM_SORTS, albumDescription, albumTitle } from "./album-dto";
@@ -31,5 +32,7 @@ export async function updateAlbum(db: Db, id: string, body: z.infer<typeof updat
     if (body.title !== undefined && body.title !== album.title) {
       await markSearchStale(tx, (await tx.albumAsset.findMany({ where: { albumId: id }, select: { assetId: true } })).map((m) => m.assetId));
     }
+    const coverSha256 = body.coverAssetId === undefined ? undefined : body.coverAssetId && (await shasOf(tx, [body.coverAssetId]))[0]!;
+    await appendJournal(tx, { op: "album.update", id, title: body.title, description: body.description === undefined ? undefined : body.description || null, coverSha256, sort: body.sort });
   });
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import { appendJournal } from "@/lib/journal/append-journal";
+import type { JournalOp } from "@/lib/journal/journal-entry";
 import { jobsForNewAsset } from "@/lib/jobs/kinds";
 import { jobCreateData } from "@/lib/jobs/queue";
 import { detectAnyFile, detectType } from "@/lib/media/detect-type";
@@ -80,6 +82,7 @@ export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise
         });
         await tx.ingestAudit.create({ data: auditRow({ ...audit, size: temp.size, sha256: temp.sha256, outcome: "ingested", assetId: id }) });
         await tx.searchChange.create({ data: { assetId: id } });
+        await appendJournal(tx, ingestEntry(temp.sha256, input, metadata));
       });
     } catch (error) {
       // A concurrent upload of the same bytes committed first: same file, so answer "duplicate".
@@ -117,6 +120,13 @@ async function finishDuplicate(deps: IngestDeps, input: IngestInput): Promise<In
     await tx.ingestAudit.create({
       data: auditRow({ source: input.source, client: input.client, originalName: input.fileName, size, sha256, outcome: "duplicate", assetId: existing.id }),
     });
+    await appendJournal(tx, ingestEntry(sha256, input, null));
     return { status: "duplicate" as const, assetId: existing.id, sha256 };
   });
+}
+
+/** The journal's record of an arrival: the name and source, and a capture time the bytes cannot tell again. */
+function ingestEntry(sha256: string, input: IngestInput, metadata: { capturedAt: Date; capturedAtSource: string; timeZone: string | null } | null): JournalOp {
+  const told = metadata && ["client", "filename", "upload"].includes(metadata.capturedAtSource);
+  return { op: "asset.ingest", sha256, name: input.fileName, source: input.source, ...(!told ? {} : { capturedAt: metadata.capturedAt.toISOString(), capturedAtSource: metadata.capturedAtSource, timeZone: metadata.timeZone }) };
 }

@@ -1,5 +1,6 @@
 import { openBurial } from "@/lib/custody/bury-unreferenced";
 import { settleGraveyard } from "@/lib/custody/settle-graveyard";
+import { appendJournal } from "@/lib/journal/append-journal";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
 
@@ -35,6 +36,7 @@ export async function purgeTrash(deps: { db: Db; paths: LibraryPaths }, scope: P
         await tx.asset.deleteMany({ where: { id: { in: ids } } });
         await tx.searchChange.createMany({ data: ids.map((assetId) => ({ assetId })) });
         filesDeleted += await burial.bury(tx, doomed);
+        await appendJournal(tx, { op: "asset.purge", sha256s: doomed.map((a) => a.sha256) });
         batch = doomed.length;
       });
     } catch (error) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { appendJournal, shasOf } from "@/lib/journal/append-journal";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { Db } from "@/lib/server/db";
 
@@ -35,6 +36,7 @@ export async function updateAssets(db: Db, body: UpdateAssetsBody, now = new Dat
       },
     });
     if (body.description !== undefined) await markSearchStale(tx, ids);
+    await appendJournal(tx, { op: "asset.update", sha256s: await shasOf(tx, ids), favorite: body.favorite, archived: body.archived, trashed: body.trashed, description: body.description === undefined ? undefined : body.description || null });
     return { updated: count };
   });
 }

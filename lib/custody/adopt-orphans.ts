@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { IngestDeps } from "@/lib/assets/ingest-asset";
+import { purgedInJournal } from "@/lib/journal/purged-hashes";
 import { entriesAtDepth } from "@/lib/server/entries-at-depth";
 import { derivedDir } from "@/lib/server/paths";
 import { adoptOriginal } from "./adopt-original";
@@ -33,8 +34,11 @@ export async function adoptOrphans(deps: IngestDeps, options: { minAgeMs?: numbe
   const rows = await db.asset.findMany({ select: { sha256: true, ext: true } });
   const known = new Set(rows.map((a) => `${a.sha256}.${a.ext}`));
   const result: AdoptOrphansResult = { orphans: 0, adopted: [], quarantined: [], failed: [], derivedRemoved: 0 };
+  let purged: Set<string> | undefined;
   for (const file of await entriesAtDepth(paths.originals, 3)) {
     if (known.has(path.basename(file)) || !(await oldEnough(file))) continue;
+    // Bytes the owner purged (the journal says so) are not listed again; left where they are.
+    if ((purged ??= purgedInJournal(paths.database)).has(ORIGINAL_NAME.exec(path.basename(file))?.[1] ?? "")) continue;
     result.orphans += 1;
     // One file's trouble (say, the quarantine move failing on an I/O error) must not stop the rest, nor start-up.
     const outcome = await adoptOriginal(deps, file).catch((error: unknown) => ({ status: "failed" as const, reason: (error as Error).message }));

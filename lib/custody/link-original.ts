@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { AppError, isOutOfSpace } from "@/lib/errors";
+import { diskWriteError } from "@/lib/errors";
 import { syncFile } from "@/lib/server/storage";
 
 /**
@@ -22,7 +22,6 @@ export async function linkOriginal(tempPath: string, destination: string): Promi
     });
     await syncFile(dir);
   } catch (error) {
-    if (isOutOfSpace(error)) throw new AppError("out_of_space", "The library disk is full; free some space and retry.", { cause: error });
-    throw error;
+    throw diskWriteError(error);
   }
 }

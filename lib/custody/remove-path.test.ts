@@ -57,6 +57,8 @@ describe("no other module deletes in the data dir", () => {
     "lib/search/text-index-files.ts": "segment files of the text index the worker rewrites",
     "lib/backup/create-backup.ts": "the backup destination, not the data dir",
     "lib/custody/remove-path.ts": "the guarded delete itself",
+    "lib/journal/compact-journal.ts": "journal segments folded into the snapshot it has just written and fsynced",
+    "lib/journal/rebuild-library.ts": "the rebuild's own -wal/-shm files, after its database is checkpointed and renamed",
   };
   it("finds fs.rm/unlink only in the allowed files", () => {
     const root = path.resolve(import.meta.dirname, "../..");

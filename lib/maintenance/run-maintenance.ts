@@ -1,6 +1,8 @@
 import { runScheduledBackups } from "@/lib/backup/run-scheduled-backups";
 import { purgeTrash } from "@/lib/assets/purge-trash";
 import type { JobContext } from "@/lib/jobs/handler";
+import { journalDirOf } from "@/lib/journal/journal-files";
+import { COMPACT_AFTER_BYTES, compactJournal } from "@/lib/journal/compact-journal";
 import { refreshPlannerStatistics } from "@/lib/server/db";
 import { expireUploads } from "@/lib/uploads/cancel-upload";
 import { scanFiles } from "./scan-files";
@@ -15,11 +17,12 @@ const LAST_SCAN_KEY = "maintenance.lastScan";
  * scan and, when it found the volume healthy, expiry of abandoned resumable uploads, the trash
  * purge (after `trashDays`) and the custody sweep (orphan originals adopted, never deleted); each
  * tick a scrub slice within the per-minute byte budget; the automatic backups and their
- * verification when due (failures recorded and retried).
+ * verification when due (failures recorded and retried); journal compaction past its size.
  */
 export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = new Date()): Promise<void> {
   const { db, paths, config, log } = ctx;
   await refreshPlannerStatistics(db);
+  if (await compactJournal(db, journalDirOf(paths.database), { minBytes: COMPACT_AFTER_BYTES })) log.info("compacted the journal into a snapshot");
   const lastScan = await db.setting.findUnique({ where: { key: LAST_SCAN_KEY } });
   if (!lastScan || now.getTime() - new Date(lastScan.value).getTime() >= SCAN_EVERY_MS) {
     const scan = await scanFiles(db, paths, now);

@@ -1,4 +1,6 @@
 import { AppError } from "@/lib/errors";
+import { appendJournal } from "@/lib/journal/append-journal";
+import { faceRefs } from "@/lib/journal/face-refs";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { Db } from "@/lib/server/db";
 
@@ -12,6 +14,7 @@ export async function mergePeople(db: Db, from: string, into: string): Promise<v
     const [source, target] = await Promise.all([tx.person.findUnique({ where: { id: from } }), tx.person.findUnique({ where: { id: into } })]);
     if (!source || !target) throw new AppError("not_found", "No such person.");
     const faces = await tx.face.findMany({ where: { personId: from }, select: { assetId: true } });
+    await appendJournal(tx, { op: "person.merge", from, into, faces: await faceRefs(tx, { personId: from }) });
     await tx.face.updateMany({ where: { personId: from }, data: { personId: into, pinned: true } });
     if (!target.name && source.name) await tx.person.update({ where: { id: into }, data: { name: source.name } });
     await tx.person.delete({ where: { id: from } });

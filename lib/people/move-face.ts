@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { appendJournal } from "@/lib/journal/append-journal";
+import { faceRefs } from "@/lib/journal/face-refs";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { Db } from "@/lib/server/db";
 
@@ -25,6 +27,7 @@ export async function moveFace(db: Db, faceId: string, personId: string | null):
     await tx.face.update({ where: { id: faceId }, data: { personId: target, pinned: true } });
     if (face.personId && (await tx.face.count({ where: { personId: face.personId } })) === 0) await tx.person.delete({ where: { id: face.personId } });
     await markSearchStale(tx, [face.assetId]);
+    await appendJournal(tx, { op: "face.move", face: (await faceRefs(tx, { id: faceId }))[0]!, personId: target });
     return { personId: target };
   });
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { ensurePerson, hintFor, takeFaceHints } from "@/lib/journal/face-refs";
 import { isClusterableFace } from "@/lib/ml/faces/is-clusterable-face";
 import type { DetectedFace } from "@/lib/ml/faces/face-types";
 import { addFace, matchPerson, personOf, type PersonFaces } from "@/lib/ml/faces/match-person";
@@ -30,11 +31,17 @@ async function store(db: Db, databasePath: string, asset: { id: string; width: n
     const pinned = await tx.face.findMany({ where: { assetId: asset.id }, select: { x: true, y: true, width: true, height: true, personId: true } });
     const people = peopleOf(databasePath, asset.id);
     const taken = new Set(pinned.map((p) => p.personId));
+    const hints = await takeFaceHints(tx, await tx.asset.findUniqueOrThrow({ where: { id: asset.id }, select: { sha256: true } }));
     for (const face of faces) {
       const box = { x: face.box.x / asset.width, y: face.box.y / asset.height, width: face.box.width / asset.width, height: face.box.height / asset.height };
       if (pinned.some((p) => iou(p, box) > 0.5)) continue;
-      let personId: string | null = null;
-      if (isClusterableFace(face)) {
+      // The owner's decision about this face, kept by the journal across a rebuild (face-refs.ts).
+      const hint = hintFor(hints, box);
+      let personId: string | null = hint?.personId ?? null;
+      if (hint) {
+        taken.add(hint.personId);
+        await ensurePerson(tx, hint.personId);
+      } else if (isClusterableFace(face)) {
         personId = matchPerson(face.embedding, [...people.values()].filter((p) => !taken.has(p.id)))?.personId ?? null;
         if (!personId) {
           personId = randomUUID();
@@ -44,7 +51,7 @@ async function store(db: Db, databasePath: string, asset: { id: string; width: n
         addFace(people.get(personId)!, face.embedding);
         taken.add(personId);
       }
-      await tx.face.create({ data: { id: randomUUID(), assetId: asset.id, ...box, score: face.score, embedding: toBytes(face.embedding), personId } });
+      await tx.face.create({ data: { id: randomUUID(), assetId: asset.id, ...box, score: face.score, embedding: toBytes(face.embedding), personId, pinned: Boolean(hint) } });
     }
     await markSearchStale(tx, [asset.id]);
   });

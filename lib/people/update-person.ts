@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { appendJournal } from "@/lib/journal/append-journal";
+import { faceRefs } from "@/lib/journal/face-refs";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { Db } from "@/lib/server/db";
 
@@ -15,5 +17,6 @@ export async function updatePerson(db: Db, id: string, body: z.infer<typeof upda
     if (!person) throw new AppError("not_found", "No such person.");
     await tx.person.update({ where: { id }, data: { ...(body.name !== undefined ? { name: body.name || null } : {}), ...(body.hidden !== undefined ? { hidden: body.hidden } : {}) } });
     await markSearchStale(tx, [...new Set(person.faces.map((f) => f.assetId))]);
+    await appendJournal(tx, { op: "person.update", id, name: body.name === undefined ? undefined : body.name || null, hidden: body.hidden, faces: await faceRefs(tx, { personId: id }) });
   });
 }

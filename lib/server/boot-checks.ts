@@ -1,6 +1,7 @@
 import { hasOwnerPassphrase } from "@/lib/auth/owner-passphrase";
 import { recoverCustody } from "@/lib/custody/recover-custody";
 import { recoverInterruptedJobs } from "@/lib/jobs/queue";
+import { reconcileJournal } from "@/lib/journal/reconcile-journal";
 import type { Config } from "@/lib/config";
 import { listenAddressProblem } from "./check-listen-address";
 import { getDb } from "./db";
@@ -32,6 +33,7 @@ export async function bootChecks(config: Config, paths: LibraryPaths, log: Logge
     if (orphans.adopted.length > 0) log.warn("adopted originals that had no database row (source: recovered)", { count: orphans.adopted.length });
     if (orphans.quarantined.length > 0) log.warn("moved files that cannot be adopted to the quarantine", { files: orphans.quarantined.slice(0, 20), count: orphans.quarantined.length });
     if (orphans.failed.length > 0) log.warn("could not adopt originals without a row (left in place; tried again next start)", { files: orphans.failed.slice(0, 20), count: orphans.failed.length });
+    await reconcileJournal(db, paths, log);
   } finally {
     await db.$disconnect();
   }

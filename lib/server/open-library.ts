@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import Database from "better-sqlite3";
+import { journalDirOf } from "@/lib/journal/journal-files";
+import { RebuildNeeded } from "@/lib/journal/rebuild-needed";
 import type { LibraryPaths } from "./paths";
 
 export const LIBRARY_ID_KEY = "library.id";
@@ -17,7 +19,8 @@ export class LibraryVolumeError extends Error {
  * Checks the data dir before anything writes to it. A library is marked by `.albums-library`
  * (holding the library id, also stored in the database). If the database knows a library but
  * the marker is missing or different, the volume is unmounted, empty or the wrong one: refuse,
- * writing nothing. A data dir with originals but no marker is refused too. Returns the library id
+ * writing nothing. A data dir with originals but no marker is refused too, and a marked one with
+ * originals or a journal but no database (RebuildNeeded: `npm run rebuild`). Returns the library id
  * when it exists, or null for a fresh data dir.
  */
 export function checkLibraryVolume(paths: LibraryPaths): string | null {
@@ -30,7 +33,11 @@ export function checkLibraryVolume(paths: LibraryPaths): string | null {
         : `The database knows library ${dbId} but ${paths.marker} is missing: is the data volume mounted? Refusing to start.`,
     );
   }
-  if (!dbId && !marker && fs.existsSync(paths.originals) && fs.readdirSync(paths.originals).length > 0) {
+  // The lead's choice: a lost database is re-created by an explicit `npm run rebuild`, not at start-up.
+  if (marker && !fs.existsSync(paths.database) && (hasEntries(paths.originals) || hasEntries(journalDirOf(paths.database)))) {
+    throw new RebuildNeeded(`The library ${marker} in ${paths.root} has originals but no database (${paths.database} is missing). Refusing to start, writing nothing.`);
+  }
+  if (!dbId && !marker && hasEntries(paths.originals)) {
     throw new LibraryVolumeError(`${paths.originals} holds files but no library marker; refusing to adopt it silently.`);
   }
   return marker;
@@ -53,6 +60,10 @@ export function recordLibraryId(databasePath: string, id: string): void {
   } finally {
     db.close();
   }
+}
+
+function hasEntries(dir: string): boolean {
+  return fs.existsSync(dir) && fs.readdirSync(dir).length > 0;
 }
 
 function readMarker(markerPath: string): string | null {

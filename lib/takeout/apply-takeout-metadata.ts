@@ -1,3 +1,4 @@
+import { appendJournal } from "@/lib/journal/append-journal";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { DbTx } from "@/lib/server/db";
@@ -11,7 +12,7 @@ import type { TakeoutSidecar } from "./parse-sidecar";
  * places are on). Safe to repeat.
  */
 export async function applyTakeoutMetadata(db: DbTx, assetId: string, sidecar: TakeoutSidecar, options: { intoTrash: boolean; namePlaces: boolean }): Promise<void> {
-  const asset = await db.asset.findUnique({ where: { id: assetId }, select: { latitude: true, description: true, origin: true } });
+  const asset = await db.asset.findUnique({ where: { id: assetId }, select: { sha256: true, latitude: true, description: true, origin: true } });
   if (!asset) return;
   const addsPosition = asset.latitude === null && sidecar.gps !== undefined;
   await db.asset.update({
@@ -30,4 +31,5 @@ export async function applyTakeoutMetadata(db: DbTx, assetId: string, sidecar: T
   }
   if (addsPosition && options.namePlaces) await enqueueJob(db, { kind: "places", assetId });
   await markSearchStale(db, [assetId]);
+  await appendJournal(db, { op: "asset.takeout", sha256: asset.sha256, sidecar: { description: sidecar.description, gps: sidecar.gps, favorite: sidecar.favorite, archived: sidecar.archived, trashed: sidecar.trashed, people: sidecar.people, origin: sidecar.origin }, ...options });
 }

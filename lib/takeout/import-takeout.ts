@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ingestAsset, type IngestDeps } from "@/lib/assets/ingest-asset";
 import { AppError } from "@/lib/errors";
+import { appendJournal } from "@/lib/journal/append-journal";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import { sqlTime } from "@/lib/server/db";
 import { writeTempFile } from "@/lib/server/storage";
@@ -169,11 +170,15 @@ async function landEntry(deps: IngestDeps, { runId, entry, where, temp, sidecar,
     // Everything the Takeout adds to the photo, and the record of its fate, commit together.
     await deps.db.$transaction(async (tx) => {
       if (sidecar) await applyTakeoutMetadata(tx, result.assetId, sidecar, { intoTrash: sidecar.trashed, namePlaces: deps.config.enrichment.includes("places") });
-      if (entry.place.area === "drive") await tx.asset.update({ where: { id: result.assetId }, data: { folder: entry.place.dir } });
+      if (entry.place.area === "drive") {
+        await tx.asset.update({ where: { id: result.assetId }, data: { folder: entry.place.dir } });
+        await appendJournal(tx, { op: "asset.folder", sha256: result.sha256, folder: entry.place.dir });
+      }
       // A single statement (an upsert on a compound key would be a nested transaction).
       if (albumId) {
         await tx.$executeRaw`INSERT OR IGNORE INTO "AlbumAsset" ("albumId", "assetId", "addedAt") VALUES (${albumId}, ${result.assetId}, ${sqlTime(new Date())})`;
         await markSearchStale(tx, [result.assetId]);
+        await appendJournal(tx, { op: "album.add", id: albumId, sha256s: [result.sha256] });
       }
       await tx.importEntry.update({ where, data: { status: result.status === "ingested" ? "imported" : "duplicate", assetId: result.assetId, sha256: result.sha256, reason: null } });
     });
@@ -206,24 +211,29 @@ function albumFor(deps: IngestDeps, catalogue: Catalogue, albums: Map<string, Pr
     const sourceKey = `takeout:${key}`;
     albums.set(
       key,
-      deps.db.album
-        .upsert({
-          where: { sourceKey },
-          create: { id: randomUUID(), sourceKey, source: "takeout", title: meta?.title || dir.split("/").at(-1)!, description: meta?.description ?? null, date: meta?.date ?? null },
-          update: {},
-        })
-        .then((album) => album.id),
+      deps.db.$transaction(async (tx) => {
+        const found = await tx.album.findUnique({ where: { sourceKey }, select: { id: true } });
+        if (found) return found.id;
+        const album = { id: randomUUID(), sourceKey, source: "takeout", title: meta?.title || dir.split("/").at(-1)!, description: meta?.description ?? null, date: meta?.date ?? null };
+        await tx.album.create({ data: album });
+        await appendJournal(tx, { op: "album.create", ...album, date: album.date?.toISOString() ?? null, sha256s: [] });
+        return album.id;
+      }),
     );
   }
   return albums.get(key)!;
 }
 
 async function linkEditedCopies(deps: IngestDeps, runId: string, matched: MatchResult): Promise<void> {
-  const rows = await deps.db.importEntry.findMany({ where: { runId, assetId: { not: null } }, select: { part: true, path: true, assetId: true } });
-  const assetOf = new Map(rows.map((r) => [entryKey(r.part, r.path), r.assetId!]));
+  const rows = await deps.db.importEntry.findMany({ where: { runId, assetId: { not: null } }, select: { part: true, path: true, assetId: true, sha256: true } });
+  const assetOf = new Map(rows.map((r) => [entryKey(r.part, r.path), { id: r.assetId!, sha256: r.sha256! }]));
   for (const [edited, original] of matched.editedFrom) {
-    const editedId = assetOf.get(edited);
-    const originalId = assetOf.get(original);
-    if (editedId && originalId && editedId !== originalId) await deps.db.asset.update({ where: { id: editedId }, data: { editedFromId: originalId } });
+    const copy = assetOf.get(edited);
+    const from = assetOf.get(original);
+    if (!copy || !from || copy.id === from.id) continue;
+    await deps.db.$transaction(async (tx) => {
+      await tx.asset.update({ where: { id: copy.id }, data: { editedFromId: from.id } });
+      await appendJournal(tx, { op: "asset.edited-from", sha256: copy.sha256, fromSha256: from.sha256 });
+    });
   }
 }

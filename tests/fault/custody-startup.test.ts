@@ -1,6 +1,7 @@
 // Custody at start-up (issue 12 point 1), with the real `npm start`: an older database put back
 // (8 photos, then 8 more, then the old albums.db restored) starts with all 16 originals on disk and
-// listed, the 8 newer adopted with source `recovered` in the audit; files that cannot be adopted
+// listed, the 8 newer adopted with source `recovered` in the audit (and their names back from the
+// journal); files that cannot be adopted
 // (bytes that hash to another name, a non-media file) end in the quarantine, listed, never
 // deleted; kill -9 in the middle of adopting, then a restart, gives every original exactly one row.
 import { spawn } from "node:child_process";
@@ -31,12 +32,15 @@ function newLibrary() {
     saveDb: () => {
       const copy = `${database}.saved-${Date.now()}`;
       fs.copyFileSync(database, copy);
+      // A stop does not always fold the WAL into the database file (the last process to close it may not checkpoint).
+      if (fs.existsSync(`${database}-wal`)) fs.copyFileSync(`${database}-wal`, `${copy}-wal`);
       return copy;
     },
     /** Puts an older copy back (what restoring last week's albums.db does). */
     putBack: (copy: string) => {
       for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${database}${suffix}`, { force: true });
       fs.copyFileSync(copy, database);
+      if (fs.existsSync(`${copy}-wal`)) fs.copyFileSync(`${copy}-wal`, `${database}-wal`);
     },
     query: <T>(sql: string, ...args: unknown[]): T[] => {
       const db = new Database(database, { readonly: true, timeout: 15_000 });
@@ -94,7 +98,9 @@ describe("start-up with originals whose rows are gone", () => {
       const recovered = lib.query<{ sha256: string }>(`SELECT sha256 FROM "IngestAudit" WHERE source = 'recovered' AND outcome = 'ingested'`);
       const newer = await Promise.all([9, 10, 11, 12, 13, 14, 15, 16].map(async (seed) => sha(await photo(seed))));
       expect(recovered.map((r) => r.sha256).sort()).toEqual(newer.sort());
-      expect(lib.query(`SELECT id FROM "Asset" WHERE source = 'recovered'`)).toHaveLength(8);
+      // Then the journal replay gives them back the names and source they were uploaded under.
+      const rows = lib.query<{ originalName: string; source: string }>(`SELECT "originalName", "source" FROM "Asset"`);
+      expect(rows.map((r) => `${r.originalName} ${r.source}`).sort()).toEqual(Array.from({ length: 16 }, (_, i) => `p${i + 1}.jpg upload`).sort());
       for (const file of [wrongHash, nonMedia]) expect(fs.existsSync(file)).toBe(false);
       const { listQuarantine } = await import("@/lib/custody/list-quarantine");
       const { libraryPaths } = await import("@/lib/server/paths");

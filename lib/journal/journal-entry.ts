@@ -1,0 +1,39 @@
+import type { TakeoutSidecar } from "@/lib/takeout/parse-sidecar";
+
+/** A face named by the photo it is on (content hash) and its box relative to the upright image (0..1). */
+export type FaceRef = { sha256: string; box: { x: number; y: number; width: number; height: number } };
+
+/**
+ * Every decision the originals do not carry, by kind. Assets are referenced by SHA-256 (ids change
+ * in a rebuild); albums and people keep their ids. Each op is idempotent when applied again.
+ */
+export type JournalOp =
+  /** An original arrived under a name (first ingest or a duplicate); capture time only when the bytes cannot tell it again. */
+  | { op: "asset.ingest"; sha256: string; name: string; source: string; capturedAt?: string; capturedAtSource?: string; timeZone?: string | null }
+  | { op: "asset.update"; sha256s: string[]; favorite?: boolean; archived?: boolean; trashed?: boolean; description?: string | null }
+  /** The owner's purge of trashed assets (only those still trashed when it applies). */
+  | { op: "asset.purge"; sha256s: string[] }
+  | { op: "asset.takeout"; sha256: string; sidecar: JsonSidecar; intoTrash: boolean; namePlaces: boolean }
+  | { op: "asset.folder"; sha256: string; folder: string }
+  | { op: "asset.edited-from"; sha256: string; fromSha256: string }
+  | { op: "album.create"; id: string; title: string; description: string | null; source?: string; sourceKey?: string | null; date?: string | null; sha256s: string[] }
+  | { op: "album.update"; id: string; title?: string; description?: string | null; coverSha256?: string | null; sort?: string }
+  | { op: "album.delete"; id: string }
+  | { op: "album.add"; id: string; sha256s: string[] }
+  | { op: "album.remove"; id: string; sha256s: string[] }
+  /** Names/hides a person; `faces` are the person's faces then, so a re-detected cluster finds its name again. */
+  | { op: "person.update"; id: string; name?: string | null; hidden?: boolean; faces: FaceRef[] }
+  | { op: "person.merge"; from: string; into: string; faces: FaceRef[] }
+  | { op: "face.move"; face: FaceRef; personId: string };
+
+/** A Takeout sidecar as JSON (dates as ISO strings). */
+export type JsonSidecar = Omit<TakeoutSidecar, "takenAt" | "uploadedAt" | "title">;
+
+/** One line of the journal: a sequence number (grows by one per entry), when, and the op. */
+export type JournalEntry = JournalOp & { seq: number; at: string };
+
+/** The library's seq (Setting row): the last journal entry the database is known to contain. */
+export const JOURNAL_SEQ_KEY = "journal.seq";
+
+/** The source of an original adopted from disk (no upload told its name). */
+export const RECOVERED_SOURCE = "recovered";
