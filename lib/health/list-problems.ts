@@ -38,8 +38,8 @@ export type HealthFacts = {
   disk: { freeBytes: number; totalBytes: number } | null;
   worker: { alive: boolean; lastBeat: string | null };
   egress: { blocked: number; lastBlocked: string | null };
-  /** Journal entries the database has not applied, and the last journal write failure. */
-  journal: { behind: number; lastError: string | null } | null;
+  /** Journal entries the database does not contain (replayed at the next start). */
+  journal: { behind: number };
 };
 
 export const ITEM_LIMIT = 50;
@@ -136,10 +136,10 @@ export function listProblems(facts: HealthFacts): Problem[] {
       action: "Look for \"egress blocked\" in the log; add a host of your own to ALBUMS_EGRESS_ALLOW only if you meant it.",
     });
   }
-  if (facts.journal && (facts.journal.behind > 0 || facts.journal.lastError)) {
+  if (facts.journal.behind > 0) {
     add({
-      code: "journal_behind", severity: "error", title: "The decision journal is behind",
-      detail: facts.journal.lastError ?? `${facts.journal.behind} journal entr${facts.journal.behind === 1 ? "y is" : "ies are"} not in the database yet.`,
+      code: "journal_behind", severity: "error", title: "The database is behind the decision journal",
+      detail: `${facts.journal.behind} journal entr${facts.journal.behind === 1 ? "y is" : "ies are"} not in the database yet (a change whose save failed, or an older database put back).`,
       action: "Restart Albums: start-up replays the journal. If it keeps failing, check free space and permissions of data/journal/.",
     });
   }

@@ -119,6 +119,20 @@ export function readJournal(dir: string): JournalContents {
   return { snapshotSeq, snapshot, entries, tailSeq: Math.max(snapshotSeq ?? 0, entries.at(-1)?.seq ?? 0, (segments.at(-1)?.start ?? 1) - 1) };
 }
 
+/** The seq of the journal's last complete entry (0 for an empty journal), reading only the newest segment's tail. */
+export function journalTailSeq(dir: string): number {
+  const { segments, snapshots } = listJournalFiles(dir);
+  const floor = Math.max(snapshots.at(-1)?.seq ?? 0, (segments.at(-1)?.start ?? 1) - 1);
+  const last = segments.at(-1);
+  if (!last) return floor;
+  const fd = fs.openSync(last.file, "r");
+  try {
+    return Math.max(floor, readTail(fd, fs.fstatSync(fd).size).lastSeq ?? 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Bytes of every segment (the compaction trigger). */
 export function segmentBytes(dir: string): number {
   return listJournalFiles(dir).segments.reduce((sum, s) => sum + fs.statSync(s.file).size, 0);

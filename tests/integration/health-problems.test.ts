@@ -55,6 +55,24 @@ describe("GET /api/admin/health", () => {
     expect((await problems()).problems.map((p) => p.code)).not.toContain("originals_missing");
   });
 
+  it("lists quarantined files and a database behind its journal", async () => {
+    const { quarantineFile } = await import("@/lib/custody/quarantine-file");
+    const stray = path.join(lib.paths.originals, "ab", "cd", `${"ab".repeat(32)}.jpg`);
+    fs.mkdirSync(path.dirname(stray), { recursive: true });
+    fs.writeFileSync(stray, "not a photo");
+    await quarantineFile(lib.paths, stray, "its bytes do not hash to its name");
+    const seq = (await lib.db.setting.findUnique({ where: { key: "journal.seq" } }))!;
+    await lib.db.setting.update({ where: { key: "journal.seq" }, data: { value: "0" } });
+    try {
+      const report = await problems();
+      expect(report.problems.find((p) => p.code === "quarantined")).toMatchObject({ count: 1, items: [{ name: `${"ab".repeat(32)}.jpg` }] });
+      expect(report.problems.find((p) => p.code === "journal_behind")?.detail).toMatch(/^\d+ journal entr/);
+    } finally {
+      await lib.db.setting.update({ where: { key: "journal.seq" }, data: { value: seq.value } });
+    }
+    expect((await problems()).problems.map((p) => p.code)).not.toContain("journal_behind");
+  });
+
   it("is for the owner only", async () => {
     const route = await import("@/app/api/admin/health/route");
     const res = await lib.call(route.GET, { url: "/api/admin/health", headers: { "x-albums-peer": "203.0.113.9" } });
