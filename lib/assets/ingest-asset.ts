@@ -10,6 +10,7 @@ import { auditRow, recordIngestAttempt, type IngestSource } from "@/lib/audit/re
 import { sqlTime, type Db } from "@/lib/server/db";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import { commitFile, type TempFile } from "@/lib/server/storage";
+import { cleanFileName } from "./clean-file-name";
 import { extractMetadata } from "./extract-metadata";
 
 export type IngestDeps = { db: Db; paths: LibraryPaths; config: Config };
@@ -34,7 +35,8 @@ export type IngestResult = { status: "ingested" | "duplicate"; assetId: string; 
  * the bytes, reads metadata, fsyncs and renames into `originals/` (dir fsynced) and only then commits the row
  * with its jobs. Every attempt lands in the audit log. A failure leaves no temp file and no row.
  */
-export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
+export async function ingestAsset(deps: IngestDeps, received: IngestInput): Promise<IngestResult> {
+  const input = { ...received, fileName: cleanFileName(received.fileName) };
   const { db, paths, config } = deps;
   const audit = { source: input.source, client: input.client, originalName: input.fileName };
   const temp = input.temp;

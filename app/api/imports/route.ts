@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api-route";
-import { readJson } from "@/lib/http/read-json";
+import { JSON_LIMITS, readJson } from "@/lib/http/read-json";
 import { listImports } from "@/lib/takeout/list-imports";
 import { startImport, startImportBody } from "@/lib/takeout/start-import";
 
@@ -8,4 +8,4 @@ export const runtime = "nodejs";
 export const GET = apiRoute(async (_request, { deps }) => Response.json({ imports: await listImports(deps.db) }));
 
 /** Queues an import of Takeout parts already on the box: `{paths: [...], includeTrashed?}`. */
-export const POST = apiRoute(async (request, { deps }) => Response.json(await startImport(deps.db, startImportBody.parse(await readJson(request))), { status: 202 }));
+export const POST = apiRoute(async (request, { deps }) => Response.json(await startImport(deps.db, startImportBody.parse(await readJson(request, { maxBytes: JSON_LIMITS.list }))), { status: 202 }));
