@@ -1,6 +1,7 @@
-// The HTTP server: Next.js behind a plain Node listener that stamps the TCP peer address into a
-// header route handlers can trust (any client-sent copy is removed first) and sets the security
-// headers, including a per-request CSP nonce.
+// The HTTP server: Next.js behind a plain Node listener that answers only this box's host names
+// (421 for any other: DNS rebinding), stamps the TCP peer address into a header route handlers
+// can trust (any client-sent copy is removed first), sets the security headers, including a
+// per-request CSP nonce, and cuts request bodies that stall.
 import "@/lib/server/install-egress-guard";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -8,6 +9,8 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { getConfig } from "@/lib/config";
+import { hostPolicy, isAllowedHost } from "@/lib/http/allowed-hosts";
+import { cutStalledBody } from "@/lib/http/cut-stalled-body";
 import { PEER_HEADER } from "@/lib/http/peer";
 import { isSuspiciousPath } from "@/lib/http/reject-path";
 import { securityHeaders } from "@/lib/http/security-headers";
@@ -25,6 +28,12 @@ const app = next({ dev: false, dir: root, hostname: config.host, port: config.po
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const hosts = hostPolicy(config);
+const refuse = (res: http.ServerResponse, status: number, code: string, message: string) => {
+  res.writeHead(status, { "Content-Type": "application/json", Connection: "close" });
+  res.end(JSON.stringify({ error: { code, message } }));
+};
+
 const server = http.createServer((req, res) => {
   delete req.headers[PEER_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
@@ -32,15 +41,23 @@ const server = http.createServer((req, res) => {
   // Next.js takes the script nonce from the request's CSP header.
   req.headers["content-security-policy"] = headers["Content-Security-Policy"];
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  if (isSuspiciousPath(req.url ?? "/")) {
-    res.writeHead(400, { "Content-Type": "application/json" });
-    res.end(JSON.stringify({ error: { code: "bad_request", message: "Invalid path." } }));
+  const forwardedHost = req.headers["x-forwarded-host"];
+  if (!isAllowedHost(req.headers.host, hosts) || (forwardedHost !== undefined && !isAllowedHost(String(forwardedHost), hosts))) {
+    refuse(res, 421, "misdirected_request", "This box does not answer to that host name (set ALBUMS_ALLOWED_HOSTS to add one).");
     return;
   }
+  if (isSuspiciousPath(req.url ?? "/")) {
+    refuse(res, 400, "bad_request", "Invalid path.");
+    return;
+  }
+  cutStalledBody(req, config.requestIdleMs);
   void handle(req, res);
 });
-server.requestTimeout = 0; // large uploads on slow phone links
-server.headersTimeout = 60_000;
+// No deadline for a whole request (large uploads on slow phone links), but one for its headers,
+// and a body that sends nothing for ALBUMS_REQUEST_IDLE_SECONDS is cut (cutStalledBody); small
+// JSON bodies have their own deadline (readJson).
+server.requestTimeout = 0;
+server.headersTimeout = 15_000;
 server.keepAliveTimeout = 65_000;
 server.listen(config.port, config.host, () => log.info(`listening on http://${config.host}:${config.port}`));
 

@@ -5,11 +5,16 @@ import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
 import { partPath, toUploadState, withUploadLock, type UploadState } from "./upload-files";
 
+const CHECKPOINT_MS = 1_000;
+
 /**
  * Appends bytes at `offset`, which must equal the durable offset (else 409 with the right one).
  * Whatever arrives is fsynced and then recorded as the new durable offset, even if the client
- * drops mid-chunk, so a resume never re-sends what the box already has. Bytes past the durable
- * offset (a crash between write and record) are cut off before appending.
+ * drops mid-chunk, so a resume never re-sends what the box already has; while bytes flow, the
+ * durable offset is also recorded every second, so HEAD reports it during a long or stalled
+ * chunk. When the body errors (the client went away, or the server cut a stalled body) the lock
+ * is released with what arrived recorded. Bytes past the durable offset (a crash between write
+ * and record) are cut off before appending.
  */
 export async function appendUpload(db: Db, paths: LibraryPaths, id: string, offset: number, body: Readable): Promise<UploadState> {
   const result = await withUploadLock(id, async () => {
@@ -20,6 +25,19 @@ export async function appendUpload(db: Db, paths: LibraryPaths, id: string, offs
     if (offset !== durable) throw new AppError("conflict", `Wrong offset ${offset}; the upload continues at ${durable}.`);
     const handle = await fs.open(partPath(paths, id), "r+");
     let written = durable;
+    let recorded = durable;
+    let checkpoint = Promise.resolve();
+    const timer = setInterval(() => {
+      checkpoint = checkpoint
+        .then(async () => {
+          const at = written;
+          if (at === recorded) return;
+          await handle.sync();
+          await db.upload.update({ where: { id }, data: { offset: BigInt(at) } });
+          recorded = at;
+        })
+        .catch(() => {}); // the final record below reports any failure
+    }, CHECKPOINT_MS);
     let failure: unknown = null;
     try {
       await handle.truncate(durable);
@@ -37,6 +55,8 @@ export async function appendUpload(db: Db, paths: LibraryPaths, id: string, offs
       if (isOutOfSpace(error)) throw new AppError("out_of_space", "The library disk is full; free some space and resume.");
       throw error;
     } finally {
+      clearInterval(timer);
+      await checkpoint;
       await handle.close();
     }
     const updated = await db.upload.update({ where: { id }, data: { offset: BigInt(written) } });

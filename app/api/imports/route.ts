@@ -7,5 +7,5 @@ export const runtime = "nodejs";
 
 export const GET = apiRoute(async (_request, { deps }) => Response.json({ imports: await listImports(deps.db) }));
 
-/** Queues an import of Takeout parts already on the box: `{paths: [...], includeTrashed?}`. */
-export const POST = apiRoute(async (request, { deps }) => Response.json(await startImport(deps.db, startImportBody.parse(await readJson(request, { maxBytes: JSON_LIMITS.list }))), { status: 202 }));
+/** Queues an import of uploaded Takeout parts or ones in ALBUMS_IMPORT_DIRS: `{paths: [...], includeTrashed?}`. */
+export const POST = apiRoute(async (request, { deps }) => Response.json(await startImport(deps, startImportBody.parse(await readJson(request, { maxBytes: JSON_LIMITS.list }))), { status: 202 }));
