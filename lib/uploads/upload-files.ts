@@ -20,14 +20,28 @@ export function toUploadState(row: Upload): UploadState {
 }
 
 // One writer per upload at a time within this (single) server process.
-const busy = new Set<string>();
+const busy = new Map<string, Promise<unknown>>();
 
-/** Runs `work` holding the upload's lock; returns null when another request holds it. */
+/** How long a request waits for a holder that is finishing (e.g. recording a cut-off chunk). */
+const LOCK_WAIT_MS = 2_000;
+
+/**
+ * Runs `work` holding the upload's lock; returns null when another request still holds it after
+ * a short wait (a client resuming right after its connection was cut finds the old request
+ * recording what arrived, not a conflict).
+ */
 export async function withUploadLock<T>(id: string, work: () => Promise<T>): Promise<T | null> {
-  if (busy.has(id)) return null;
-  busy.add(id);
+  const held = busy.get(id);
+  if (held) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([held.catch(() => {}), new Promise((resolve) => (timer = setTimeout(resolve, LOCK_WAIT_MS)))]);
+    clearTimeout(timer);
+    if (busy.has(id)) return null;
+  }
+  const running = work();
+  busy.set(id, running);
   try {
-    return await work();
+    return await running;
   } finally {
     busy.delete(id);
   }

@@ -5,7 +5,6 @@
 // Cross-Origin-Resource-Policy on originals, thumbnails and API answers. Loops are bounded.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -43,34 +42,42 @@ function serverPid(): number {
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
 
-/** Streams up to `total` bytes of body until the server answers; how many bytes got written and the status. */
-function streamUntilAnswered(urlPath: string, headers: Record<string, string | number>, total: number, method = "POST"): Promise<{ status: number | null; written: number }> {
+/**
+ * Streams up to `total` bytes of body (chunked unless a Content-Length is given) until the server
+ * answers; how many bytes were written and the answer's status line (or the socket error).
+ */
+function streamUntilAnswered(urlPath: string, headers: Record<string, string | number>, total: number, method = "POST"): Promise<{ reply: string; written: number }> {
   return new Promise((resolve) => {
-    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const declared = "content-length" in headers;
+    const lines = Object.entries({ host: "127.0.0.1", "content-type": "application/json", ...(declared ? {} : { "transfer-encoding": "chunked" }), ...headers }).map(([k, v]) => `${k}: ${v}\r\n`);
+    const body = Buffer.alloc(64 * 1024, 0x20);
+    const chunk = declared ? body : Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from("\r\n")]);
     let written = 0;
-    let status: number | null = null;
-    const req = http.request({ host: "127.0.0.1", port: app.port, method, path: urlPath, headers: { "content-type": "application/json", ...headers } });
-    const done = () => {
-      req.destroy();
-      resolve({ status, written });
+    let reply = "";
+    let finished = false;
+    const socket = net.connect(app.port, "127.0.0.1");
+    const finish = (why: string) => {
+      if (finished) return;
+      finished = true;
+      socket.destroy();
+      resolve({ reply: reply.split("\r\n")[0] || why, written });
     };
-    req.on("response", (res) => {
-      status = res.statusCode ?? null;
-      res.resume();
-      res.on("end", done);
-      res.on("error", done);
+    socket.on("data", (d) => {
+      reply += d.toString("latin1");
+      if (reply.includes("\r\n\r\n")) finish("answered");
     });
-    req.on("error", done);
+    socket.on("error", (error) => finish(error.message));
+    socket.on("close", () => finish("closed without an answer"));
     const pump = () => {
-      while (status === null && written < total) {
-        written += chunk.length;
-        if (!req.write(chunk)) {
-          req.once("drain", pump);
+      while (!finished && reply === "" && written < total) {
+        written += body.length;
+        if (!socket.write(chunk)) {
+          socket.once("drain", pump);
           return;
         }
       }
-      if (status === null) req.end();
     };
+    socket.write(`${method} ${urlPath} HTTP/1.1\r\n${lines.join("")}\r\n`);
     pump();
   });
 }
@@ -129,13 +136,13 @@ describe("hardening 2: JSON bodies are bounded while they stream", () => {
     const pid = serverPid();
     const before = rssMiB(pid);
     const chunked = await streamUntilAnswered("/api/auth/login", {}, 200 * 1024 * 1024);
-    expect(chunked.status).toBe(413);
+    expect(chunked.reply).toBe("HTTP/1.1 413 Payload Too Large");
     expect(chunked.written).toBeLessThan(32 * 1024 * 1024);
     const declared = await streamUntilAnswered("/api/auth/login", { "content-length": 200 * 1024 * 1024 }, 200 * 1024 * 1024);
-    expect(declared.status).toBe(413);
+    expect(declared.reply).toBe("HTTP/1.1 413 Payload Too Large");
     expect(declared.written).toBeLessThan(32 * 1024 * 1024);
     const list = await streamUntilAnswered("/api/assets", bearer, 200 * 1024 * 1024, "PATCH");
-    expect(list.status).toBe(413);
+    expect(list.reply).toBe("HTTP/1.1 413 Payload Too Large");
     expect(list.written).toBeLessThan(32 * 1024 * 1024);
     expect(rssMiB(pid) - before).toBeLessThan(64);
     expect((await request(app.port, { path: "/api/health" })).status).toBe(200);
@@ -148,6 +155,12 @@ describe("hardening 9: slow bodies are cut", () => {
     const held = await Promise.all(Array.from({ length: 100 }, () => heldSocket(head, Buffer.from("{"), 20_000)));
     const closed = held.map((h) => h.closedAfterMs);
     expect(closed.every((ms) => ms !== null && ms < IDLE_SECONDS * 1000 + 6_000), JSON.stringify(closed)).toBe(true);
+  });
+
+  it("closes 50 connections whose headers never finish within the 15 s header deadline", async () => {
+    const held = await Promise.all(Array.from({ length: 50 }, () => heldSocket("POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n", Buffer.alloc(0), 30_000, () => "X-Slow: 1\r\n")));
+    const closed = held.map((h) => h.closedAfterMs);
+    expect(closed.every((ms) => ms !== null && ms < 15_000 + 5_000), JSON.stringify(closed)).toBe(true);
   });
 
   it("answers 408 to login bodies that trickle a byte a second", async () => {
