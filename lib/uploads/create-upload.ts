@@ -11,7 +11,7 @@ import { cleanFileName } from "@/lib/assets/clean-file-name";
 import { partPath, toUploadState, type UploadState } from "./upload-files";
 
 export const createUploadBody = z.object({
-  name: z.string().max(4096).transform(cleanFileName),
+  name: z.string().trim().min(1).max(4096).transform(cleanFileName),
   size: z.number().int().min(1),
   sha256: z.string().regex(/^[0-9a-fA-F]{64}$/).optional(),
   capturedAt: z.iso.datetime({ offset: true, local: true }).optional(),
