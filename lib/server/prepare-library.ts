@@ -8,7 +8,8 @@ import { sweepTmp } from "./storage";
 
 /**
  * Start-up, before the server or worker runs: refuse a wrong/unmounted volume, create the layout,
- * apply pending migrations, record the library id, make the data dir private and sweep `tmp/`.
+ * apply pending migrations, record the library id, make the data and backup dirs private and
+ * sweep `tmp/`.
  */
 export async function prepareLibrary(config: Config, log: Logger): Promise<LibraryPaths> {
   const paths = libraryPaths(config.dataDir, config.databasePath);
@@ -17,7 +18,8 @@ export async function prepareLibrary(config: Config, log: Logger): Promise<Libra
   const { applied, alreadyApplied } = applyMigrations(paths.database);
   if (applied.length > 0) log.info("database migrated", { applied, alreadyApplied });
   recordLibraryId(paths.database, id);
-  const restricted = restrictPermissions(paths.root);
+  // The backups hold the database too (the passphrase hash, every GPS position).
+  const restricted = restrictPermissions(paths.root) + restrictPermissions(config.backupDir);
   if (restricted > 0) log.info("made the library private to its user (dirs 0700, files 0600)", { restricted });
   const swept = await sweepTmp(paths.tmp);
   if (swept > 0) log.info("swept leftover temp files", { swept });
