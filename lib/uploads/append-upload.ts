@@ -12,12 +12,13 @@ const CHECKPOINT_MS = 1_000;
  * Whatever arrives is fsynced and then recorded as the new durable offset, even if the client
  * drops mid-chunk, so a resume never re-sends what the box already has; while bytes flow, the
  * durable offset is also recorded every second, so HEAD reports it during a long or stalled
- * chunk. When the body errors (the client went away, or the server cut a stalled body) the lock
- * is released with what arrived recorded. Bytes past the durable offset (a crash between write
+ * chunk. When the body errors (the client went away, the server cut a stalled body, or a newer
+ * append for the same upload took over) the lock is released with what arrived recorded. Bytes past the durable offset (a crash between write
  * and record) are cut off before appending.
  */
 export async function appendUpload(db: Db, paths: LibraryPaths, id: string, offset: number, body: Readable): Promise<UploadState> {
-  const result = await withUploadLock(id, async () => {
+  const result = await withUploadLock(id, async (takenOver) => {
+    takenOver.addEventListener("abort", () => body.destroy(new Error("a newer request for this upload took over")), { once: true });
     const row = await db.upload.findUnique({ where: { id } });
     if (!row) throw new AppError("not_found", "No such upload (finished, cancelled or expired).");
     const durable = Number(row.offset);
@@ -63,7 +64,7 @@ export async function appendUpload(db: Db, paths: LibraryPaths, id: string, offs
     if (failure instanceof AppError) throw failure;
     if (failure && isOutOfSpace(failure)) throw new AppError("out_of_space", "The library disk is full; free some space and resume.");
     return toUploadState(updated);
-  });
+  }, { takeOver: true });
   if (!result) throw new AppError("conflict", "Another request is appending to this upload right now.");
   return result;
 }
