@@ -20,6 +20,14 @@ describe("parseConfig", () => {
     }
   });
 
+  it("reads the allowed host names, import folders and body idle limit", () => {
+    expect(parseConfig({})).toMatchObject({ allowedHosts: [], importDirs: [], requestIdleMs: 30_000 });
+    expect(parseConfig({ ALBUMS_ALLOWED_HOSTS: "Photos.Example.org, .home.arpa", ALBUMS_IMPORT_DIRS: "/mnt/takeout,/srv/x/", ALBUMS_REQUEST_IDLE_SECONDS: "5" })).toMatchObject({
+      allowedHosts: ["photos.example.org", ".home.arpa"], importDirs: ["/mnt/takeout", "/srv/x"], requestIdleMs: 5_000,
+    });
+    expect(() => parseConfig({ ALBUMS_ALLOWED_HOSTS: "http://x.example/" })).toThrow(/ALBUMS_ALLOWED_HOSTS/);
+  });
+
   it("treats empty variables as unset and splits owner logins", () => {
     expect(parseConfig({ ALBUMS_API_TOKEN: "", ALBUMS_OWNER: "me@example.com,me@github" })).toMatchObject({ apiToken: undefined, owners: ["me@example.com", "me@github"] });
   });

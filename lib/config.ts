@@ -40,6 +40,12 @@ const schema = z.object({
   ALBUMS_SCRUB_MB_PER_MINUTE: z.coerce.number().min(0).default(200),
   ALBUMS_TRASH_DAYS: z.coerce.number().min(0).default(30),
   ALBUMS_ALLOW_LAN: z.enum(["0", "1"]).default("0"),
+  ALBUMS_ALLOWED_HOSTS: z
+    .string()
+    .regex(/^\s*(\.?[a-z0-9-]+(\.[a-z0-9-]+)*\.?)?(\s*,\s*\.?[a-z0-9-]+(\.[a-z0-9-]+)*\.?)*\s*$/i, "must be host names, comma-separated (a leading dot allows subdomains: .example.org)")
+    .default(""),
+  ALBUMS_IMPORT_DIRS: z.string().default(""),
+  ALBUMS_REQUEST_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   ALBUMS_EGRESS: z.enum(["block", "count"]).default("block"),
   ALBUMS_EGRESS_ALLOW: z.string().default("100.64.0.0/10,fd7a:115c:a1e0::/48"),
   ALBUMS_MODELS_DIR: z.string().min(1).optional(),
@@ -91,6 +97,12 @@ export type Config = {
   trashDays: number;
   /** Listening beyond loopback is refused unless this is set (and a passphrase exists). */
   allowLan: boolean;
+  /** Extra Host names the server answers (besides loopback, the tailnet and, with allowLan, this machine's names); others get 421. */
+  allowedHosts: string[];
+  /** Absolute folders on the box that POST /api/imports may read Takeout parts from (besides uploaded parts). */
+  importDirs: string[];
+  /** A request body that sends nothing for this long is cut (and a stalled resumable upload released). */
+  requestIdleMs: number;
   /** Outbound connections other than loopback/allowed: blocked (default) or only counted. */
   egress: "block" | "count";
   /** Where outbound connections may go: the tailnet ranges by default, plus model endpoints. */
@@ -150,6 +162,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     scrubBytesPerMinute: e.ALBUMS_SCRUB_MB_PER_MINUTE * 1024 * 1024,
     trashDays: e.ALBUMS_TRASH_DAYS,
     allowLan: e.ALBUMS_ALLOW_LAN === "1",
+    allowedHosts: e.ALBUMS_ALLOWED_HOSTS.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean),
+    importDirs: e.ALBUMS_IMPORT_DIRS.split(",").map((dir) => dir.trim()).filter(Boolean).map((dir) => path.resolve(/*turbopackIgnore: true*/ dir)),
+    requestIdleMs: e.ALBUMS_REQUEST_IDLE_SECONDS * 1000,
     egress: e.ALBUMS_EGRESS,
     egressAllow: e.ALBUMS_EGRESS_ALLOW.split(",").map((entry) => entry.trim()).filter(Boolean),
     models: {

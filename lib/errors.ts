@@ -5,6 +5,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  request_timeout: 408,
   too_large: 413,
   too_many_pixels: 413,
   unsupported_type: 415,

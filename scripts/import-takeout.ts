@@ -18,7 +18,7 @@ import { prepareLibrary } from "@/lib/server/prepare-library";
 import { TakeoutAbort } from "@/lib/takeout/catalogue-parts";
 import { followImport } from "@/lib/takeout/follow-import";
 import { importTakeout, type TakeoutProgress } from "@/lib/takeout/import-takeout";
-import { startImport } from "@/lib/takeout/start-import";
+import { queueImport } from "@/lib/takeout/start-import";
 
 const args = process.argv.slice(2);
 const includeTrashed = args.includes("--include-trashed");
@@ -53,7 +53,7 @@ try {
   if (!lock) console.log("Albums is running on this data dir: its worker does the import; following its progress (Ctrl-C stops following, not the import).");
   const { runId, report } = lock
     ? await importTakeout({ db, paths, config }, inputs, { includeTrashed }, onProgress)
-    : await followImport(db, { requestId: (await startImport(db, { paths: inputs, includeTrashed })).requestId, inputs }, onProgress);
+    : await followImport(db, { requestId: (await queueImport(db, { paths: inputs, includeTrashed })).requestId, inputs }, onProgress);
   bar.stop();
   const reportFile = path.join(paths.root, "imports", `${runId}.json`);
   fs.mkdirSync(path.dirname(reportFile), { recursive: true });

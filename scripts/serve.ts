@@ -1,6 +1,7 @@
-// The HTTP server: Next.js behind a plain Node listener that stamps the TCP peer address into a
-// header route handlers can trust (any client-sent copy is removed first) and sets the security
-// headers, including a per-request CSP nonce.
+// The HTTP server: Next.js behind a plain Node listener that answers only this box's host names
+// (421 for any other: DNS rebinding), stamps the TCP peer address into a header route handlers
+// can trust (any client-sent copy is removed first), sets the security headers, including a
+// per-request CSP nonce, and cuts request bodies that stall.
 import "@/lib/server/install-egress-guard";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -9,6 +10,8 @@ import path from "node:path";
 import next from "next";
 import { exitWithParent } from "@/lib/boot/exit-with-parent";
 import { getConfig } from "@/lib/config";
+import { hostPolicy, isAllowedHost } from "@/lib/http/allowed-hosts";
+import { cutStalledBody } from "@/lib/http/cut-stalled-body";
 import { PEER_HEADER } from "@/lib/http/peer";
 import { isSuspiciousPath } from "@/lib/http/reject-path";
 import { securityHeaders } from "@/lib/http/security-headers";
@@ -28,22 +31,37 @@ const app = next({ dev: false, dir: root, hostname: config.host, port: config.po
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer((req, res) => {
+const hosts = hostPolicy(config);
+const refuse = (res: http.ServerResponse, status: number, code: string, message: string) => {
+  res.writeHead(status, { "Content-Type": "application/json", Connection: "close" });
+  res.end(JSON.stringify({ error: { code, message } }));
+};
+
+// Node enforces headersTimeout when it sweeps connections: every 2 s, not its default 30 s.
+const server = http.createServer({ connectionsCheckingInterval: 2_000 }, (req, res) => {
   delete req.headers[PEER_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   const headers = securityHeaders(randomBytes(16).toString("base64"));
   // Next.js takes the script nonce from the request's CSP header.
   req.headers["content-security-policy"] = headers["Content-Security-Policy"];
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  if (isSuspiciousPath(req.url ?? "/")) {
-    res.writeHead(400, { "Content-Type": "application/json" });
-    res.end(JSON.stringify({ error: { code: "bad_request", message: "Invalid path." } }));
+  const forwardedHost = req.headers["x-forwarded-host"];
+  if (!isAllowedHost(req.headers.host, hosts) || (forwardedHost !== undefined && !isAllowedHost(String(forwardedHost), hosts))) {
+    refuse(res, 421, "misdirected_request", "This box does not answer to that host name (set ALBUMS_ALLOWED_HOSTS to add one).");
     return;
   }
+  if (isSuspiciousPath(req.url ?? "/")) {
+    refuse(res, 400, "bad_request", "Invalid path.");
+    return;
+  }
+  cutStalledBody(req, config.requestIdleMs);
   void handle(req, res);
 });
-server.requestTimeout = 0; // large uploads on slow phone links
-server.headersTimeout = 60_000;
+// No deadline for a whole request (large uploads on slow phone links), but one for its headers,
+// and a body that sends nothing for ALBUMS_REQUEST_IDLE_SECONDS is cut (cutStalledBody); small
+// JSON bodies have their own deadline (readJson).
+server.requestTimeout = 0;
+server.headersTimeout = 15_000;
 server.keepAliveTimeout = 65_000;
 server.listen(config.port, config.host, () => log.info(`listening on http://${config.host}:${config.port}`));
 

@@ -13,6 +13,7 @@ import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import type { TempFile } from "@/lib/server/storage";
 import { linkOriginal } from "@/lib/custody/link-original";
 import { removePath } from "@/lib/custody/remove-path";
+import { cleanFileName } from "./clean-file-name";
 import { extractMetadata } from "./extract-metadata";
 
 export type IngestDeps = { db: Db; paths: LibraryPaths; config: Config };
@@ -40,7 +41,8 @@ export type IngestResult = { status: "ingested" | "duplicate"; assetId: string; 
  * sure the original is in place, re-linking it from the temp file if a purge just moved it away
  * (lib/custody). Every attempt lands in the audit log. The temp file is gone afterwards either way.
  */
-export async function ingestAsset(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
+export async function ingestAsset(deps: IngestDeps, received: IngestInput): Promise<IngestResult> {
+  const input = { ...received, fileName: cleanFileName(received.fileName) };
   const { db, paths, config } = deps;
   const audit = { source: input.source, client: input.client, originalName: input.fileName };
   const temp = input.temp;

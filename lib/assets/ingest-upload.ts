@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { requestBodyStream } from "@/lib/http/request-body";
 import { writeTempFile, type TempFile } from "@/lib/server/storage";
 import { ingestAsset, type IngestDeps, type IngestResult } from "./ingest-asset";
+import { cleanFileName } from "./clean-file-name";
 
 const fieldsSchema = z.object({
   sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, "must be a hex SHA-256 digest").optional(),
@@ -121,13 +122,7 @@ function receiveMultipart(request: UploadRequest, tmpDir: string, maxBytes: numb
   });
 }
 
-/**
- * A display name from the client's file name: browsers percent-escape `"`, CR and LF in multipart
- * names; no path, no control characters, NFC, bounded.
- */
+/** A multipart file name (browsers percent-escape `"`, CR and LF in it), cleaned like every name. */
 export function sanitizeName(name: string | undefined): string {
-  const unescaped = (name ?? "").replace(/%22/g, '"').replace(/%0D/gi, "\r").replace(/%0A/gi, "\n");
-   
-  const base = unescaped.split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").normalize("NFC").trim();
-  return (base || "unnamed").slice(0, 255);
+  return cleanFileName((name ?? "").replace(/%22/g, '"').replace(/%0D/gi, "\r").replace(/%0A/gi, "\n"));
 }

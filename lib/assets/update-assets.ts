@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { appendJournal, shasOf } from "@/lib/journal/append-journal";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { Db } from "@/lib/server/db";
+import { inBatches, total } from "@/lib/server/in-batches";
 
 export const updateAssetsBody = z
   .object({
@@ -25,16 +26,14 @@ export type UpdateAssetsBody = z.infer<typeof updateAssetsBody>;
 export async function updateAssets(db: Db, body: UpdateAssetsBody, now = new Date()): Promise<{ updated: number }> {
   const ids = [...new Set(body.ids)];
   return db.$transaction(async (tx) => {
-    if ((await tx.asset.count({ where: { id: { in: ids } } })) !== ids.length) throw new AppError("not_found", "Some of these assets do not exist.");
-    const { count } = await tx.asset.updateMany({
-      where: { id: { in: ids } },
-      data: {
-        ...(body.favorite !== undefined ? { favorite: body.favorite } : {}),
-        ...(body.archived !== undefined ? { archived: body.archived } : {}),
-        ...(body.trashed !== undefined ? { trashedAt: body.trashed ? now : null } : {}),
-        ...(body.description !== undefined ? { description: body.description || null } : {}),
-      },
-    });
+    if (total(await inBatches(ids, (batch) => tx.asset.count({ where: { id: { in: batch } } }))) !== ids.length) throw new AppError("not_found", "Some of these assets do not exist.");
+    const data = {
+      ...(body.favorite !== undefined ? { favorite: body.favorite } : {}),
+      ...(body.archived !== undefined ? { archived: body.archived } : {}),
+      ...(body.trashed !== undefined ? { trashedAt: body.trashed ? now : null } : {}),
+      ...(body.description !== undefined ? { description: body.description || null } : {}),
+    };
+    const count = total(await inBatches(ids, (batch) => tx.asset.updateMany({ where: { id: { in: batch } }, data })));
     if (body.description !== undefined) await markSearchStale(tx, ids);
     await appendJournal(tx, { op: "asset.update", sha256s: await shasOf(tx, ids), favorite: body.favorite, archived: body.archived, trashed: body.trashed, description: body.description === undefined ? undefined : body.description || null });
     return { updated: count };

@@ -36,6 +36,12 @@ describe("resolveIdentity", () => {
     expect(await resolve(h({ cookie: "albums-session=stale" }), configured)).toBeNull();
   });
 
+  it("is not signed out by a bogus cookie planted before the real one (hardening 14)", async () => {
+    expect(await resolve(h({ cookie: "__Host-albums-session=planted; albums-session=x; __Host-albums-session=good-session" }), configured)).toEqual({ kind: "session", login: "owner" });
+    expect(await resolve(h({ cookie: "albums-session=; albums-session=good-session" }), configured)).toEqual({ kind: "session", login: "owner" });
+    expect(await resolve(h({ cookie: "albums-session=a; albums-session=b; albums-session=c; albums-session=d; albums-session=good-session" }), configured)).toBeNull();
+  });
+
   it("lets only this machine in when no owner or token is configured", async () => {
     expect(await resolve(h({ [PEER_HEADER]: "127.0.0.1" }), open)).toEqual({ kind: "local", login: "local" });
     expect(await resolve(h({ [PEER_HEADER]: "192.168.1.5" }), open)).toBeNull();

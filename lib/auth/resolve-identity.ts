@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Config } from "@/lib/config";
 import { isLoopback, PEER_HEADER } from "@/lib/http/peer";
-import { readSessionCookie } from "./session-cookie";
+import { readSessionCookies } from "./session-cookie";
 
 /** Who is asking: a script with an API token, the owner via `tailscale serve`, a signed-in browser, or this machine. */
 export type Identity = { kind: "token" | "tailscale" | "session" | "local"; login: string };
@@ -20,7 +20,7 @@ type IdentityConfig = Pick<Config, "apiToken" | "owners">;
  * - `Authorization: Bearer <token>`: ALBUMS_API_TOKEN or a stored API token (a wrong one is 401);
  * - Funnel traffic (`Tailscale-Funnel-Request`) is never an identity;
  * - `Tailscale-User-Login` equal to an ALBUMS_OWNER login, only from a loopback peer (the serve proxy);
- * - the passphrase session cookie;
+ * - a passphrase session cookie (each one sent is tried);
  * - with no owner and no token configured, a plain loopback request that no proxy forwarded.
  */
 export async function resolveIdentity(headers: Headers, config: IdentityConfig, lookups: IdentityLookups): Promise<Identity | null> {
@@ -37,8 +37,9 @@ export async function resolveIdentity(headers: Headers, config: IdentityConfig, 
   if (login) {
     return fromLoopback && config.owners.some((owner) => owner.toLowerCase() === login.toLowerCase()) ? { kind: "tailscale", login } : null;
   }
-  const session = readSessionCookie(headers);
-  if (session && (await lookups.session(session))) return { kind: "session", login: "owner" };
+  for (const session of readSessionCookies(headers)) {
+    if (await lookups.session(session)) return { kind: "session", login: "owner" };
+  }
   // Next.js adds X-Forwarded-For with the socket address; a proxy (tailscale serve) adds the real client.
   const forwardedFor = headers.get("x-forwarded-for")?.split(",").map((a) => a.trim()) ?? [];
   const proxied = forwardedFor.some((address) => !isLoopback(address)) || headers.has("forwarded") || headers.has("tailscale-user-name");

@@ -2,15 +2,22 @@
 export const SECURE_COOKIE = "__Host-albums-session";
 export const PLAIN_COOKIE = "albums-session";
 
-/** The session token from the Cookie header, if any. */
-export function readSessionCookie(headers: Headers): string | null {
-  const cookies = headers.get("cookie");
-  if (!cookies) return null;
-  for (const part of cookies.split(";")) {
+// A browser sends one cookie per name, path and domain; more than a few is an attack.
+const MAX_SESSION_COOKIES = 4;
+
+/**
+ * Every session token in the Cookie header, in order. All of them, not the first: a page on a
+ * sibling host (or plain http on a LAN) can plant a bogus cookie of the same name ahead of the
+ * real one, and taking the first would sign the owner out.
+ */
+export function readSessionCookies(headers: Headers): string[] {
+  const tokens: string[] = [];
+  for (const part of (headers.get("cookie") ?? "").split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === SECURE_COOKIE || name === PLAIN_COOKIE) return rest.join("=") || null;
+    const value = rest.join("=");
+    if ((name === SECURE_COOKIE || name === PLAIN_COOKIE) && value && !tokens.includes(value)) tokens.push(value);
   }
-  return null;
+  return tokens.slice(0, MAX_SESSION_COOKIES);
 }
 
 /** Whether the browser reached us over HTTPS (directly or through tailscale serve). */

@@ -1,4 +1,5 @@
 import type { DbTx } from "@/lib/server/db";
+import { inBatches } from "@/lib/server/in-batches";
 
 /**
  * Records that these assets' searchable text changed (names, OCR, caption, place, album, people,
@@ -6,5 +7,5 @@ import type { DbTx } from "@/lib/server/db";
  * transaction as the change, so the index can never miss one.
  */
 export async function markSearchStale(db: DbTx, assetIds: string[]): Promise<void> {
-  if (assetIds.length > 0) await db.searchChange.createMany({ data: assetIds.map((assetId) => ({ assetId })) });
+  await inBatches(assetIds, (batch) => db.searchChange.createMany({ data: batch.map((assetId) => ({ assetId })) }));
 }

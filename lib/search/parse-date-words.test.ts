@@ -32,4 +32,12 @@ describe("parseDateWords", () => {
     expect(range("room 101 parking")).toEqual({ text: "room 101 parking", from: undefined, to: undefined, words: undefined });
     expect(range("3000")).toMatchObject({ from: undefined });
   });
+
+  it("treats object property names as plain words (hardening 10)", () => {
+    for (const word of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+      expect(range(word)).toEqual({ text: word, from: undefined, to: undefined, words: undefined });
+      expect(range(`${word} 2020`)).toMatchObject({ text: word, from: "2020-01-01" });
+      expect(range(`last ${word}`)).toMatchObject({ text: `last ${word}`, from: undefined });
+    }
+  });
 });

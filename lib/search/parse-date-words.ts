@@ -2,7 +2,9 @@
 export type DateRange = { from: Date; to: Date; words: string };
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const SEASONS: Record<string, number> = { spring: 2, summer: 5, autumn: 8, fall: 8, winter: 11 }; // first month (0-based), northern hemisphere
+// First month (0-based), northern hemisphere. A Map, not an object: query words such as
+// "constructor" or "__proto__" must not find inherited properties.
+const SEASONS = new Map([["spring", 2], ["summer", 5], ["autumn", 8], ["fall", 8], ["winter", 11]]);
 
 const monthIndex = (word: string) => MONTHS.findIndex((m) => word.length >= 3 && m.startsWith(word));
 const local = (year: number, month: number, day = 1) => new Date(year, month, day);
@@ -35,7 +37,8 @@ export function parseDateWords(query: string, now: Date): { text: string; range:
 function seasonOrMonthWithYear(word: string, yearWord: string): [Date, Date] | null {
   if (!/^(19|20)\d\d$/.test(yearWord)) return null;
   const year = Number(yearWord);
-  if (word in SEASONS) return season(year, SEASONS[word]!);
+  const start = SEASONS.get(word);
+  if (start !== undefined) return season(year, start);
   const month = monthIndex(word);
   return month >= 0 ? [local(year, month), local(year, month + 1)] : null;
 }
@@ -45,7 +48,7 @@ function single(word: string, now: Date): [Date, Date] | null {
   const today = local(now.getFullYear(), now.getMonth(), now.getDate());
   if (word === "today") return [today, local(now.getFullYear(), now.getMonth(), now.getDate() + 1)];
   if (word === "yesterday") return [local(now.getFullYear(), now.getMonth(), now.getDate() - 1), today];
-  if (word in SEASONS) return relative(word, now, -1);
+  if (SEASONS.has(word)) return relative(word, now, -1);
   const month = word === "may" ? -1 : monthIndex(word);
   if (month < 0) return null;
   const year = month <= now.getMonth() ? now.getFullYear() : now.getFullYear() - 1;
@@ -62,9 +65,9 @@ function relative(unit: string, now: Date, offset: 0 | -1): [Date, Date] | null 
     const monday = now.getDate() - ((now.getDay() + 6) % 7) + 7 * offset;
     return [local(y, m, monday), local(y, m, monday + 7)];
   }
-  if (!(unit in SEASONS)) return null;
+  const start = SEASONS.get(unit);
+  if (start === undefined) return null;
   // The season's start in this year; "last" is the latest one already over, "this" the one now.
-  const start = SEASONS[unit]!;
   let year = y - (start > m ? 1 : 0);
   if (offset === -1 && local(year, start + 3) > now) year -= 1;
   return season(year, start);

@@ -86,7 +86,7 @@ async function writeAll(handle: fsp.FileHandle, buffers: Buffer[], position: num
  */
 export async function writeDerivedFile(destination: string, data: Buffer, tmpDir: string): Promise<void> {
   const tmpPath = path.join(tmpDir, `derived-${randomUUID()}`);
-  await fsp.writeFile(tmpPath, data, { mode: 0o644, flag: "wx" });
+  await fsp.writeFile(tmpPath, data, { mode: 0o600, flag: "wx" });
   try {
     await fsp.mkdir(path.dirname(destination), { recursive: true });
     await fsp.rename(tmpPath, destination);

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
 import { partPath, withUploadLock } from "@/lib/uploads/upload-files";
+import { uploadedPartsDir } from "./import-roots";
 
 export const keepPartBody = z.object({ uploadId: z.string().uuid() });
 
@@ -18,7 +19,7 @@ export async function keepUploadedPart(db: Db, paths: LibraryPaths, uploadId: st
     if (!row) throw new AppError("not_found", "No such upload (finished, cancelled or expired).");
     if (row.offset !== row.size) throw new AppError("conflict", `The upload has ${row.offset} of ${row.size} bytes; send the rest first.`);
     if (!/\.(zip|tgz|tar\.gz)$/i.test(row.name)) throw new AppError("unsupported_type", "A Takeout part is a .zip or .tgz file.");
-    const dir = path.join(paths.root, "imports", "parts");
+    const dir = uploadedPartsDir(paths);
     await fs.mkdir(dir, { recursive: true });
     const target = path.join(dir, `${uploadId}-${row.name.replace(/[^\w.()-]+/g, "_").slice(-120)}`);
     await fs.rename(partPath(paths, uploadId), target);

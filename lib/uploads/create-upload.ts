@@ -7,10 +7,11 @@ import { AppError, diskWriteError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
 import { formatBytes } from "@/lib/format-bytes";
+import { cleanFileName } from "@/lib/assets/clean-file-name";
 import { partPath, toUploadState, type UploadState } from "./upload-files";
 
 export const createUploadBody = z.object({
-  name: z.string().trim().min(1).max(255),
+  name: z.string().trim().min(1).max(4096).transform(cleanFileName),
   size: z.number().int().min(1),
   sha256: z.string().regex(/^[0-9a-fA-F]{64}$/).optional(),
   capturedAt: z.iso.datetime({ offset: true, local: true }).optional(),
@@ -29,7 +30,7 @@ export async function createUpload(deps: { db: Db; paths: LibraryPaths; config: 
   }
   const row = await deps.db.upload.create({
     data: {
-      id, name: input.name.normalize("NFC"), size: BigInt(input.size), sha256: input.sha256?.toLowerCase() ?? null,
+      id, name: input.name, size: BigInt(input.size), sha256: input.sha256?.toLowerCase() ?? null,
       capturedAt: input.capturedAt ? new Date(input.capturedAt) : null, source: input.source, client: input.client,
     },
   });

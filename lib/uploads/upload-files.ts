@@ -20,14 +20,33 @@ export function toUploadState(row: Upload): UploadState {
 }
 
 // One writer per upload at a time within this (single) server process.
-const busy = new Set<string>();
+const busy = new Map<string, { done: Promise<unknown>; takeOver: (() => void) | null }>();
 
-/** Runs `work` holding the upload's lock; returns null when another request holds it. */
-export async function withUploadLock<T>(id: string, work: () => Promise<T>): Promise<T | null> {
-  if (busy.has(id)) return null;
-  busy.add(id);
+/** How long a request waits for a holder that is finishing (e.g. recording a cut-off chunk). */
+const LOCK_WAIT_MS = 2_000;
+
+/**
+ * Runs `work` holding the upload's lock; returns null when another request still holds it after
+ * a short wait (a client resuming right after its connection was cut finds the old request
+ * recording what arrived, not a conflict). With `takeOver`, a holder that also allows it (an
+ * append) is told to stop through `work`'s signal: a client sends one chunk at a time, so a new
+ * chunk means the old request's connection is dead (the phone changed networks) even if the box
+ * has not noticed yet.
+ */
+export async function withUploadLock<T>(id: string, work: (signal: AbortSignal) => Promise<T>, options: { takeOver?: boolean } = {}): Promise<T | null> {
+  const held = busy.get(id);
+  if (held) {
+    if (options.takeOver) held.takeOver?.();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([held.done.catch(() => {}), new Promise((resolve) => (timer = setTimeout(resolve, LOCK_WAIT_MS)))]);
+    clearTimeout(timer);
+    if (busy.has(id)) return null;
+  }
+  const controller = new AbortController();
+  const running = work(controller.signal);
+  busy.set(id, { done: running, takeOver: options.takeOver ? () => controller.abort() : null });
   try {
-    return await work();
+    return await running;
   } finally {
     busy.delete(id);
   }

@@ -11,7 +11,7 @@ import { createTestLibrary, type TestLibrary } from "../support/test-library";
 let lib: TestLibrary;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-takeout-job-"));
 beforeAll(async () => {
-  lib = await createTestLibrary();
+  lib = await createTestLibrary({ ALBUMS_IMPORT_DIRS: dir });
 });
 afterAll(async () => {
   await lib?.cleanup();

@@ -1,7 +1,7 @@
 import { listAssets, listAssetsQuery } from "@/lib/assets/list-assets";
 import { updateAssets, updateAssetsBody } from "@/lib/assets/update-assets";
 import { apiRoute } from "@/lib/http/api-route";
-import { readJson } from "@/lib/http/read-json";
+import { JSON_LIMITS, readJson } from "@/lib/http/read-json";
 
 export const runtime = "nodejs";
 
@@ -11,4 +11,4 @@ export const GET = apiRoute(async (request, { deps }) => {
 });
 
 /** Bulk changes: `{ids, favorite?, archived?, trashed?, description?}` → `{updated}`. */
-export const PATCH = apiRoute(async (request, { deps }) => Response.json(await updateAssets(deps.db, updateAssetsBody.parse(await readJson(request)))));
+export const PATCH = apiRoute(async (request, { deps }) => Response.json(await updateAssets(deps.db, updateAssetsBody.parse(await readJson(request, { maxBytes: JSON_LIMITS.list })))));

@@ -1,10 +1,10 @@
 import { checkPresent, checkPresentBody } from "@/lib/assets/check-present";
 import { apiRoute } from "@/lib/http/api-route";
-import { readJson } from "@/lib/http/read-json";
+import { JSON_LIMITS, readJson } from "@/lib/http/read-json";
 
 export const runtime = "nodejs";
 
 export const POST = apiRoute(async (request, { deps }) => {
-  const { sha256 } = checkPresentBody.parse(await readJson(request));
+  const { sha256 } = checkPresentBody.parse(await readJson(request, { maxBytes: JSON_LIMITS.list }));
   return Response.json({ present: await checkPresent(deps.db, sha256) });
 });
