@@ -39,11 +39,13 @@ export function LibraryOverview() {
       </Panel>
       <Panel title="Backups" id="backups">
         {backup.health.warnings.length > 0 ? (
-          <ul role="alert" className="mb-2 list-disc space-y-1 pl-5 text-sm font-medium text-amber-800 dark:text-amber-200">
-            {backup.health.warnings.map((warning) => (
-              <li key={warning.message}>{warning.message}</li>
-            ))}
-          </ul>
+          <div role="alert">
+            <ul className="mb-2 list-disc space-y-1 pl-5 text-sm font-medium text-amber-800 dark:text-amber-200">
+              {backup.health.warnings.map((warning) => (
+                <li key={warning.message}>{warning.message}</li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         <ul className="space-y-1 text-sm">
           {backup.health.targets.map((t) => (
