@@ -6,10 +6,8 @@ import { readJournalStatus } from "@/lib/journal/read-journal-status";
 import { readScanStatus } from "@/lib/maintenance/read-scan-status";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
-import { ITEM_LIMIT, type HealthFacts, type ProblemItem } from "./list-problems";
+import { ITEM_LIMIT, PROBLEM_FILE_STATES, type HealthFacts, type ProblemItem } from "./list-problems";
 import { readWorkerState } from "./read-worker-state";
-
-const FILE_STATES = ["missing", "corrupt", "unavailable"] as const;
 
 /**
  * Reads what listProblems judges: originals by file state (counts and the first items, from the
@@ -19,7 +17,7 @@ const FILE_STATES = ["missing", "corrupt", "unavailable"] as const;
 export async function gatherHealthFacts(deps: { db: Db; paths: LibraryPaths; config: Config }, now = new Date()): Promise<HealthFacts> {
   const { db, paths } = deps;
   const [files, workerState, backup, disk, scan, journal, quarantine] = await Promise.all([
-    Promise.all(FILE_STATES.map((state) => filesIn(db, state))),
+    Promise.all(PROBLEM_FILE_STATES.map((state) => filesIn(db, state))),
     readWorkerState(db, now),
     getBackupHealth(deps, now),
     fs.statfs(paths.root).then((s) => ({ freeBytes: s.bavail * s.bsize, totalBytes: s.blocks * s.bsize }), () => null),
@@ -38,7 +36,7 @@ export async function gatherHealthFacts(deps: { db: Db; paths: LibraryPaths; con
   };
 }
 
-async function filesIn(db: Db, fileState: (typeof FILE_STATES)[number]): Promise<{ count: number; items: ProblemItem[] }> {
+async function filesIn(db: Db, fileState: (typeof PROBLEM_FILE_STATES)[number]): Promise<{ count: number; items: ProblemItem[] }> {
   const [count, rows] = await Promise.all([
     db.asset.count({ where: { fileState } }),
     db.asset.findMany({ where: { fileState }, select: { id: true, originalName: true }, orderBy: { capturedAt: "desc" }, take: ITEM_LIMIT }),

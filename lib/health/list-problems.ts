@@ -29,7 +29,7 @@ export type Problem = {
 
 /** Everything the health check looks at, gathered by gatherHealthFacts (kept apart so the rules are testable). */
 export type HealthFacts = {
-  files: Record<"missing" | "corrupt" | "unavailable", { count: number; items: ProblemItem[] }>;
+  files: Record<(typeof PROBLEM_FILE_STATES)[number], { count: number; items: ProblemItem[] }>;
   /** The originals volume as the last scan saw it (null: not scanned yet). */
   volume: { state: "ok" | "unavailable"; reason: string | null; at: string } | null;
   quarantine: { name: string; reason: string; at: string }[];
@@ -43,6 +43,28 @@ export type HealthFacts = {
 };
 
 export const ITEM_LIMIT = 50;
+
+/** The file states that are a problem (`ok` is not). */
+export const PROBLEM_FILE_STATES = ["missing", "corrupt", "unavailable"] as const;
+
+/** What each file state means for the owner (the title follows "N originals"). */
+const FILE_PROBLEMS: Record<keyof HealthFacts["files"], Pick<Problem, "title" | "detail" | "action">> = {
+  missing: {
+    title: "missing from disk",
+    detail: "These files are listed in the library but their original is not in originals/. Their rows are kept so nothing else is lost.",
+    action: "Put the files back from a backup (npm run restore, or copy them into originals/ under the same name); the next scan marks them present again.",
+  },
+  corrupt: {
+    title: "failed the checksum check",
+    detail: "The background scrub re-read these files and their SHA-256 changed (bit rot or a bad disk).",
+    action: "Restore these files from a backup and check the disk (smartctl).",
+  },
+  unavailable: {
+    title: "could not be read",
+    detail: "Reading these files failed with an I/O or permission error. They are not treated as missing and nothing was deleted.",
+    action: "Check the disk (dmesg, smartctl) and the files' permissions; the next scan re-checks them.",
+  },
+};
 
 const BACKUP_PROBLEMS: Record<BackupWarning["code"], Pick<Problem, "title" | "severity" | "action">> = {
   backup_failed: { severity: "error", title: "The last backup failed", action: "Fix the cause (disk full, target unreachable, wrong password file); the worker retries within the hour." },
@@ -73,30 +95,10 @@ export function listProblems(facts: HealthFacts): Problem[] {
       action: "Check that the disk is mounted and healthy (dmesg, mount), then wait for the next scan or restart Albums.",
     });
   }
-  const { missing, corrupt, unavailable } = facts.files;
-  if (missing.count > 0) {
-    add({
-      code: "originals_missing", severity: "error", title: `${missing.count} original${plural(missing.count)} missing from disk`,
-      detail: "These files are listed in the library but their original is not in originals/. Their rows are kept so nothing else is lost.",
-      action: "Put the files back from a backup (npm run restore, or copy them into originals/ under the same name); the next scan marks them present again.",
-      items: missing.items, count: missing.count,
-    });
-  }
-  if (corrupt.count > 0) {
-    add({
-      code: "originals_corrupt", severity: "error", title: `${corrupt.count} original${plural(corrupt.count)} failed the checksum check`,
-      detail: "The background scrub re-read these files and their SHA-256 changed (bit rot or a bad disk).",
-      action: "Restore these files from a backup and check the disk (smartctl).",
-      items: corrupt.items, count: corrupt.count,
-    });
-  }
-  if (unavailable.count > 0) {
-    add({
-      code: "originals_unavailable", severity: "error", title: `${unavailable.count} original${plural(unavailable.count)} could not be read`,
-      detail: "Reading these files failed with an I/O or permission error. They are not treated as missing and nothing was deleted.",
-      action: "Check the disk (dmesg, smartctl) and the files' permissions; the next scan re-checks them.",
-      items: unavailable.items, count: unavailable.count,
-    });
+  for (const state of PROBLEM_FILE_STATES) {
+    const { count, items } = facts.files[state];
+    const { title, detail, action } = FILE_PROBLEMS[state];
+    if (count > 0) add({ code: `originals_${state}`, severity: "error", title: `${count} original${plural(count)} ${title}`, detail, action, items, count });
   }
   if (facts.quarantine.length > 0) {
     add({

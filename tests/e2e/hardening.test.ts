@@ -11,9 +11,8 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
-import { createLogger } from "@/lib/server/logger";
 import { libraryPaths } from "@/lib/server/paths";
-import { prepareLibrary } from "@/lib/server/prepare-library";
+import { preparePassphraseLibrary } from "../support/passphrase-library";
 import { filesUnder, spawnApp, type AppProcess } from "../support/app-process";
 import { multipart, request } from "../support/http-client";
 
@@ -108,13 +107,7 @@ function heldSocket(head: string, body: Buffer, limitMs: number, trickle?: () =>
 beforeAll(async () => {
   // A library made by an older version under umask 022: world-readable, as the review found it.
   process.umask(0o022);
-  const config = parseConfig(env);
-  await prepareLibrary(config, createLogger("test", "error"));
-  const { openDb } = await import("@/lib/server/db");
-  const { setOwnerPassphrase } = await import("@/lib/auth/owner-passphrase");
-  const db = await openDb(config.databasePath);
-  await setOwnerPassphrase(db, PASSPHRASE);
-  await db.$disconnect();
+  await preparePassphraseLibrary(env, PASSPHRASE);
   fs.chmodSync(dataDir, 0o755);
   fs.chmodSync(paths.database, 0o644);
   app = await spawnApp("start", env);

@@ -9,9 +9,8 @@ import { chromium } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
-import { createLogger } from "@/lib/server/logger";
 import { libraryPaths } from "@/lib/server/paths";
-import { prepareLibrary } from "@/lib/server/prepare-library";
+import { preparePassphraseLibrary } from "../support/passphrase-library";
 import { filesUnder, spawnApp, type AppProcess } from "../support/app-process";
 import { multipart, request } from "../support/http-client";
 import { createNetns } from "../support/netns";
@@ -42,13 +41,7 @@ function fromOutside(urlPath: string, args: string[] = []): { status: number; bo
 }
 
 beforeAll(async () => {
-  const config = parseConfig(env);
-  await prepareLibrary(config, createLogger("test", "error"));
-  const { openDb } = await import("@/lib/server/db");
-  const { setOwnerPassphrase } = await import("@/lib/auth/owner-passphrase");
-  const db = await openDb(config.databasePath);
-  await setOwnerPassphrase(db, PASSPHRASE);
-  await db.$disconnect();
+  await preparePassphraseLibrary(env, PASSPHRASE);
   netns = createNetns();
   app = await spawnApp("serve", env);
   photo = await sharp({ create: { width: 120, height: 80, channels: 3, background: "#3366aa" } }).jpeg().toBuffer();

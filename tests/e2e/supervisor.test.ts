@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { pollFor } from "../support/poll";
 import { sharedPath } from "../support/shared";
 import { freePort, getJson, spawnApp, uploadSlowly } from "../support/app-process";
 
@@ -23,16 +24,6 @@ function childWith(supervisor: number, script: string): number | undefined {
 }
 const workerPid = (supervisor: number) => childWith(supervisor, "workers/worker.ts");
 
-async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe("npm start (supervisor)", () => {
   it("serves, thumbnails through the real worker, restarts a crashed worker and stops on SIGTERM", async () => {
     const app = await spawnApp("start", env, { waitFor: (h) => h.worker?.alive === true });
@@ -41,7 +32,7 @@ describe("npm start (supervisor)", () => {
       const started = Date.now();
       const reply = (await uploadSlowly(app.port, "DSCN0010.jpg", photo, { pauseMs: 0 })) as { status: number; body: { assetId: string } };
       expect(reply.status).toBe(201);
-      const thumb = await waitFor(async () => {
+      const thumb = await pollFor(async () => {
         const res = await getJson(app.port, `/api/assets/${reply.body.assetId}`);
         return res.body.thumbnails?.sm ? res.body : undefined;
       }, "thumbnails");
@@ -49,15 +40,15 @@ describe("npm start (supervisor)", () => {
       expect(thumb.decodeState).toBe("ok");
 
       const supervisorPid = app.child.pid!;
-      const firstWorker = await waitFor(() => workerPid(supervisorPid), "worker pid");
+      const firstWorker = await pollFor(() => workerPid(supervisorPid), "worker pid");
       process.kill(firstWorker, "SIGKILL");
-      const secondWorker = await waitFor(() => {
+      const secondWorker = await pollFor(() => {
         const pid = workerPid(supervisorPid);
         return pid && pid !== firstWorker ? pid : undefined;
       }, "restarted worker");
       expect(secondWorker).not.toBe(firstWorker);
       expect(app.output()).toMatch(/worker exited \(SIGKILL\); restarting/);
-      await waitFor(async () => ((await getJson(app.port, "/api/health")).body.worker.alive ? true : undefined), "worker heartbeat");
+      await pollFor(async () => ((await getJson(app.port, "/api/health")).body.worker.alive ? true : undefined), "worker heartbeat");
 
       const children = [childWith(supervisorPid, "scripts/serve.ts"), secondWorker];
       expect(children.every((pid) => pid !== undefined)).toBe(true);

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Logger } from "@/lib/server/logger";
 import { type Supervisor, supervise } from "@/lib/server/supervise";
+import { pollFor } from "../support/poll";
 import { createTestLibrary, type TestLibrary } from "../support/test-library";
 
 let lib: TestLibrary;
@@ -24,16 +25,6 @@ async function addPhotoWithThumbnailJob(name: string, maxAttempts = 5): Promise<
   return asset.id;
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe("a job that stalls the worker", () => {
   it("gets the worker killed and restarted, fails after its attempts, and the other jobs run", async () => {
     const stalled = await addPhotoWithThumbnailJob("stall.png", 2);
@@ -43,7 +34,7 @@ describe("a job that stalls the worker", () => {
     const log: Logger = { debug: record, info: record, warn: record, error: record };
     supervisor = supervise([{ name: "worker", command: process.execPath, args: ["--conditions=react-server", "--import", "tsx", "tests/support/stalling-worker.ts"], restart: true, watchdog: true }], log, 2_000);
 
-    const job = await until(async () => {
+    const job = await pollFor(async () => {
       const row = await lib.db.job.findFirstOrThrow({ where: { assetId: stalled } });
       return row.status === "failed" ? row : undefined;
     }, "the stalling job to fail", 200_000);
@@ -52,10 +43,10 @@ describe("a job that stalls the worker", () => {
     // Each attempt stalled the worker and got it killed (a busy test box may add a kill while it starts).
     expect(messages.filter((m) => /worker stalled \(no sign of life for 4s\); killing it/.test(m)).length).toBeGreaterThanOrEqual(2);
     expect(messages.filter((m) => /worker exited \(SIGKILL\); restarting/.test(m)).length).toBeGreaterThanOrEqual(2);
-    const done = await until(async () => {
+    const done = await pollFor(async () => {
       const rows = await lib.db.job.findMany({ where: { assetId: { in: others } } });
       return rows.every((row) => row.status === "done") ? rows : undefined;
-    }, "the other jobs");
+    }, "the other jobs", 90_000);
     expect(done.map((row) => row.attempts)).toEqual([1, 1, 1, 1]);
   }, 240_000);
 });

@@ -11,16 +11,7 @@ export function makePdf(pages: string[]): Buffer {
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`);
     add(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
   });
-  let out = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, "latin1"));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, "latin1");
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
+  return serializePdf(objects);
 }
 
 /**
@@ -37,6 +28,11 @@ export function makePageBombPdf(fanout = 1000): Buffer {
     `<< /Type /Pages /Parent 2 0 R /Kids [${"4 0 R ".repeat(fanout)}] /Count ${fanout} >>`,
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
   ];
+  return serializePdf(objects);
+}
+
+/** A PDF file of these objects (numbered from 1, the first the catalog), with its xref table. */
+function serializePdf(objects: string[]): Buffer {
   let out = "%PDF-1.4\n";
   const offsets: number[] = [];
   objects.forEach((body, i) => {
