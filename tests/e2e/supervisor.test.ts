@@ -20,7 +20,16 @@ function childPids(parent: number): number[] {
 }
 
 function childWith(supervisor: number, script: string): number | undefined {
-  return childPids(supervisor).find((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(script));
+  return childPids(supervisor).find((pid) => cmdline(pid).includes(script));
+}
+
+/** A process's command line; empty when it exited since ps listed it (the worker just killed). */
+function cmdline(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
 }
 const workerPid = (supervisor: number) => childWith(supervisor, "workers/worker.ts");
 
