@@ -67,7 +67,7 @@ type Row = {
 };
 
 /** "IMG_2024-07-14_beach.jpg" → "IMG 2024 07 14 beach jpg": separators become spaces so parts match. */
-function fileNameWords(name: string): string {
+export function fileNameWords(name: string): string {
   return name.replace(/[_.\-/\\]+/g, " ");
 }
 
