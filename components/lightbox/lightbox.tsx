@@ -103,7 +103,7 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
           ) : motion && asset?.motionPhoto ? (
             <video key={`${summary.id}-motion`} src={asset.motionPhoto.videoUrl} autoPlay muted loop playsInline onEnded={() => setMotion(false)} className="h-full w-full object-contain" data-testid="lightbox-motion" />
           ) : (
-            <ZoomView key={summary.id} onSwipe={go} onZoom={(scale) => setZoomed((z) => z || scale > 1.4)}>
+            <ZoomView key={summary.id} onSwipe={go} onDismiss={onClose} onZoom={(scale) => setZoomed((z) => z || scale > 1.4)}>
               {summary.thumbnails.md || summary.thumbnails.sm ? (
                 <Image src={fullSrc} alt={asset?.caption ?? `Photo taken ${when}`} fill unoptimized sizes="100vw" className="object-contain" draggable={false} data-testid="lightbox-image" />
               ) : (
