@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { getJson } from "../api";
 import { formatDateTime } from "../format";
 import { AlbumPicker } from "../grid/album-picker";
+import type { Status } from "../grid/status-toast";
 import { changeAssets } from "../grid/bulk-actions";
 import { thumbhashUrl } from "../grid/thumbhash-url";
 import { Icon, type IconName } from "../icons";
@@ -17,7 +18,7 @@ import { ZoomView } from "./zoom-view";
 /** Types every browser decodes: the full original can replace the thumbnail when zoomed. */
 const BROWSER_IMAGES = new Set(["image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"]);
 
-type LightboxProps = { items: AssetSummary[]; index: number; onIndex: (index: number) => void; onClose: () => void; onStatus: (message: string) => void };
+type LightboxProps = { items: AssetSummary[]; index: number; onIndex: (index: number) => void; onClose: () => void; onStatus: (status: Status) => void };
 
 function Tool({ icon, label, onClick, pressed }: { icon: IconName; label: string; onClick: () => void; pressed?: boolean }) {
   return (

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { createContext, Suspense, useCallback, useContext, useRef, useState, type ReactNode, type RefObject } from "react";
 import { getJson } from "../api";
-import { StatusToast } from "../grid/status-toast";
+import { StatusToast, type Status } from "../grid/status-toast";
 import type { AssetDetail, AssetSummary } from "../types";
 import { Lightbox } from "./lightbox";
 
@@ -42,7 +42,7 @@ export function ViewerHost({ children }: { children: ReactNode }) {
 
 function RoutedLightbox({ list, pushedRef }: { list: AssetSummary[]; pushedRef: RefObject<boolean> }) {
   const id = useSearchParams().get(PARAM);
-  const [status, setStatus] = useState("");
+  const [status, setStatus] = useState<Status>("");
   const index = id ? list.findIndex((item) => item.id === id) : -1;
   const alone = useQuery({ queryKey: ["asset", id], queryFn: () => getJson<AssetDetail>(`/api/assets/${id}`), enabled: Boolean(id) && index < 0 });
   const items = index >= 0 ? list : alone.data ? [alone.data] : null;
@@ -55,7 +55,7 @@ function RoutedLightbox({ list, pushedRef }: { list: AssetSummary[]; pushedRef: 
   return (
     <>
       {id && items ? <Lightbox items={items} index={Math.max(0, index)} onIndex={(i) => setPhotoParam(items[i]!.id, "replace")} onClose={close} onStatus={setStatus} /> : null}
-      <StatusToast message={status} onDone={() => setStatus("")} />
+      <StatusToast status={status} onDone={() => setStatus("")} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { getJson, sendJson } from "../api";
 import { AssetBrowser } from "../grid/asset-browser";
+import { removeFromAlbum } from "../grid/bulk-actions";
 import { Icon } from "../icons";
 import { buttonClass, EmptyState, ErrorState, GridSkeleton, inputClass, primaryButtonClass } from "../states";
 import type { AlbumDetail } from "../types";
@@ -63,7 +64,7 @@ export function AlbumScreen({ id }: { id: string }) {
           items={data.items}
           extra={(ids, clear, status) => (
             <>
-              <button type="button" className={bar} onClick={async () => { const { removed } = await sendJson<{ removed: number }>("DELETE", `/api/albums/${id}/assets`, { assetIds: ids }); clear(); status(`Removed ${removed} from the album.`); await client.invalidateQueries(); }}>
+              <button type="button" className={bar} onClick={async () => { clear(); status(await removeFromAlbum(id, ids)); await client.invalidateQueries(); }}>
                 <Icon name="close" /> Remove from album
               </button>
               {ids.length === 1 ? (

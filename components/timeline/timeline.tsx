@@ -4,7 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { formatDay, formatMonth } from "../format";
 import { AssetTile } from "../grid/asset-tile";
 import { SelectionBar, type BulkContext } from "../grid/selection-bar";
-import { StatusToast } from "../grid/status-toast";
+import { StatusToast, type Status } from "../grid/status-toast";
 import { useSelection } from "../grid/use-selection";
 import { useOpenViewer } from "../lightbox/viewer-host";
 import { EmptyState, ErrorState, GridSkeleton } from "../states";
@@ -63,7 +63,7 @@ export function Timeline({ view }: { view: ShelfView }) {
   const ids = useCallback(() => flat().map((i) => i.id), [flat]);
   const selection = useSelection(ids);
   const openViewer = useOpenViewer();
-  const [status, setStatus] = useState("");
+  const [status, setStatus] = useState<Status>("");
   const context: BulkContext = view === "trash" ? "trash" : view === "archive" ? "archive" : "library";
 
   if (days.error) return <ErrorState error={days.error} retry={() => void days.refetch()} />;
@@ -108,7 +108,7 @@ export function Timeline({ view }: { view: ShelfView }) {
         })}
       </div>
       <Scrubber rows={layout.rows} height={layout.height} scrollMargin={scrollMargin} current={topRow?.day ?? null} />
-      <StatusToast message={status} onDone={() => setStatus("")} />
+      <StatusToast status={status} onDone={() => setStatus("")} />
     </div>
   );
 }

@@ -153,14 +153,20 @@ describe("flows (desktop)", () => {
     expect(new URL(page.url()).search).toBe("");
   });
 
-  it("shift-click selects the whole range from the last clicked tile", async () => {
+  it("shift-click selects the whole range from the last clicked tile; trashing them can be undone", async () => {
     await page.goto("/search?q=DSCN");
     const tiles = page.locator("li:has([data-asset-id])");
     await tiles.nth(4).waitFor();
+    const before = await tiles.count();
     await tiles.nth(0).getByRole("button", { name: "Select" }).click({ force: true });
     await tiles.nth(4).locator("[data-asset-id]").click({ modifiers: ["Shift"] });
     await page.getByText("5 selected").waitFor();
-    await page.getByRole("button", { name: "Clear selection" }).click();
+    await page.getByRole("toolbar", { name: "Selected items" }).getByRole("button", { name: "Trash" }).click();
+    await page.getByText("Moved 5 items to the trash.").waitFor();
+    await expect.poll(() => tiles.count()).toBe(before - 5);
+    await page.getByRole("status").getByRole("button", { name: "Undo" }).click();
+    await page.getByText("Undone: Restored 5 items.").waitFor();
+    await expect.poll(() => tiles.count()).toBe(before);
   });
 
   it("metadata drawer: camera, time and place of a GPS photo", async () => {
