@@ -6,6 +6,7 @@ import type { DetectedFace } from "@/lib/ml/faces/face-types";
 import { addFace, matchPerson, personOf, type PersonFaces } from "@/lib/ml/faces/match-person";
 import { iou } from "@/lib/ml/faces/suppress-overlaps";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
+import { namePeopleFromTakeout } from "./name-people-from-takeout";
 import { type Db, readConnection } from "@/lib/server/db";
 import { fromBytes, toBytes } from "@/lib/ml/vector-bytes";
 
@@ -15,7 +16,8 @@ let queue: Promise<unknown> = Promise.resolve();
  * Stores the faces found on a photo by `model`'s pipeline and clusters them into people
  * incrementally, at that pipeline's operating points: a confident, large-enough face joins the person it matches (mean similarity, see matchPerson) or starts a new
  * one; two faces of one photo never join the same person; small or doubtful faces are kept
- * unassigned. Re-running replaces the photo's faces, except those the owner placed by hand
+ * unassigned. The photo's people are then named from Takeout where most of their faces agree
+ * (namePeopleFromTakeout). Re-running replaces the photo's faces, except those the owner placed by hand
  * (pinned), which are never moved; a detection overlapping a pinned face is dropped. Runs one at a
  * time (in-process queue, and an immediate transaction across processes) so two photos of a new
  * person cannot both start one.
@@ -55,6 +57,8 @@ async function store(db: Db, databasePath: string, asset: { id: string; width: n
       await tx.face.create({ data: { id: randomUUID(), assetId: asset.id, ...box, score: face.score, embedding: toBytes(face.embedding), model: model.id, personId, pinned: Boolean(hint) } });
     }
     await markSearchStale(tx, [asset.id]);
+    const clustered = await tx.face.findMany({ where: { assetId: asset.id, personId: { not: null } }, select: { personId: true } });
+    await namePeopleFromTakeout(tx, [...new Set(clustered.map((f) => f.personId!))]);
   });
 }
 
