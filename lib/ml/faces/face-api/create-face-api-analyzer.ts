@@ -3,9 +3,10 @@ import { InferenceSession, Tensor } from "onnxruntime-node";
 import sharp from "sharp";
 import { decodeUpright } from "../decode-upright";
 import { suppressOverlaps } from "../suppress-overlaps";
-import type { DetectedFace, FaceAnalyzer, RgbImage } from "../face-types";
+import type { DetectedFace, FaceAnalyzer, Point, RgbImage } from "../face-types";
 import { FACE_API_MODEL } from "../face-models";
 import { DESCRIPTOR_INPUT_SIZE, DESCRIPTOR_MEAN_RGB } from "./build-descriptor-graph";
+import { LANDMARK_INPUT_SIZE } from "./build-landmark-graph";
 import { SSD_INPUT_SIZE } from "./build-ssd-graph";
 import { decodeSsd } from "./decode-ssd";
 import { ensureFaceApiModels } from "./face-api-models";
@@ -20,13 +21,10 @@ export const SSD_NMS_IOU = 0.5;
  * are not found at all (bench:faces prints both).
  */
 export const SECOND_LOOK_SCALE = 2.5;
-/**
- * The descriptor's crop: a square 0.9 × the box's long side, centred 0.1 box heights below the
- * box centre (the SSD box reaches above the brow), padded black where it leaves the photo. Chosen
- * over the plain box padded to a square by the same-/different-person gap on the faces fixtures
- * (bench:faces prints the distributions).
- */
-const DESCRIPTOR_CROP = { scale: 0.9, shiftDown: 0.1 };
+/** face-api's alignment: the landmarks' bounding box grown by this fraction of its size (half on each side). */
+const ALIGNED_BOX_PADDING = 0.2;
+/** The 68-point landmarks that make the 5 of DetectedFace: eye centres (averaged), nose tip, mouth corners. */
+const LEFT_EYE = [36, 37, 38, 39, 40, 41], RIGHT_EYE = [42, 43, 44, 45, 46, 47], NOSE_TIP = 30, MOUTH_LEFT = 48, MOUTH_RIGHT = 54;
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -35,8 +33,9 @@ type Box = { x: number; y: number; width: number; height: number };
  * for every call (`threads` intra-op threads each, default 1). `analyze` decodes a photo (EXIF
  * applied), finds candidate faces with the SSD (letterboxed top-left into 512×512, as face-api
  * does), keeps those the SSD finds again in a second look (SECOND_LOOK_SCALE; its box and score
- * are the face's), and describes each (DESCRIPTOR_CROP, 150×150). Descriptors are L2-normalised
- * so clustering compares them by cosine like any other model's. Faces carry no landmarks.
+ * are the face's), finds 68 landmarks in each box and describes the face cut as face-api aligns it
+ * (the landmarks' box, ALIGNED_BOX_PADDING; each crop padded black to a square, as face-api does).
+ * Descriptors are L2-normalised so clustering compares them by cosine like any other model's.
  * Undecodable input rejects with an Error saying so; no faces → [].
  */
 export async function createFaceApiAnalyzer(options: { cacheDir: string; threads?: number }): Promise<FaceAnalyzer> {
@@ -47,11 +46,14 @@ export async function createFaceApiAnalyzer(options: { cacheDir: string; threads
     executionMode: "sequential",
     graphOptimizationLevel: "all",
   };
-  const detector = await InferenceSession.create(files.detector, sessionOptions);
-  const descriptor = await InferenceSession.create(files.descriptor, sessionOptions).catch(async (error: unknown) => {
-    await detector.release();
+  const sessions: InferenceSession[] = [];
+  try {
+    for (const file of [files.detector, files.landmarks, files.descriptor]) sessions.push(await InferenceSession.create(file, sessionOptions));
+  } catch (error) {
+    await Promise.all(sessions.map((session) => session.release()));
     throw error;
-  });
+  }
+  const [detector, landmarker, descriptor] = sessions as [InferenceSession, InferenceSession, InferenceSession];
 
   /** Faces the SSD finds in `image`, in its pixels. */
   const detect = async (image: RgbImage): Promise<{ box: Box; score: number }[]> => {
@@ -88,13 +90,16 @@ export async function createFaceApiAnalyzer(options: { cacheDir: string; threads
       const back = width / working.width;
       const faces: DetectedFace[] = [];
       for (const { box, score } of suppressOverlaps(seen, SSD_NMS_IOU)) {
-        const embedding = await describe(descriptor, working, box);
-        faces.push({ box: { x: box.x * back, y: box.y * back, width: box.width * back, height: box.height * back }, score, landmarks: [], embedding });
+        const points = await locateLandmarks(landmarker, working, box);
+        const embedding = await describe(descriptor, working, alignedBox(points));
+        const mean = (ids: number[]): Point => [ids.reduce((t, i) => t + points[i]![0], 0) / ids.length, ids.reduce((t, i) => t + points[i]![1], 0) / ids.length];
+        const five = [mean(LEFT_EYE), mean(RIGHT_EYE), points[NOSE_TIP]!, points[MOUTH_LEFT]!, points[MOUTH_RIGHT]!];
+        faces.push({ box: { x: box.x * back, y: box.y * back, width: box.width * back, height: box.height * back }, score, landmarks: five.map(([x, y]): Point => [x * back, y * back]), embedding });
       }
       return { width, height, faces };
     },
     async close() {
-      await Promise.all([detector.release(), descriptor.release()]);
+      await Promise.all(sessions.map((session) => session.release()));
     },
   };
 }
@@ -127,19 +132,51 @@ export function cutSquare(image: RgbImage, left: number, top: number, side: numb
   return { data: out, width: side, height: side };
 }
 
-/** The unit-length descriptor of the face in `box` (pixels of `image`), cut as DESCRIPTOR_CROP says. */
-async function describe(session: InferenceSession, image: RgbImage, box: Box): Promise<Float32Array> {
-  const size = DESCRIPTOR_INPUT_SIZE;
-  const side = Math.max(1, Math.round(DESCRIPTOR_CROP.scale * Math.max(box.width, box.height)));
-  const left = Math.round(box.x + box.width / 2 - side / 2), top = Math.round(box.y + box.height * (0.5 + DESCRIPTOR_CROP.shiftDown) - side / 2);
-  const square = cutSquare(image, left, top, side, 0);
-  const crop = await sharp(square.data, { raw: { width: side, height: side, channels: 3 } }).resize(size, size, { fit: "fill" }).raw().toBuffer();
+/**
+ * `box` of `image` (clipped to it) centred on a black square, as face-api feeds its landmark and
+ * descriptor nets, plus where the square's top-left corner lies in `image` pixels.
+ */
+function boxOnBlackSquare(image: RgbImage, box: Box): { square: RgbImage; left: number; top: number } {
+  const x0 = clamp(Math.floor(box.x), 0, image.width - 1), y0 = clamp(Math.floor(box.y), 0, image.height - 1);
+  const x1 = clamp(Math.round(box.x + box.width), x0 + 1, image.width), y1 = clamp(Math.round(box.y + box.height), y0 + 1, image.height);
+  const w = x1 - x0, h = y1 - y0, side = Math.max(w, h);
+  const dx = Math.floor((side - w) / 2), dy = Math.floor((side - h) / 2);
+  const data = new Uint8Array(side * side * 3);
+  for (let y = 0; y < h; y++) data.set(image.data.subarray(((y0 + y) * image.width + x0) * 3, ((y0 + y) * image.width + x1) * 3), ((dy + y) * side + dx) * 3);
+  return { square: { data, width: side, height: side }, left: x0 - dx, top: y0 - dy };
+}
+
+/** A square image resized to size×size as (x − DESCRIPTOR_MEAN_RGB) / 255 planes, the input of the landmark and descriptor nets. */
+async function netInput(square: RgbImage, size: number): Promise<Tensor> {
+  const pixels = await sharp(square.data, { raw: { width: square.width, height: square.height, channels: 3 } }).resize(size, size, { fit: "fill" }).raw().toBuffer();
   const plane = size * size;
   const input = new Float32Array(3 * plane);
   for (let p = 0; p < plane; p++) {
-    for (let c = 0; c < 3; c++) input[c * plane + p] = (crop[p * 3 + c]! - DESCRIPTOR_MEAN_RGB[c]!) / 255;
+    for (let c = 0; c < 3; c++) input[c * plane + p] = (pixels[p * 3 + c]! - DESCRIPTOR_MEAN_RGB[c]!) / 255;
   }
-  const raw = (await session.run({ input: new Tensor("float32", input, [1, 3, size, size]) })).descriptor!.data as Float32Array;
+  return new Tensor("float32", input, [1, 3, size, size]);
+}
+
+/** The 68 landmarks of the face in `box`, in `image` pixels. */
+async function locateLandmarks(session: InferenceSession, image: RgbImage, box: Box): Promise<Point[]> {
+  const { square, left, top } = boxOnBlackSquare(image, box);
+  const out = (await session.run({ input: await netInput(square, LANDMARK_INPUT_SIZE) })).landmarks!.data as Float32Array;
+  return Array.from({ length: 68 }, (_, i): Point => [left + out[2 * i]! * square.width, top + out[2 * i + 1]! * square.height]);
+}
+
+/** face-api's aligned face box: the landmarks' bounding box grown by ALIGNED_BOX_PADDING. */
+function alignedBox(points: Point[]): Box {
+  const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
+  const x = Math.min(...xs), y = Math.min(...ys), width = Math.max(...xs) - x, height = Math.max(...ys) - y;
+  return { x: x - (width * ALIGNED_BOX_PADDING) / 2, y: y - (height * ALIGNED_BOX_PADDING) / 2, width: width * (1 + ALIGNED_BOX_PADDING), height: height * (1 + ALIGNED_BOX_PADDING) };
+}
+
+/** The unit-length descriptor of the face in `box` (pixels of `image`). */
+async function describe(session: InferenceSession, image: RgbImage, box: Box): Promise<Float32Array> {
+  const input = await netInput(boxOnBlackSquare(image, box).square, DESCRIPTOR_INPUT_SIZE);
+  const raw = (await session.run({ input })).descriptor!.data as Float32Array;
   const norm = Math.hypot(...raw) || 1;
   return Float32Array.from(raw, (v) => v / norm);
 }
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
