@@ -39,13 +39,25 @@ describe("createFaceApiAnalyzer (face-api SSD + dlib descriptor on onnxruntime)"
     expect(analyzer.model.id).toBe(FACE_API_MODEL.id);
   });
 
-  it("finds both known people on the group photo and each single photo's subject, with unit 128-d descriptors", () => {
+  it("finds both known people on the group photo and each single photo's subject, with landmarks and unit 128-d descriptors", () => {
     expect(subjects.filter((f) => f.file === GROUP_PHOTO).map((f) => f.label).sort()).toEqual(["biden", "obama"]);
     expect(new Set(subjects.map((f) => f.file))).toEqual(new Set([...SINGLES, GROUP_PHOTO]));
     for (const face of subjects) {
       expect(face.score).toBeGreaterThan(FACE_API_MODEL.minClusterScore);
       expect(face.embedding).toHaveLength(128);
       expect(Math.hypot(...face.embedding)).toBeCloseTo(1, 5);
+      // Five landmarks from the 68: inside the box, eyes above the nose above the mouth, image-left first.
+      const [leftEye, rightEye, nose, leftMouth, rightMouth] = face.landmarks as [number, number][];
+      for (const [x, y] of face.landmarks) {
+        expect(x).toBeGreaterThan(face.box.x);
+        expect(x).toBeLessThan(face.box.x + face.box.width);
+        expect(y).toBeGreaterThan(face.box.y);
+        expect(y).toBeLessThan(face.box.y + face.box.height);
+      }
+      expect(leftEye![0]).toBeLessThan(rightEye![0]);
+      expect(leftMouth![0]).toBeLessThan(rightMouth![0]);
+      expect(Math.max(leftEye![1], rightEye![1])).toBeLessThan(nose![1]);
+      expect(nose![1]).toBeLessThan(Math.min(leftMouth![1], rightMouth![1]));
     }
   });
 
