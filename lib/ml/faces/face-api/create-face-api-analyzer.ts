@@ -1,4 +1,4 @@
-// Face adapter over the face-api models (SSD MobileNet v1 detector + dlib ResNet descriptor) on onnxruntime.
+// Face adapter over the face-api models (SSD MobileNet v1 detector, 68-point landmarks, dlib ResNet descriptor) on onnxruntime.
 import { InferenceSession, Tensor } from "onnxruntime-node";
 import sharp from "sharp";
 import { decodeUpright } from "../decode-upright";
@@ -12,15 +12,15 @@ import { decodeSsd } from "./decode-ssd";
 import { ensureFaceApiModels } from "./face-api-models";
 
 /** face-api's own defaults for this detector: score 0.5, NMS IoU 0.5. */
-export const SSD_SCORE_THRESHOLD = 0.5;
-export const SSD_NMS_IOU = 0.5;
+const SSD_SCORE_THRESHOLD = 0.5;
+const SSD_NMS_IOU = 0.5;
 /**
  * Side of the second look's window, in face sizes. The SSD also calls some animal faces (a cat,
  * dogs) faces when they fill much of the photo; seen again at a standard scale, centred in a grey
  * square 2.5 faces wide, human faces score higher (0.88–1.00 on the fixtures) and those animals
  * are not found at all (bench:faces prints both).
  */
-export const SECOND_LOOK_SCALE = 2.5;
+const SECOND_LOOK_SCALE = 2.5;
 /** face-api's alignment: the landmarks' bounding box grown by this fraction of its size (half on each side). */
 const ALIGNED_BOX_PADDING = 0.2;
 /** The 68-point landmarks that make the 5 of DetectedFace: eye centres (averaged), nose tip, mouth corners. */
@@ -123,7 +123,7 @@ async function letterbox(image: RgbImage): Promise<{ input: Float32Array; scale:
 }
 
 /** The side×side square of `image` whose top-left corner is (left, top), `fill` grey where it leaves the image. */
-export function cutSquare(image: RgbImage, left: number, top: number, side: number, fill: number): RgbImage {
+function cutSquare(image: RgbImage, left: number, top: number, side: number, fill: number): RgbImage {
   const out = new Uint8Array(side * side * 3).fill(fill);
   const x0 = Math.max(0, left), x1 = Math.min(image.width, left + side);
   for (let y = Math.max(0, top); y < Math.min(image.height, top + side); y++) {
