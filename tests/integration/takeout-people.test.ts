@@ -70,4 +70,22 @@ describe("Takeout people names", () => {
     expect(await namePeopleFromTakeout(lib.db, [biden.id])).toEqual([]);
     expect(await lib.db.person.findUnique({ where: { id: biden.id }, select: { name: true, nameSource: true } })).toEqual({ name: null, nameSource: "owner" });
   });
+
+  it("need one leading name on more than half of the person's faces (a group photo alone decides nothing)", async () => {
+    const assetOf = async (name: string) => (await lib.db.asset.findFirstOrThrow({ where: { originalName: name } })).id;
+    const person = async (files: string[]) => {
+      const id = `p-${files.join("-")}`;
+      await lib.db.person.create({ data: { id } });
+      for (const [i, file] of files.entries()) {
+        await lib.db.face.create({ data: { id: `${id}-${i}`, assetId: await assetOf(file), x: 0.01 * i, y: 0, width: 0.1, height: 0.1, score: 1, embedding: Buffer.alloc(512), personId: id } });
+      }
+      return id;
+    };
+    const { namePeopleFromTakeout } = await import("@/lib/people/name-people-from-takeout");
+    const groupOnly = await person(["test_obama_and_biden.jpg"]);
+    const tied = await person(["obama_obama.jpg", "biden_biden.jpg", "test_obama_and_biden.jpg"]);
+    const majority = await person(["biden_biden.jpg", "test_obama_and_biden.jpg", "obama_obama.jpg", "biden_biden.jpg"]);
+    // groupOnly: Obama 1 – Biden 1, a tie. tied: Obama 2 – Biden 2 of 3 faces. majority: Biden 3 of 4.
+    expect(await namePeopleFromTakeout(lib.db, [groupOnly, tied, majority])).toEqual([{ id: majority, name: "Joe Biden" }]);
+  });
 });
