@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PersonSummary } from "../types";
 import { foldSinglePhotoPeople } from "./people-filter";
 
-const person = (id: string, photos: number, name: string | null = null): PersonSummary => ({ id, name, hidden: false, faces: photos, photos, cover: null });
+const person = (id: string, photos: number, name: string | null = null): PersonSummary => ({ id, name, nameSource: name ? "owner" : null, hidden: false, faces: photos, photos, cover: null });
 
 describe("foldSinglePhotoPeople", () => {
   it("folds unnamed one-photo clusters away and keeps the order of the rest", () => {

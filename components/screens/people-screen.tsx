@@ -25,7 +25,7 @@ export function PeopleScreen() {
       ) : !data ? (
         <GridSkeleton count={8} />
       ) : data.people.length === 0 ? (
-        <EmptyState icon="people" title="No people yet">Faces are grouped once the face models are installed (see Settings → Models) and the worker has looked at your photos.</EmptyState>
+        <EmptyState icon="people" title="No people yet">Faces are grouped into people as the worker looks at your photos (see Settings → Models).</EmptyState>
       ) : (
         <PeopleGrid people={data.people} showAll={showAll} onShowAll={() => setShowAll(true)} />
       )}
@@ -44,6 +44,7 @@ function PeopleGrid({ people, showAll, onShowAll }: { people: PersonSummary[]; s
               {person.cover ? <FaceCrop cover={person.cover} className="h-20 w-20 sm:h-24 sm:w-24" /> : null}
               <span className={`text-sm font-medium ${person.name ? "" : "text-slate-600 dark:text-slate-300"}`}>{person.name ?? "Add a name"}</span>
               <span className="text-xs text-slate-600 dark:text-slate-300">{person.photos} {person.photos === 1 ? "photo" : "photos"}{person.hidden ? " · hidden" : ""}</span>
+              {person.nameSource === "takeout" ? <span className="text-xs text-slate-600 dark:text-slate-300">from Google Takeout</span> : null}
             </Link>
           </li>
         ))}

@@ -83,7 +83,8 @@ export async function applyJournalEntry(tx: DbTx, op: JournalOp, at: Date): Prom
     }
     case "person.update":
       await ensurePerson(tx, op.id);
-      await tx.person.update({ where: { id: op.id }, data: { ...(op.name !== undefined ? { name: op.name } : {}), ...(op.hidden !== undefined ? { hidden: op.hidden } : {}) } });
+      // A journaled name (or removal) is the owner's: Takeout names never replace it (name-people-from-takeout.ts).
+      await tx.person.update({ where: { id: op.id }, data: { ...(op.name !== undefined ? { name: op.name, nameSource: "owner" } : {}), ...(op.hidden !== undefined ? { hidden: op.hidden } : {}) } });
       return pinFaces(tx, op.faces, op.id);
     case "person.merge": {
       await ensurePerson(tx, op.into);
