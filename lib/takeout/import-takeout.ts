@@ -52,7 +52,7 @@ export async function importTakeout(deps: IngestDeps, inputs: string[], options:
   const media = catalogue.entries.filter((e) => e.kind === "media" && e.place.area === "photos");
   const sidecarFiles = catalogue.entries.filter((e) => e.kind === "sidecar");
   const toFile = (e: CatalogueEntry) => ({ key: entryKey(e.part, e.path), dir: e.place.area === "photos" ? e.place.dir : "", name: e.place.area === "photos" ? e.place.name : "" });
-  const matched = matchSidecars(media.map(toFile), sidecarFiles.map(toFile));
+  const matched = matchSidecars(media.map(toFile), sidecarFiles.map((e) => ({ ...toFile(e), title: catalogue.sidecars.get(entryKey(e.part, e.path))?.title })));
   if (!previous) {
     for (let i = 0; i < catalogue.entries.length; i += 500) {
       await deps.db.importEntry.createMany({
