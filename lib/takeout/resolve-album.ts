@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { appendJournal } from "@/lib/journal/append-journal";
 import type { Db } from "@/lib/server/db";
 import type { ImportPlan, ImportSource } from "./import-source";
+import { normalizeName } from "./match-sidecars";
 
 export type AlbumRef = { id: string; title: string };
 /** One run's albums, by album key: each is resolved once, however many photos land in it at once. */
@@ -10,33 +11,41 @@ export type AlbumCache = Map<string, Promise<AlbumRef>>;
 type Context = { source: ImportSource["name"]; plan: ImportPlan; cache: AlbumCache };
 
 /**
- * The album that an export's album `key` is in the library, first asked for by the photo
- * `assetId`: the one an earlier export of the same source made under that key, else an album that
- * was renamed since (see findRenamed), else a new one. Never a second album for the same key.
+ * The album that an export's album `key` is in the library: the one an earlier export of the same
+ * source made under that key, else one renamed since (see below), else a new one. Never a second
+ * album for the same key.
  */
-export function albumFor(deps: { db: Db }, context: Context, key: string, assetId: string): Promise<AlbumRef> {
+export function albumFor(deps: { db: Db }, context: Context, key: string): Promise<AlbumRef> {
   let album = context.cache.get(key);
   if (!album) {
-    album = resolveAlbum(deps.db, context, key, assetId);
+    album = resolveAlbum(deps.db, context, key);
     context.cache.set(key, album);
   }
   return album;
 }
 
-function resolveAlbum(db: Db, { source, plan }: Context, key: string, assetId: string): Promise<AlbumRef> {
+function resolveAlbum(db: Db, { source, plan }: Context, key: string): Promise<AlbumRef> {
   const sourceKey = `${source}:${key}`;
   const meta = plan.albums.get(key);
   const title = meta?.title || key.split("/").at(-1)!;
   return db.$transaction(async (tx) => {
     const found = await tx.album.findUnique({ where: { sourceKey }, select: { id: true, title: true } });
     if (found) return found;
-    // A renamed album comes back under another key. It is the earlier album of this source that
-    // holds this photo, that this export no longer names, and whose date (when both have one) is
-    // the same: exactly one such album, or the album is new.
+    // A renamed album comes back under another key (its folder or CSV is named after its title).
+    // It is the one earlier album of this source that this export no longer names, whose date
+    // (when both have one) is the same, and at least half of whose photos arrived under names this
+    // album's files have — decided from the plan, whatever order the photos land in.
+    const names = new Set([...plan.media].filter(([, m]) => m.albums.includes(key)).map(([entry]) => normalizeName(entry.split("/").at(-1)!)));
     const named = [...plan.albums.keys()].map((k) => `${source}:${k}`);
-    const candidates = (await tx.album.findMany({ where: { source, sourceKey: { notIn: named }, assets: { some: { assetId } } }, select: { id: true, title: true, date: true } })).filter(
-      (a) => !a.date || !meta?.date || a.date.getTime() === meta.date.getTime(),
-    );
+    const earlier = await tx.album.findMany({
+      where: { source, sourceKey: { notIn: named } },
+      select: { id: true, date: true, assets: { select: { asset: { select: { names: { select: { name: true } } } } } } },
+    });
+    const candidates = earlier.filter((a) => {
+      if (a.date && meta?.date && a.date.getTime() !== meta.date.getTime()) return false;
+      const shared = a.assets.filter((m) => m.asset.names.some((n) => names.has(normalizeName(n.name)))).length;
+      return a.assets.length > 0 && shared * 2 >= a.assets.length;
+    });
     if (candidates.length === 1) {
       const renamed = candidates[0]!;
       await tx.album.update({ where: { id: renamed.id }, data: { title, sourceKey } });

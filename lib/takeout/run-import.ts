@@ -67,7 +67,7 @@ export async function runImport(deps: IngestDeps, source: ImportSource, inputs: 
   await deps.db.importRun.update({ where: { id: run.id }, data: { status: "importing" } });
   // A TakeoutAbort (a lying entry) aborts the run; anything else (disk full, a stop) leaves it
   // "importing", to resume next time.
-  await importEntries(deps, { runId: run.id, source, parts, catalogue, plan, options }, onProgress);
+  await importEntries(deps, { runId: run.id, runStartedAt: run.createdAt, source, parts, catalogue, plan, options }, onProgress);
   await linkEditedCopies(deps, run.id, plan);
   await linkLivePairs(deps, run.id, plan);
   const report = await buildTakeoutReport(deps.db, run.id, source.name, plan, await readOffDiskCoverage(deps));
@@ -75,9 +75,9 @@ export async function runImport(deps: IngestDeps, source: ImportSource, inputs: 
   return { runId: run.id, report };
 }
 
-type Run = { runId: string; source: ImportSource; parts: Awaited<ReturnType<typeof openPart>>[]; catalogue: Catalogue; plan: ImportPlan; options: TakeoutOptions };
+type Run = { runId: string; runStartedAt: Date; source: ImportSource; parts: Awaited<ReturnType<typeof openPart>>[]; catalogue: Catalogue; plan: ImportPlan; options: TakeoutOptions };
 
-async function importEntries(deps: IngestDeps, { runId, source, parts, catalogue, plan, options }: Run, onProgress: (p: TakeoutProgress) => void): Promise<void> {
+async function importEntries(deps: IngestDeps, { runId, runStartedAt, source, parts, catalogue, plan, options }: Run, onProgress: (p: TakeoutProgress) => void): Promise<void> {
   const pending = await deps.db.importEntry.findMany({ where: { runId, status: { in: ["pending", "failed"] } }, select: { part: true, path: true, size: true } });
   const todo = new Set(pending.map((e) => entryKey(e.part, e.path)));
   const progress: TakeoutProgress = { runId, phase: "import", entries: pending.length, entriesDone: 0, bytes: pending.reduce((sum, e) => sum + Number(e.size), 0), bytesDone: 0 };
@@ -113,7 +113,7 @@ async function importEntries(deps: IngestDeps, { runId, source, parts, catalogue
           if (error instanceof AppError) throw error; // disk full: stop, resume later
           throw new TakeoutAbort(part.name, `entry ${JSON.stringify(archiveEntry.path)} cannot be read (${(error as Error).message})`);
         }
-        const landing = landEntry(deps, { runId, source, entry, where, temp, planned, plan, albums })
+        const landing = landEntry(deps, { runId, runStartedAt, source, entry, where, temp, planned, plan, albums })
           .then(() => finishEntry(entry))
           .catch((error: unknown) => {
             failure ??= error;
@@ -134,6 +134,7 @@ async function importEntries(deps: IngestDeps, { runId, source, parts, catalogue
 
 type Landing = {
   runId: string;
+  runStartedAt: Date;
   source: ImportSource;
   entry: CatalogueEntry;
   where: { runId_part_path: { runId: string; part: string; path: string } };
@@ -147,12 +148,12 @@ type Landing = {
  * Ingests one entry's bytes with its metadata, album memberships and Drive folder, and records its
  * fate; for a photo already in the library, what this export changed about it (metadata, albums).
  */
-async function landEntry(deps: IngestDeps, { runId, source, entry, where, temp, planned, plan, albums }: Landing): Promise<void> {
+async function landEntry(deps: IngestDeps, { runId, runStartedAt, source, entry, where, temp, planned, plan, albums }: Landing): Promise<void> {
   const name = entry.place.area === "other" ? entry.path : entry.place.name;
   const metadata = planned?.metadata;
   try {
     const result = await ingestAsset(deps, { temp, fileName: name.normalize("NFC"), capturedAt: metadata?.takenAt, source: source.name, client: `${source.name}:${runId}`, allowAnyFile: entry.kind === "drive" });
-    const albumIds = await Promise.all((planned?.albums ?? []).map((key) => albumFor(deps, { source: source.name, plan, cache: albums }, key, result.assetId)));
+    const albumIds = await Promise.all((planned?.albums ?? []).map((key) => albumFor(deps, { source: source.name, plan, cache: albums }, key)));
     // Everything the export adds to the photo, and the record of its fate, commit together.
     await deps.db.$transaction(async (tx) => {
       const changed = metadata ? await applyTakeoutMetadata(tx, result.assetId, metadata, { intoTrash: metadata.trashed, namePlaces: deps.config.enrichment.includes("places") }) : [];
@@ -168,7 +169,7 @@ async function landEntry(deps: IngestDeps, { runId, source, entry, where, temp, 
         await markSearchStale(tx, [result.assetId]);
         await appendJournal(tx, { op: "album.add", id: album.id, sha256s: [result.sha256] });
       }
-      await tx.importEntry.update({ where, data: { status: result.status === "ingested" ? "imported" : "duplicate", assetId: result.assetId, sha256: result.sha256, reason: await duplicateReason(tx, runId, result, changed) } });
+      await tx.importEntry.update({ where, data: { status: result.status === "ingested" ? "imported" : "duplicate", assetId: result.assetId, sha256: result.sha256, reason: await duplicateReason(tx, runStartedAt, result, changed) } });
     });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
@@ -179,9 +180,10 @@ async function landEntry(deps: IngestDeps, { runId, source, entry, where, temp, 
 }
 
 /** Why a file that was already there is a duplicate: another copy in this export, or from before (and what this export changed). */
-async function duplicateReason(tx: DbTx, runId: string, result: { status: string; assetId: string }, changed: string[]): Promise<string | null> {
+async function duplicateReason(tx: DbTx, runStartedAt: Date, result: { status: string; assetId: string }, changed: string[]): Promise<string | null> {
   if (result.status === "ingested") return null;
-  if (await tx.importEntry.findFirst({ where: { runId, assetId: result.assetId, status: "imported" }, select: { id: true } })) return "another copy of a file in this export";
+  const asset = await tx.asset.findUnique({ where: { id: result.assetId }, select: { createdAt: true } });
+  if (asset && asset.createdAt >= runStartedAt) return "another copy of a file in this export";
   return changed.length > 0 ? UPDATED_PREFIX + changed.join(", ") : "already in the library";
 }
 
