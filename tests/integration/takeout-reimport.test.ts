@@ -27,7 +27,7 @@ async function asset(name: string) {
 }
 
 beforeAll(async () => {
-  lib = await createTestLibrary();
+  lib = await createTestLibrary({ ALBUMS_ENRICHMENT: "none" });
   ({ importTakeout } = await import("@/lib/takeout/import-takeout"));
   const january = await writeParts(path.join(workDir, "january"), {
     "takeout-20250101T000000Z-001.zip": [
