@@ -96,6 +96,9 @@ describe("iCloud Photos import", () => {
     const video = await asset("IMG_5195.MOV");
     expect([still?.kind, video?.kind]).toEqual(["photo", "video"]);
     expect(await lib.db.livePhotoPair.findMany()).toEqual([{ stillId: still!.id, videoId: video!.id }]);
+    // The lightbox plays it as it plays a Motion Photo.
+    const { getAsset } = await import("@/lib/assets/get-asset");
+    expect((await getAsset(lib.db, still!.id)).motionPhoto).toEqual({ videoUrl: `/api/assets/${video!.id}/original` });
   });
 
   it("writes a report that accounts for every entry of every part", async () => {
