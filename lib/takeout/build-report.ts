@@ -10,6 +10,8 @@ export type AlbumCheck = { folder: string; title: string; expected: number; pres
 
 export type TakeoutReport = {
   runId: string;
+  /** which kind of export (reports stored before iCloud imports existed have none: Takeout) */
+  source?: ImportSource["name"];
   createdAt: string;
   /** Accounted for and every original in a verified backup off this disk (see applyCustodyVerdict). */
   safeToDelete: boolean;
@@ -64,6 +66,7 @@ export async function buildTakeoutReport(db: Db, runId: string, source: ImportSo
   ];
   return applyCustodyVerdict({
     runId,
+    source,
     createdAt: new Date().toISOString(),
     safeToDelete: false,
     blockers: importBlockers,

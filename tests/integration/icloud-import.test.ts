@@ -121,6 +121,7 @@ describe("iCloud Photos import", () => {
     ]);
     expect(report.albums).toEqual([expect.objectContaining({ title: "Summer", expected: 3, present: 3, missing: [] })]);
     expect(report.unmatchedMedia).toEqual([]);
+    expect(report.source).toBe("icloud");
     expect(report.accounted).toBe(true);
   });
 
