@@ -163,7 +163,7 @@ export const SIDECAR_CASES: SidecarCase[] = [
   {
     // Both sidecar forms for one photo (an old and a new export merged, or a re-export into the
     // same folder): the whole `.supplemental-metadata` one wins, whichever comes first in the archive.
-    source: "issue 22 of this project (found in a real merged export); naming per https://github.com/ente/ente/pull/4956",
+    source: "this project's issue 22 (reported as a miss on real exports); cut forms per https://github.com/ente/ente/pull/4956",
     media: ["IMG_20250112_100426.jpg", "PXL_20240301_080000000.jpg"],
     sidecars: ["IMG_20250112_100426.jpg.json", "IMG_20250112_100426.jpg.supplemental-metadata.json", "PXL_20240301_080000000.jpg.supplemental-metada.json", "PXL_20240301_080000000.jpg.json"],
     expect: { "IMG_20250112_100426.jpg": "IMG_20250112_100426.jpg.supplemental-metadata.json", "PXL_20240301_080000000.jpg": "PXL_20240301_080000000.jpg.json" },
