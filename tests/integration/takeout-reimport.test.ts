@@ -40,6 +40,7 @@ beforeAll(async () => {
       { path: `${P}/Trip/DSCN0012.jpg`, data: photo("gps", "DSCN0012.jpg") },
       { path: `${P}/Birthday/metadata.json`, data: Buffer.from(JSON.stringify({ title: "Birthday" })) },
       { path: `${P}/Birthday/Canon_40D.jpg`, data: photo("Canon_40D.jpg") },
+      { path: `${P}/Birthday/Canon_40D.jpg.json`, data: sidecar({ title: "Canon_40D.jpg", favorited: true }) },
     ],
   });
   first = (await importTakeout(lib, january)).report;
@@ -63,6 +64,8 @@ beforeAll(async () => {
     "takeout-20250601T000000Z-002.zip": [
       { path: `${P}/Birthday/metadata.json`, data: Buffer.from(JSON.stringify({ title: "Birthday" })) },
       { path: `${P}/Birthday/Canon_40D.jpg`, data: photo("Canon_40D.jpg") },
+      // No longer a favourite in Google.
+      { path: `${P}/Birthday/Canon_40D.jpg.json`, data: sidecar({ title: "Canon_40D.jpg" }) },
       // An older photo added to the album since (already in the library through no album).
       { path: `${P}/Birthday/DSCN0012.jpg`, data: photo("gps", "DSCN0012.jpg") },
     ],
@@ -87,16 +90,17 @@ describe("a second Takeout of the same account", () => {
       "Trip to Tuscany/DSCN0010.jpg": "already in the library",
       "Trip to Tuscany/DSCN0012.jpg": "already in the library",
       "Trip to Tuscany/Nikon_D70.jpg": "another copy of a file in this export",
-      "Birthday/Canon_40D.jpg": "already in the library",
+      "Birthday/Canon_40D.jpg": "already in the library; updated from this export: no longer favourite",
       "Birthday/DSCN0012.jpg": 'already in the library; updated from this export: added to album "Birthday"',
     });
-    expect(second.totals.updated).toBe(2);
+    expect(second.totals.updated).toBe(3);
     expect(second.accounted).toBe(true);
   });
 
   it("carries metadata edited in Google, and keeps what the owner changed in Albums", async () => {
     expect(await asset("DSCN0010.jpg")).toMatchObject({ description: "Arezzo, Tuscany", favorite: true });
     expect((await asset("DSCN0012.jpg")).description).toBe("Our walk above the vineyards");
+    expect((await asset("Canon_40D.jpg")).favorite).toBe(false);
   });
 
   it("never duplicates an album: a renamed one is the same album, new members join it", async () => {
