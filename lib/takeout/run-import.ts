@@ -9,7 +9,7 @@ import { writeTempFile } from "@/lib/server/storage";
 import { applyTakeoutMetadata } from "./apply-takeout-metadata";
 import { buildTakeoutReport, UPDATED_PREFIX, type TakeoutReport } from "./build-report";
 import { catalogueParts, DEFAULT_LIMITS, entryKey, TakeoutAbort, type Catalogue, type CatalogueEntry, type TakeoutLimits } from "./catalogue-parts";
-import type { ImportPlan, ImportSource } from "./import-source";
+import type { ImportPlan, ImportSource, PlannedMedia } from "./import-source";
 import { linkLivePairs } from "./link-live-pairs";
 import { openPart } from "./read-archive";
 import { albumFor, type AlbumCache } from "./resolve-album";
@@ -41,7 +41,7 @@ export async function runImport(deps: IngestDeps, source: ImportSource, inputs: 
   if (new Set(names).size !== names.length) throw new AppError("bad_request", "Two parts have the same file name; give each part once.");
   const inputsKey = takeoutInputsKey(inputs);
   const previous = await deps.db.importRun.findFirst({ where: { inputs: inputsKey, status: { in: ["cataloguing", "importing"] } }, orderBy: { createdAt: "desc" } });
-  const run = previous ?? (await deps.db.importRun.create({ data: { id: randomUUID(), inputs: inputsKey, options: JSON.stringify(options) } }));
+  const run = previous ?? (await deps.db.importRun.create({ data: { id: randomUUID(), inputs: inputsKey, options: JSON.stringify({ ...options, source: source.name }) } }));
   let catalogue: Catalogue;
   let plan: ImportPlan;
   onProgress({ runId: run.id, phase: "catalogue", entriesDone: 0, entries: 0, bytesDone: 0, bytes: 0 });
@@ -139,7 +139,7 @@ type Landing = {
   entry: CatalogueEntry;
   where: { runId_part_path: { runId: string; part: string; path: string } };
   temp: Awaited<ReturnType<typeof writeTempFile>>;
-  planned: ImportPlan["media"] extends Map<string, infer P> ? P | undefined : never;
+  planned: PlannedMedia | undefined;
   plan: ImportPlan;
   albums: AlbumCache;
 };
