@@ -2,6 +2,7 @@
 
 import { formatBytes } from "@/lib/format-bytes";
 import type { QueueItem } from "@/lib/upload-queue/queue-item";
+import { FolderBackup } from "./folder-backup";
 import { StorageUse } from "./storage-use";
 import { useUploadQueue } from "./use-upload-queue";
 
@@ -37,9 +38,9 @@ function Row({ item, onRetry, onRemove }: { item: QueueItem; onRetry: () => void
   );
 }
 
-/** The upload screen: the queue by state, sync now, retry/remove, and a picker for many files. */
+/** The upload screen: folder backup, the queue by state, sync now, retry/remove, and a picker for many files. */
 export function UploadScreen({ notice }: { notice: string | null }) {
-  const { items, syncing, syncNow, add, retry, remove } = useUploadQueue();
+  const { items, syncing, syncNow, add, retry, remove, stores, sync } = useUploadQueue();
   const groups: [string, QueueItem[]][] = [
     ["Uploading and waiting", items?.filter((i) => i.state === "pending" || i.state === "uploading") ?? []],
     ["Failed", items?.filter((i) => i.state === "failed") ?? []],
@@ -61,8 +62,9 @@ export function UploadScreen({ notice }: { notice: string | null }) {
           {syncing ? "Syncing…" : "Sync now"}
         </button>
       </div>
+      <FolderBackup stores={stores} items={items} drain={sync} />
       <p className="text-xs text-slate-500">
-        Browsers cannot read your camera roll in the background: open Albums and choose new photos here, or share them to Albums from your gallery app.
+        Or choose photos here, or share them to Albums from your gallery app.
       </p>
       {items === null ? <p className="text-sm">Loading the queue…</p> : groups.map(([title, list]) => (
         <section key={title} aria-label={title}>
