@@ -59,7 +59,7 @@ export async function openFolderStore(factory: IDBFactory = indexedDB): Promise<
     removeFolder: (id) =>
       write(["folders", "files"], (tx) => {
         tx.objectStore("folders").delete(id);
-        const files = tx.objectStore("files").index("folderId").openKeyCursor(IDBKeyRange.only(id));
+        const files = tx.objectStore("files").index("folderId").openKeyCursor(id);
         files.onsuccess = () => {
           if (!files.result) return;
           tx.objectStore("files").delete(files.result.primaryKey);
@@ -68,7 +68,7 @@ export async function openFolderStore(factory: IDBFactory = indexedDB): Promise<
       }),
     async listFiles(folderId) {
       const store = db.transaction("files").objectStore("files");
-      return (await done(folderId === undefined ? store.getAll() : store.index("folderId").getAll(IDBKeyRange.only(folderId)))) as FileRecord[];
+      return (await done(folderId === undefined ? store.getAll() : store.index("folderId").getAll(folderId))) as FileRecord[];
     },
     saveFiles: (put, remove) =>
       write(["files"], (tx) => {
