@@ -18,7 +18,7 @@ function FolderRow({ folder, files, items, onAllow, onForget }: { folder: Folder
         <span className="min-w-0 flex-1 truncate font-medium">{folder.name}</span>
         <button type="button" onClick={onForget} className="rounded border px-2 py-1">Stop backing up</button>
       </div>
-      <p className="text-xs text-slate-500" data-testid="folder-counts" data-seen={folder.seen} data-queued={folder.queued} data-done={done} data-skipped={folder.skipped}>
+      <p className="text-xs text-slate-500" data-testid="folder-counts" data-last-scan={folder.lastScanAt ?? 0} data-seen={folder.seen} data-queued={folder.queued} data-done={done} data-skipped={folder.skipped}>
         {folder.lastScanAt ? `Last scan ${new Date(folder.lastScanAt).toLocaleString()}` : "Not scanned yet"} · {folder.seen} files seen · {folder.queued} queued · {done} uploaded · {folder.skipped} already on the box
       </p>
       {folder.lastError && <p className="text-xs text-red-700 dark:text-red-300">{folder.lastError}</p>}

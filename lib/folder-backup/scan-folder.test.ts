@@ -3,7 +3,7 @@ import { IDBFactory } from "fake-indexeddb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { drainQueue } from "@/lib/upload-queue/drain-queue";
 import { openQueueStore, type QueueStore } from "@/lib/upload-queue/queue-store";
-import { FakeDir, fakeBox, sha, withLiveHandles } from "./fake-folder.test-support";
+import { FakeDir, FakeFile, fakeBox, sha, withLiveHandles } from "./fake-folder.test-support";
 import { openFolderStore, type FolderStore } from "./folder-store";
 import type { FolderRecord } from "./folder-types";
 import { freeUpSpace } from "./free-up-space";
@@ -51,7 +51,7 @@ describe("scanFolders", () => {
     expect((await scan())!.get("Camera")).toMatchObject({ seen: 3, candidates: 3, queued: 3, skipped: 0 });
     expect(await queued()).toEqual(["a.jpg", "b.mp4", "d.heic"]);
     const a = (await queue.list()).find((i) => i.name === "a.jpg")!;
-    expect(a).toMatchObject({ blob: null, sha256: sha(camera.entries.get("a.jpg")!.bytes), capturedAt: "2023-11-14T22:13:20.000Z", folderFile: { folderId: "Camera", path: "a.jpg", size: 100 } });
+    expect(a).toMatchObject({ blob: null, sha256: sha((camera.entries.get("a.jpg") as FakeFile).bytes), capturedAt: "2023-11-14T22:13:20.000Z", folderFile: { folderId: "Camera", path: "a.jpg", size: 100 } });
 
     expect((await scan())!.get("Camera")).toMatchObject({ seen: 3, candidates: 0, queued: 0 });
     camera.put("e.jpg", randomBytes(30));
