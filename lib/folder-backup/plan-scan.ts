@@ -21,7 +21,7 @@ export function planScan<T extends ListedFile>(records: FileRecord[], listed: T[
  * What to do with a hashed candidate: "known" when these bytes were already handled (a renamed
  * file, or a copy in another picked folder), "present" when the box has them, else "queue".
  */
-export function decideCandidate(sha256: string, handled: Set<string>, onBox: Set<string>): FileRecord["status"] | "queue" {
+export function decideCandidate(sha256: string, handled: { has(sha256: string): boolean }, onBox: Set<string>): FileRecord["status"] | "queue" {
   if (handled.has(sha256)) return "known";
   return onBox.has(sha256) ? "present" : "queue";
 }

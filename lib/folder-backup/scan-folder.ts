@@ -22,7 +22,11 @@ export type ScanDeps = {
 export type ScanResult = { seen: number; candidates: number; queued: number; skipped: number; known: number };
 
 const CHECK_BATCH = 5_000;
-export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** scheduler.yield() where the browser has it (no 4 ms timer clamp per file), a macrotask elsewhere. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /**
  * Scans one picked folder (its read permission already granted): lists photos and videos with
@@ -53,13 +57,14 @@ export async function scanFolder(folder: FolderRecord, deps: ScanDeps): Promise<
   const fresh = hashed.map((h) => h.sha256);
   for (let i = 0; i < fresh.length; i += CHECK_BATCH) for (const sha of await presentOnBox(deps, fresh.slice(i, i + CHECK_BATCH))) onBox.add(sha);
 
-  const handled = new Set(allRecords.map((r) => r.sha256));
+  const handled = new Map(allRecords.map((r) => [r.sha256, r]));
   const records: FileRecord[] = [];
   const items: QueueItem[] = [];
   for (const { file, sha256 } of hashed) {
     const decision = decideCandidate(sha256, handled, onBox);
-    handled.add(sha256);
-    const record: FileRecord = { key: fileKey(folder.id, file.path), folderId: folder.id, path: file.path, size: file.size, lastModified: file.lastModified, sha256, status: decision === "queue" ? "queued" : decision, queueItemId: null };
+    // A renamed file keeps the upload of its bytes (the folder's "uploaded" count stays right).
+    const record: FileRecord = { key: fileKey(folder.id, file.path), folderId: folder.id, path: file.path, size: file.size, lastModified: file.lastModified, sha256, status: decision === "queue" ? "queued" : decision, queueItemId: handled.get(sha256)?.queueItemId ?? null };
+    handled.set(sha256, record);
     if (decision === "queue") {
       const item = { ...newQueueItem(file.file, "upload", now(), deps.newId?.() ?? crypto.randomUUID()), blob: null, sha256, folderFile: { folderId: folder.id, path: file.path, size: file.size, lastModified: file.lastModified } };
       items.push(item);

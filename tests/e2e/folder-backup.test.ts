@@ -77,11 +77,11 @@ beforeAll(async () => {
   app = await spawnApp("serve", env);
   proxy = await startServeProxy(app.port, OWNER);
   context = await launchProfile(path.join(scratch, "profile"), { serviceWorkers: "block" });
-  // The picker answers with an OPFS folder; `#no-fsa` plays a browser without the API, and
+  // The picker answers with an OPFS folder; `?no-fsa` plays a browser without the API, and
   // sessionStorage "revoked" a handle whose permission lapsed until the owner taps "Allow".
   await context.addInitScript(() => {
     const w = window as unknown as Record<string, unknown>;
-    if (location.hash === "#no-fsa") {
+    if (location.search.includes("no-fsa")) {
       delete w.showDirectoryPicker;
       delete (Window.prototype as unknown as Record<string, unknown>).showDirectoryPicker;
       return;
@@ -168,7 +168,7 @@ describe("folder backup", () => {
     await page.getByRole("button", { name: "Free up space" }).click();
     await expect.poll(() => page.getByTestId("freeable").getAttribute("data-mode")).toBe("verified-backup");
     const listed = await page.getByTestId("freeable-item").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-path")).sort());
-    expect(listed).toEqual([files.a.name, files.c.name, files.video.name].sort());
+    expect(listed).toEqual([files.a.name, files.c.name, files.video.name].map((n) => `Camera/${n}`).sort());
 
     await putFile(files.c.name, Buffer.concat([files.c.bytes, Buffer.from("edited")]));
     await page.getByRole("button", { name: "Delete 3 files from this phone" }).click();
@@ -176,12 +176,12 @@ describe("folder backup", () => {
     const result = page.getByTestId("free-result");
     await result.waitFor({ timeout: 30_000 });
     expect(await result.getAttribute("data-removed")).toBe("2");
-    expect(await page.getByTestId("refused-item").evaluateAll((rows) => rows.map((r) => `${r.getAttribute("data-path")}: ${r.textContent}`))).toEqual([`${files.c.name}: Kept ${files.c.name}: The file changed since the box received it.`]);
+    expect(await page.getByTestId("refused-item").evaluateAll((rows) => rows.map((r) => `${r.getAttribute("data-path")}: ${r.textContent}`))).toEqual([`Camera/${files.c.name}: Kept Camera/${files.c.name}: The file changed since the box received it.`]);
     expect(await folderNames()).toEqual([files.c.name, files.later.name, files.onBox.name, files.afterRevoke.name, "Renamed.jpg"].sort());
   }, 60_000);
 
   it("says so where the File System Access API is missing, keeps the picker, and puts Upload in the phone's bottom bar", async () => {
-    await page.goto(`${proxy.origin}/upload#no-fsa`);
+    await page.goto(`${proxy.origin}/upload?no-fsa=1`);
     await page.getByTestId("folder-backup-unsupported").waitFor();
     expect(await page.getByRole("button", { name: "Back up a folder" }).count()).toBe(0);
     expect(await page.getByTestId("file-picker").count()).toBe(1);
