@@ -34,12 +34,13 @@ const bench = {
     }
     return bytes;
   },
-  /** Baseline: list the folder and read every file's bytes, nothing else. */
-  async bareRead() {
+  /** Baselines: list the folder and read every file's bytes, and optionally digest them (WebCrypto), nothing else. */
+  async bareRead(digest: boolean) {
     return timed(async () => {
       let files = 0;
       for await (const { entry } of walkFolder(await folder())) {
-        await (await entry.getFile()).arrayBuffer();
+        const bytes = await (await entry.getFile()).arrayBuffer();
+        if (digest) await crypto.subtle.digest("SHA-256", bytes);
         files++;
       }
       return files;

@@ -1,7 +1,7 @@
 // `npm run bench:folder-scan [-- <count, default 1000>]`: the phone's folder backup in real headless
 // Chromium. Fills an Origin Private File System folder with <count> distinct photos (the shared JPEG
 // fixtures in turn, each with its own tail), then in the same page times a bare read of every file
-// (the baseline), the first scan (list + SHA-256 of every file + box check + queue + records, paced
+// (the baseline) and a bare read + WebCrypto SHA-256, the first scan (list + SHA-256 of every file + box check + queue + records, paced
 // with a yield per file) and a second scan of the unchanged folder (metadata only). Prints files/s.
 import "@/lib/server/install-egress-guard";
 import fs from "node:fs";
@@ -18,7 +18,7 @@ const root = path.resolve(import.meta.dirname, "..");
 
 type Bench = {
   fill(photos: string[], count: number): Promise<number>;
-  bareRead(): Promise<{ ms: number; result: number }>;
+  bareRead(digest: boolean): Promise<{ ms: number; result: number }>;
   scan(): Promise<{ ms: number; result: { seen: number; candidates: number; queued: number } | null }>;
 };
 
@@ -38,12 +38,14 @@ try {
   const mb = bytes / 1e6;
   console.log(`${count} photos, ${mb.toFixed(1)} MB in OPFS (Chromium ${browser.version()})`);
   const rate = (ms: number) => `${((count * 1000) / ms).toFixed(0).padStart(6)} files/s  ${((mb * 1000) / ms).toFixed(1).padStart(6)} MB/s  ${(ms / 1000).toFixed(2).padStart(6)} s`;
-  await call("bareRead"); // warm the OS cache, as the scan will find it
-  const bare = await call("bareRead");
+  await call("bareRead", false); // warm the OS cache, as the scan will find it
+  const bare = await call("bareRead", false);
+  const hashed = await call("bareRead", true);
   const first = await call("scan");
   const again = await call("scan");
   if (first.result?.queued !== count || again.result?.candidates !== 0) throw new Error(`unexpected scan results: ${JSON.stringify([first.result, again.result])}`);
   console.log(`bare read (baseline)          ${rate(bare.ms)}`);
+  console.log(`bare read + SHA-256           ${rate(hashed.ms)}`);
   console.log(`first scan (hash + queue)     ${rate(first.ms)}   ${(first.ms / bare.ms).toFixed(2)}× the bare read`);
   console.log(`second scan (nothing new)     ${rate(again.ms)}`);
 } finally {
