@@ -87,6 +87,21 @@ describe("scanFolders", () => {
   });
 });
 
+describe("openFolderStore", () => {
+  it("forgets a folder with its file records and keeps the others'", async () => {
+    const shots = new FakeDir("Screenshots");
+    folders = withLiveHandles(folders, [camera, shots]);
+    camera.put("a.jpg", randomBytes(10));
+    shots.put("s.png", randomBytes(10));
+    await pick(camera);
+    await pick(shots);
+    await scan();
+    await folders.removeFolder("Camera");
+    expect((await folders.listFolders()).map((f) => f.name)).toEqual(["Screenshots"]);
+    expect((await folders.listFiles()).map((f) => f.key)).toEqual(["Screenshots/s.png"]);
+  });
+});
+
 describe("folder items in the upload queue", () => {
   it("are read from the folder at upload time, and wait while the permission is lapsed", async () => {
     const file = camera.put("a.jpg", randomBytes(64));

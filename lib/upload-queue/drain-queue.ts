@@ -29,7 +29,8 @@ export type DrainSummary = { waiting: number; nextAttemptAt: number | null };
 /**
  * One pass over the queue until nothing is due: items left "uploading" by a killed run go back to
  * pending, missing hashes are computed, files the box already has (/api/ingest/check) are marked
- * done without uploading, the rest are uploaded one at a time (resumable above the threshold).
+ * done without uploading, the rest are uploaded one at a time (resumable above the threshold);
+ * a folder-backup item's bytes are read from its folder only then (readFolderFile).
  * Each outcome goes through advanceItem, so only a 2xx marks a file done. Callers serialise
  * drains (one per origin, see runQueue); an item removed meanwhile is simply skipped.
  */
