@@ -7,6 +7,8 @@ import { StorageUse } from "./storage-use";
 import { useUploadQueue } from "./use-upload-queue";
 
 const ACCEPT = "image/*,video/*,application/pdf,.heic,.heif,.dng";
+/** Rows per group: a first folder backup queues the whole camera roll, which a phone should not render at once. */
+const ROWS_SHOWN = 200;
 
 function status(item: QueueItem): string {
   if (item.state === "done") return item.result === "ingested" ? "uploaded" : "already on the box";
@@ -70,8 +72,9 @@ export function UploadScreen({ notice }: { notice: string | null }) {
         <section key={title} aria-label={title}>
           <h2 className="font-medium">{title} ({list.length})</h2>
           <ul className="divide-y divide-slate-200 dark:divide-slate-800">
-            {list.map((item) => <Row key={item.id} item={item} onRetry={() => void retry(item.id)} onRemove={() => void remove(item)} />)}
+            {list.slice(0, ROWS_SHOWN).map((item) => <Row key={item.id} item={item} onRetry={() => void retry(item.id)} onRemove={() => void remove(item)} />)}
           </ul>
+          {list.length > ROWS_SHOWN && <p className="text-xs text-slate-500">and {list.length - ROWS_SHOWN} more</p>}
         </section>
       ))}
       <StorageUse refreshKey={items?.length ?? 0} />
