@@ -15,7 +15,7 @@ import { prepareLibrary } from "@/lib/server/prepare-library";
 import { spawnApp, type AppProcess } from "../support/app-process";
 import { multipart, request } from "../support/http-client";
 import { makeVideo } from "../support/media";
-import { auditOutcomes, launchProfile, sha256, waitForState } from "../support/pwa-browser";
+import { auditOutcomes, launchProfile, openControlled, sha256, waitForState } from "../support/pwa-browser";
 import { startServeProxy, type ServeProxy } from "../support/serve-proxy";
 import { sharedPath } from "../support/shared";
 
@@ -38,14 +38,16 @@ const files = {
   c: { name: "IMG_0003.jpg", bytes: photo("Kodak_CX7530.jpg") },
   video: { name: "VID_0001.mp4", bytes: makeVideo("mp4", { seconds: 1 }) },
   later: { name: "IMG_0004.jpg", bytes: photo("Canon_DIGITAL_IXUS_400.jpg") },
+  picked: { name: "IMG_0007.jpg", bytes: photo("Nikon_COOLPIX_P1.jpg") },
+  whileClosed: { name: "IMG_0008.jpg", bytes: photo("Canon_PowerShot_S40.jpg") },
   onBox: { name: "IMG_0005.jpg", bytes: photo("Fujifilm_FinePix_E500.jpg") },
   afterRevoke: { name: "IMG_0006.jpg", bytes: photo("Konica_Minolta_DiMAGE_Z3.jpg") },
 };
 const outcomes = (bytes: Buffer) => auditOutcomes(config.databasePath, sha256(bytes));
 
 /** Writes a file into the picked folder (DCIM/Camera in the page's Origin Private File System). */
-async function putFile(name: string, bytes: Buffer): Promise<void> {
-  await page.evaluate(async ([n, b64]) => {
+async function putFile(name: string, bytes: Buffer, on: Page = page): Promise<void> {
+  await on.evaluate(async ([n, b64]) => {
     const camera = await (await (await navigator.storage.getDirectory()).getDirectoryHandle("DCIM", { create: true })).getDirectoryHandle("Camera", { create: true });
     const writable = await (await camera.getFileHandle(n!, { create: true })).createWritable();
     await writable.write(Uint8Array.from(atob(b64!), (c) => c.charCodeAt(0)));
@@ -190,4 +192,35 @@ describe("folder backup", () => {
     const bar = page.getByRole("navigation", { name: "Shortcuts" });
     expect(await bar.getByRole("link").evaluateAll((links) => links.map((l) => l.textContent?.trim()))).toEqual(["Photos", "Search", "Upload", "Settings"]);
   }, 60_000);
+});
+
+describe("the service worker's wake-up", () => {
+  it("scans the picked folder on a Periodic Background Sync event and uploads the new photo with no upload screen open", async () => {
+    const installed = await launchProfile(path.join(scratch, "installed"));
+    try {
+      await installed.addInitScript(() => {
+        (window as unknown as Record<string, unknown>).showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle("DCIM", { create: true });
+      });
+      const shell = await openControlled(installed, `${proxy.origin}/upload`);
+      await putFile(files.picked.name, files.picked.bytes, shell);
+      await shell.getByRole("button", { name: "Back up a folder" }).click();
+      await waitForState(shell, "done", 1);
+      await shell.goto(`${proxy.origin}/`);
+      await putFile(files.whileClosed.name, files.whileClosed.bytes, shell);
+
+      const cdp = await installed.newCDPSession(shell);
+      const registration = new Promise<string>((resolve) => {
+        cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }) => {
+          const ours = registrations.find((r) => r.scopeURL.startsWith(proxy.origin) && !r.isDeleted);
+          if (ours) resolve(ours.registrationId);
+        });
+      });
+      await cdp.send("ServiceWorker.enable");
+      await cdp.send("ServiceWorker.dispatchPeriodicSyncEvent", { origin: proxy.origin, registrationId: await registration, tag: "albums-folder-scan" });
+      await expect.poll(() => outcomes(files.whileClosed.bytes), { timeout: 30_000 }).toEqual(["ingested"]);
+      expect(outcomes(files.picked.bytes)).toEqual(["ingested"]);
+    } finally {
+      await installed.close();
+    }
+  }, 90_000);
 });
