@@ -1,4 +1,4 @@
-// The service worker's global scope, plus what lib.webworker.d.ts lacks (Background Sync) and the
+// The service worker's global scope, plus what lib.webworker.d.ts lacks (Background Sync, Periodic Background Sync) and the
 // build id esbuild injects (scripts: lib/server/build-service-worker.ts).
 declare const BUILD_ID: string;
 
@@ -7,8 +7,13 @@ interface SyncEvent extends ExtendableEvent {
   readonly lastChance: boolean;
 }
 
+interface PeriodicSyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
 interface ServiceWorkerGlobalScopeEventMap {
   sync: SyncEvent;
+  periodicsync: PeriodicSyncEvent;
 }
 
 interface ServiceWorkerRegistration {

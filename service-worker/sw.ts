@@ -1,8 +1,10 @@
 // The service worker (built to /sw.js by lib/server/build-service-worker.ts): offline app shell,
-// the share target, and the upload queue's wake-ups (Background Sync, worker start, messages).
+// the share target, and the upload queue's wake-ups (Background Sync, worker start, messages), which
+// also scan the folders picked for backup (and Periodic Background Sync where the browser grants it).
 import { dropOldCaches, precacheShell, shellResponse } from "./app-shell";
 import { SYNC_TAG } from "@/lib/upload-queue/queue-store";
-import { kickQueue } from "./queue";
+import { FOLDER_SCAN_TAG } from "@/lib/folder-backup/folder-store";
+import { kickQueue, scanAndKick } from "./queue";
 import { handleShare, withShareKey } from "./share-target";
 import { sw } from "./scope";
 
@@ -25,10 +27,15 @@ sw.addEventListener("fetch", (event) => {
 sw.addEventListener("sync", (event) => {
   if (event.tag !== SYNC_TAG) return;
   event.waitUntil(
-    kickQueue().then((summary) => {
+    scanAndKick().then((summary) => {
       if (summary.waiting > 0 && !event.lastChance) throw new Error(`${summary.waiting} files still waiting`);
     }),
   );
+});
+
+/** A periodic wake-up (installed app, granted by the browser's engagement heuristics): new photos in the picked folders. */
+sw.addEventListener("periodicsync", (event) => {
+  if (event.tag === FOLDER_SCAN_TAG) event.waitUntil(scanAndKick());
 });
 
 sw.addEventListener("message", (event) => {

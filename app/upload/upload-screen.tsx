@@ -2,10 +2,13 @@
 
 import { formatBytes } from "@/lib/format-bytes";
 import type { QueueItem } from "@/lib/upload-queue/queue-item";
+import { FolderBackup } from "./folder-backup";
 import { StorageUse } from "./storage-use";
 import { useUploadQueue } from "./use-upload-queue";
 
 const ACCEPT = "image/*,video/*,application/pdf,.heic,.heif,.dng";
+/** Rows per group: a first folder backup queues the whole camera roll, which a phone should not render at once. */
+const ROWS_SHOWN = 200;
 
 function status(item: QueueItem): string {
   if (item.state === "done") return item.result === "ingested" ? "uploaded" : "already on the box";
@@ -37,9 +40,9 @@ function Row({ item, onRetry, onRemove }: { item: QueueItem; onRetry: () => void
   );
 }
 
-/** The upload screen: the queue by state, sync now, retry/remove, and a picker for many files. */
+/** The upload screen: folder backup, the queue by state, sync now, retry/remove, and a picker for many files. */
 export function UploadScreen({ notice }: { notice: string | null }) {
-  const { items, syncing, syncNow, add, retry, remove } = useUploadQueue();
+  const { items, syncing, syncNow, add, retry, remove, stores, sync } = useUploadQueue();
   const groups: [string, QueueItem[]][] = [
     ["Uploading and waiting", items?.filter((i) => i.state === "pending" || i.state === "uploading") ?? []],
     ["Failed", items?.filter((i) => i.state === "failed") ?? []],
@@ -61,15 +64,17 @@ export function UploadScreen({ notice }: { notice: string | null }) {
           {syncing ? "Syncing…" : "Sync now"}
         </button>
       </div>
+      <FolderBackup stores={stores} items={items} drain={sync} />
       <p className="text-xs text-slate-500">
-        Browsers cannot read your camera roll in the background: open Albums and choose new photos here, or share them to Albums from your gallery app.
+        Or choose photos here, or share them to Albums from your gallery app.
       </p>
       {items === null ? <p className="text-sm">Loading the queue…</p> : groups.map(([title, list]) => (
         <section key={title} aria-label={title}>
           <h2 className="font-medium">{title} ({list.length})</h2>
           <ul className="divide-y divide-slate-200 dark:divide-slate-800">
-            {list.map((item) => <Row key={item.id} item={item} onRetry={() => void retry(item.id)} onRemove={() => void remove(item)} />)}
+            {list.slice(0, ROWS_SHOWN).map((item) => <Row key={item.id} item={item} onRetry={() => void retry(item.id)} onRemove={() => void remove(item)} />)}
           </ul>
+          {list.length > ROWS_SHOWN && <p className="text-xs text-slate-500">and {list.length - ROWS_SHOWN} more</p>}
         </section>
       ))}
       <StorageUse refreshKey={items?.length ?? 0} />

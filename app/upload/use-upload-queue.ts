@@ -1,13 +1,15 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { openFolderStore, type FolderStore } from "@/lib/folder-backup/folder-store";
+import { folderFileReader } from "@/lib/folder-backup/read-folder-file";
 import { advanceItem } from "@/lib/upload-queue/advance-item";
 import { newQueueItem, type QueueItem } from "@/lib/upload-queue/queue-item";
 import { openQueueStore, QUEUE_CHANNEL, SYNC_TAG, type QueueStore } from "@/lib/upload-queue/queue-store";
 import { createQueueRunner, type QueueRunner } from "@/lib/upload-queue/run-queue";
 
 /** Asks for a Background Sync wake-up, so the service worker retries even after the app is closed. */
-async function requestBackgroundSync(): Promise<void> {
+export async function requestBackgroundSync(): Promise<void> {
   if (!("serviceWorker" in navigator)) return;
   const registration = (await navigator.serviceWorker.getRegistration()) as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
   await registration?.sync?.register(SYNC_TAG).catch(() => {});
@@ -15,13 +17,14 @@ async function requestBackgroundSync(): Promise<void> {
 
 /**
  * The upload queue as seen (and driven) by an open page: the records, re-read whenever any page
- * or the service worker changes them; a drain when the page opens, comes online, is asked to, or a
+ * or the service worker changes them (folder-backup items are read from their folder at upload); a drain when the page opens, comes online, is asked to, or a
  * retry falls due (drains are serialised with the worker's by a Web Lock).
  */
 export function useUploadQueue() {
   const [items, setItems] = useState<QueueItem[] | null>(null);
   const [syncing, setSyncing] = useState(false);
-  const queue = useRef<{ store: QueueStore; runner: QueueRunner } | null>(null);
+  const queue = useRef<{ store: QueueStore; folders: FolderStore; runner: QueueRunner } | null>(null);
+  const [stores, setStores] = useState<{ store: QueueStore; folders: FolderStore } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const refresh = useCallback(async () => {
@@ -48,9 +51,11 @@ export function useUploadQueue() {
     channel.onmessage = () => void refresh();
     const online = () => void sync();
     window.addEventListener("online", online);
-    void openQueueStore().then(async (store) => {
-      if (closed) return store.close();
-      queue.current = { store, runner: createQueueRunner({ store, origin: window.location.origin, fetch: (input, init) => fetch(input, init) }) };
+    void Promise.all([openQueueStore(), openFolderStore()]).then(async ([store, folders]) => {
+      if (closed) return [store, folders].forEach((s) => s.close());
+      const runner = createQueueRunner({ store, origin: window.location.origin, fetch: (input, init) => fetch(input, init), readFolderFile: folderFileReader(folders) });
+      queue.current = { store, folders, runner };
+      setStores({ store, folders });
       await refresh();
       await sync();
     });
@@ -60,7 +65,9 @@ export function useUploadQueue() {
       channel.close();
       window.removeEventListener("online", online);
       queue.current?.store.close();
+      queue.current?.folders.close();
       queue.current = null;
+      setStores(null);
     };
   }, [refresh, sync]);
 
@@ -96,5 +103,5 @@ export function useUploadQueue() {
     if (item.uploadId) await fetch(`/api/uploads/${item.uploadId}`, { method: "DELETE" }).catch(() => {});
   }, []);
 
-  return { items, syncing, syncNow, add, retry, remove };
+  return { items, syncing, syncNow, add, retry, remove, stores, sync };
 }

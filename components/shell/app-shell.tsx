@@ -20,8 +20,8 @@ const NAV: { href: string; label: string; icon: IconName }[] = [
   { href: "/upload", label: "Upload", icon: "upload" },
   { href: "/admin", label: "Settings", icon: "settings" },
 ];
-/** The phone's bottom bar: the everyday screens; the rest are in the menu. */
-const BOTTOM = ["/", "/search", "/albums", "/people"];
+/** The phone's bottom bar, the four thumb destinations (browse, search, upload, settings); the rest are in the menu. */
+const BOTTOM = ["/", "/search", "/upload", "/admin"];
 
 function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);

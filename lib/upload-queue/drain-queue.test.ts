@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { IDBFactory } from "fake-indexeddb";
 import { beforeEach, describe, expect, it } from "vitest";
-import { drainQueue } from "./drain-queue";
+import { drainQueue, FolderFileUnavailable } from "./drain-queue";
 import { newQueueItem } from "./queue-item";
 import { openQueueStore, type QueueStore } from "./queue-store";
 
@@ -130,6 +130,25 @@ describe("drainQueue", () => {
     expect((await store.list())[0]).toMatchObject({ state: "done", result: "ingested", uploadId: null });
     expect(box.ingestCalls).toBe(0);
     expect([...box.stored.entries()]).toEqual([[createHash("sha256").update(bytes).digest("hex"), 1]]);
+  });
+
+  it("reads a folder-backup item from its folder at upload time: a big video goes resumable, a vanished file fails, a lapsed permission waits", async () => {
+    const video = randomBytes(5000);
+    const ref = (path: string) => ({ folderId: "Camera", path, size: 5000, lastModified: 1 });
+    const folderItem = (id: string, path: string) => ({ ...newQueueItem(file(video, path), "upload", clock, id), blob: null, sha256: createHash("sha256").update(video).digest("hex"), folderFile: ref(path) });
+    await store.add([folderItem("v", "VID.mp4"), folderItem("gone", "gone.mp4"), folderItem("locked", "locked.mp4")]);
+    const readFolderFile = async ({ path }: { path: string }) => {
+      if (path === "gone.mp4") throw new FolderFileUnavailable("gone.mp4 can no longer be read", false);
+      if (path === "locked.mp4") throw new FolderFileUnavailable("Albums needs permission to read the folder Camera again.", true);
+      return file(video, path);
+    };
+    box.cutPatches = new Set([2]);
+    await drain({ resumableThreshold: 1000, chunkSize: 1500, readFolderFile });
+    const byId = new Map((await store.list()).map((i) => [i.id, i]));
+    expect(byId.get("v")).toMatchObject({ state: "done", result: "ingested" });
+    expect(box.patches).toBeGreaterThan(3);
+    expect(byId.get("gone")).toMatchObject({ state: "failed", lastError: "gone.mp4 can no longer be read" });
+    expect(byId.get("locked")).toMatchObject({ state: "pending", lastError: expect.stringContaining("permission") });
   });
 
   it("resumes an upload a killed run left behind from the box's durable offset", async () => {

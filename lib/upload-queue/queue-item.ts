@@ -4,10 +4,15 @@
 export type QueueState = "pending" | "uploading" | "done" | "failed";
 export type QueueSource = "share" | "upload";
 
+/** A file in a folder the owner picked for backup: read from the folder when it is uploaded, not copied into the queue. */
+export type FolderFileRef = { folderId: string; path: string; size: number; lastModified: number };
+
 export type QueueItem = {
   id: string;
   /** The file's bytes until the box acknowledged them (2xx); dropped then to free the quota. */
   blob: Blob | null;
+  /** Where a folder-backup file lives (its blob stays null); absent for shared and picked files. */
+  folderFile?: FolderFileRef;
   name: string;
   size: number;
   type: string;
