@@ -9,7 +9,7 @@ const TOLD_CAPTURE = ["client", "filename", "upload"];
  * its originals: names and sources (the primary first), capture times the bytes cannot tell,
  * favourite/archive/trash/description, Takeout's places, device folders and people hints, Drive
  * folders, edited copies, albums with their members and dates, and named, hidden or hand-placed
- * people with their faces. Each op keeps the date of the decision.
+ * people with their faces, and photos marked "not duplicates". Each op keeps the date of the decision.
  */
 export async function snapshotDecisions(tx: DbTx): Promise<DatedOp[]> {
   const ops: DatedOp[] = [];
@@ -47,5 +47,6 @@ export async function snapshotDecisions(tx: DbTx): Promise<DatedOp[]> {
     if (!person.name && !person.hidden && person.faces.length === 0) continue; // clustering alone made it: it will again
     ops.push({ op: "person.update", id: person.id, name: person.name, hidden: person.hidden, faces: await faceRefs(tx, { personId: person.id }), at: person.updatedAt.toISOString() });
   }
+  for (const pair of await tx.notDuplicate.findMany()) ops.push({ op: "duplicates.dismiss", sha256s: [pair.shaA, pair.shaB], at: pair.createdAt.toISOString() });
   return ops;
 }
