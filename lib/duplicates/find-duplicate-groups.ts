@@ -2,8 +2,8 @@ import { readConnection } from "@/lib/server/db";
 import { cosineBetween, refreshVectors, similarNeighbours } from "@/lib/search/vector-index";
 import { hammingPairs, hashTable } from "./hamming-pairs";
 
-/** pHash bits two copies of one picture may differ by (re-encoded, resized, edited, slightly cropped). */
-export const HASH_DISTANCE = 10;
+/** pHash bits two copies of one picture may differ by (re-encoded, resized, edited, slightly cropped): up to 11 costs the multi-index lookup no more than 8 (⌊11/4⌋ = 2 bits per band). */
+export const HASH_DISTANCE = 11;
 /** Tighter for a copy turned by quarter turns (the turned hash is of the same pixels). */
 export const TURNED_DISTANCE = 7;
 /** CLIP cosine above which photos close in capture order are one picture (bursts, retakes). */
