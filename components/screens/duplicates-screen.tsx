@@ -60,7 +60,7 @@ function DuplicateGroup({ group, index, onResolve, onDismiss }: { group: Duplica
     void work.finally(() => setBusy(false));
   };
   return (
-    <li aria-labelledby={`dup-${index}`} className="rounded-xl border border-slate-200 p-3 dark:border-slate-800">
+    <li aria-labelledby={`dup-${index}`} className="min-w-0 rounded-xl border border-slate-200 p-3 dark:border-slate-800">
       <h2 id={`dup-${index}`} className="mb-2 text-sm font-medium">
         Group {index} · {group.copies.length} copies
       </h2>

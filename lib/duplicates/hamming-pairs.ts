@@ -69,9 +69,11 @@ export function hammingPairs(table: HashTable, maxDistance: number, probes: Hash
         const list = rows[b]!;
         for (let k = 0; k < within.length; k++) {
           const v = value ^ within[k]!;
-          for (let q = start[v]!, end = start[v + 1]!; q < end; q++) {
+          // A bucket lists its rows in ascending order: walked from the top, it stops at `lowest`.
+          for (let q = start[v + 1]! - 1, first = start[v]!; q >= first; q--) {
             const j = list[q]!;
-            if (j < lowest || j === i || seen[j] === stamp) continue;
+            if (j < lowest) break;
+            if (j === i || seen[j] === stamp) continue;
             seen[j] = stamp;
             const d = popcount(hi ^ table.hi[j]!) + popcount(lo ^ table.lo[j]!);
             if (d <= limit) pairs.push(i < j ? [i, j, d] : [j, i, d]);
