@@ -66,7 +66,7 @@ function DuplicateGroup({ group, index, onResolve, onDismiss }: { group: Duplica
       </h2>
       <fieldset>
         <legend className="sr-only">Copy to keep</legend>
-        <ul className="flex snap-x gap-3 overflow-x-auto pb-2">
+        <ul className="flex snap-x gap-3 overflow-x-auto pb-2 [contain:inline-size]">
           {group.copies.map((copy) => (
             <CopyCard key={copy.id} copy={copy} name={`keep-${index}`} checked={copy.id === keep} best={copy.id === group.keepId} onChoose={() => setKeep(copy.id)} />
           ))}
