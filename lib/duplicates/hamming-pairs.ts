@@ -40,15 +40,27 @@ export function hammingPairs(table: HashTable, maxDistance: number, probes: Hash
   // One bucket list per band value (counting sort: start offsets, then rows).
   const starts: Int32Array[] = [];
   const rows: Int32Array[] = [];
+  // Each bucket entry carries its hash too, so checking a candidate reads memory in order.
+  const rowHi: Uint32Array[] = [];
+  const rowLo: Uint32Array[] = [];
   for (let b = 0; b < BANDS; b++) {
     const start = new Int32Array((1 << 16) + 1);
     for (let i = 0; i < count; i++) start[band(table.hi[i]!, table.lo[i]!, b) + 1]!++;
     for (let v = 0; v < 1 << 16; v++) start[v + 1]! += start[v]!;
     const fill = start.slice(0, 1 << 16);
     const list = new Int32Array(count);
-    for (let i = 0; i < count; i++) list[fill[band(table.hi[i]!, table.lo[i]!, b)]!++] = i;
+    const listHi = new Uint32Array(count);
+    const listLo = new Uint32Array(count);
+    for (let i = 0; i < count; i++) {
+      const at = fill[band(table.hi[i]!, table.lo[i]!, b)]!++;
+      list[at] = i;
+      listHi[at] = table.hi[i]!;
+      listLo[at] = table.lo[i]!;
+    }
     starts.push(start);
     rows.push(list);
+    rowHi.push(listHi);
+    rowLo.push(listLo);
   }
   const seen = new Int32Array(count).fill(-1);
   const pairs: [number, number, number][] = [];
@@ -67,16 +79,18 @@ export function hammingPairs(table: HashTable, maxDistance: number, probes: Hash
         const value = band(hi, lo, b);
         const start = starts[b]!;
         const list = rows[b]!;
+        const listHi = rowHi[b]!;
+        const listLo = rowLo[b]!;
         for (let k = 0; k < within.length; k++) {
           const v = value ^ within[k]!;
           // A bucket lists its rows in ascending order: walked from the top, it stops at `lowest`.
           for (let q = start[v + 1]! - 1, first = start[v]!; q >= first; q--) {
             const j = list[q]!;
             if (j < lowest) break;
-            if (j === i || seen[j] === stamp) continue;
+            const d = popcount(hi ^ listHi[q]!) + popcount(lo ^ listLo[q]!);
+            if (d > limit || j === i || seen[j] === stamp) continue;
             seen[j] = stamp;
-            const d = popcount(hi ^ table.hi[j]!) + popcount(lo ^ table.lo[j]!);
-            if (d <= limit) pairs.push(i < j ? [i, j, d] : [j, i, d]);
+            pairs.push(i < j ? [i, j, d] : [j, i, d]);
           }
         }
       }
