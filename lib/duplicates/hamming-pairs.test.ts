@@ -22,7 +22,7 @@ const sorted = (pairs: [number, number, number][]) => pairs.map((p) => p.join(",
 describe("hammingPairs", () => {
   it("finds exactly the pairs a full scan finds, at every distance up to 15", () => {
     const table = library(3000);
-    for (const distance of [0, 3, 7, 10, 12, 15]) expect(sorted(hammingPairs(table, distance))).toEqual(sorted(hammingPairsByScan(table, distance)));
+    for (const distance of [0, 7, 11, 15]) expect(sorted(hammingPairs(table, distance))).toEqual(sorted(hammingPairsByScan(table, distance)));
   });
 
   it("finds a row whose turned hash is near another row's hash, each pair once", () => {

@@ -142,3 +142,15 @@ describe("resolving a group", () => {
     expect(readJournal(journalDirOf(lib.config.databasePath)).entries.at(-1)).toMatchObject({ op: "duplicates.dismiss" });
   });
 });
+
+describe("CLIP as an extra signal", () => {
+  it("splits off a hash match whose embedding is a different picture, and adds a burst whose embedding is the same", async () => {
+    const { toBytes } = await import("@/lib/ml/vector-bytes");
+    const unit = (...v: number[]) => toBytes(Float32Array.from(v, (x) => x / Math.hypot(...v)));
+    const church = ["church.jpg", "church-small.jpg", "church-q35.jpg", "church.webp", "church-cropped.jpg"];
+    for (const name of church) await lib.db.embedding.create({ data: { assetId: idOf.get(name)!, model: "test-clip", vector: unit(1, 0, 0, 0) } });
+    await lib.db.embedding.create({ data: { assetId: idOf.get("church-turned.jpg")!, model: "test-clip", vector: unit(0, 1, 0, 0) } });
+    await lib.db.embedding.create({ data: { assetId: idOf.get("church-other-shot.jpg")!, model: "test-clip", vector: unit(1, 0.2, 0, 0) } });
+    expect(await groups()).toEqual([["church-cropped.jpg", "church-other-shot.jpg", "church-q35.jpg", "church-small.jpg", "church.jpg", "church.webp"]]);
+  });
+});
