@@ -21,9 +21,29 @@ export type DuplicateGroup = { assetIds: string[] };
  * with a multi-index hash lookup rather than comparing all pairs; when CLIP embeddings exist, they
  * veto hash matches that are different pictures and add bursts close in capture time. Pairs the
  * owner marked "not duplicates" are left out; the rest are joined transitively (union-find).
- * Largest groups first, each in capture order. Exact byte duplicates never reach here.
+ * Largest groups first, each in capture order. Exact byte duplicates never reach here. Kept in
+ * memory until a photo, hash, embedding or "not duplicates" changes (a page load costs one query).
  */
 export function findDuplicateGroups(databasePath: string): DuplicateGroup[] {
+  const db = readConnection(databasePath);
+  const signature = db
+    .prepare(
+      `SELECT (SELECT count(*) || ':' || total("trashedAt" IS NULL) || ':' || coalesce(max("updatedAt"), '') FROM "Asset" WHERE "kind" = 'photo')
+        || '|' || (SELECT count(*) FROM "AssetHash") || '|' || (SELECT count(*) FROM "NotDuplicate") || '|' || (SELECT coalesce(max("seq"), 0) FROM "Embedding")`,
+    )
+    .pluck()
+    .get() as string;
+  const cached = memo.get(databasePath);
+  if (cached?.signature === signature) return cached.groups;
+  const groups = groupPhotos(databasePath);
+  memo.set(databasePath, { signature, groups });
+  return groups;
+}
+
+// Per database file, on globalThis so every copy of this module in Next's bundles shares it.
+const memo: Map<string, { signature: string; groups: DuplicateGroup[] }> = ((globalThis as unknown as { albumsDuplicateGroups?: Map<string, { signature: string; groups: DuplicateGroup[] }> }).albumsDuplicateGroups ??= new Map());
+
+function groupPhotos(databasePath: string): DuplicateGroup[] {
   const db = readConnection(databasePath);
   const photos = db
     .prepare(`SELECT a."id", a."sha256", h."phash", h."turned" FROM "Asset" a LEFT JOIN "AssetHash" h ON h."assetId" = a."id" WHERE a."trashedAt" IS NULL AND a."kind" = 'photo' ORDER BY a."capturedAt", a."id"`)
