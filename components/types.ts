@@ -13,6 +13,8 @@ export type { ModelStatus } from "@/lib/ml/model-status";
 export type { Health } from "@/lib/health/get-health";
 export type { ProblemsReport } from "@/lib/health/get-problems";
 export type { AssetView } from "@/lib/assets/asset-view";
+export type { DuplicateCopy, DuplicateGroupView } from "@/lib/duplicates/list-duplicates";
+export type { ResolveUndo } from "@/lib/duplicates/resolve-duplicates";
 
 /** The views shown as a timeline (documents have their own list). */
 export type ShelfView = Exclude<import("@/lib/assets/asset-view").AssetView, "documents">;

@@ -17,6 +17,7 @@ const NAV: { href: string; label: string; icon: IconName }[] = [
   { href: "/favorites", label: "Favorites", icon: "heart" },
   { href: "/archive", label: "Archive", icon: "archive" },
   { href: "/trash", label: "Trash", icon: "trash" },
+  { href: "/duplicates", label: "Duplicates", icon: "similar" },
   { href: "/upload", label: "Upload", icon: "upload" },
   { href: "/admin", label: "Settings", icon: "settings" },
 ];

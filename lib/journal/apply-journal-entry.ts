@@ -1,6 +1,7 @@
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import { sqlTime, type DbTx } from "@/lib/server/db";
 import { applyTakeoutMetadata } from "@/lib/takeout/apply-takeout-metadata";
+import { rememberNotDuplicates } from "@/lib/duplicates/remember-not-duplicates";
 import { ensurePerson, pinFaces } from "./face-refs";
 import { RECOVERED_SOURCE, type JournalOp } from "./journal-entry";
 
@@ -104,6 +105,8 @@ export async function applyJournalEntry(tx: DbTx, op: JournalOp, at: Date): Prom
     }
     case "face.move":
       return pinFaces(tx, [op.face], op.personId);
+    case "duplicates.dismiss":
+      return rememberNotDuplicates(tx, op.sha256s);
   }
 }
 

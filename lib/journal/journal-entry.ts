@@ -25,7 +25,9 @@ export type JournalOp =
   /** Names/hides a person; `faces` are the person's faces then, so a re-detected cluster finds its name again. */
   | { op: "person.update"; id: string; name?: string | null; hidden?: boolean; faces: FaceRef[] }
   | { op: "person.merge"; from: string; into: string; faces: FaceRef[] }
-  | { op: "face.move"; face: FaceRef; personId: string };
+  | { op: "face.move"; face: FaceRef; personId: string }
+  /** The owner said these photos are not duplicates of each other (every pair among them). */
+  | { op: "duplicates.dismiss"; sha256s: string[] };
 
 /** A Takeout sidecar as JSON (dates as ISO strings). */
 export type JsonSidecar = Omit<TakeoutSidecar, "takenAt" | "uploadedAt" | "title">;

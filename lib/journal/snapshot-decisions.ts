@@ -8,8 +8,8 @@ const TOLD_CAPTURE = ["client", "filename", "upload"];
  * Every decision the database holds, as journal ops that re-create it on a library re-listed from
  * its originals: names and sources (the primary first), capture times the bytes cannot tell,
  * favourite/archive/trash/description, Takeout's places, device folders and people hints, Drive
- * folders, edited copies, Live Photo pairs, albums with their members and dates, and named, hidden or hand-placed
- * people with their faces. Each op keeps the date of the decision.
+ * folders, edited copies, Live Photo pairs, albums with their members and dates, named, hidden or hand-placed
+ * people with their faces, and photos marked "not duplicates". Each op keeps the date of the decision.
  */
 export async function snapshotDecisions(tx: DbTx): Promise<DatedOp[]> {
   const ops: DatedOp[] = [];
@@ -48,5 +48,6 @@ export async function snapshotDecisions(tx: DbTx): Promise<DatedOp[]> {
     if (!person.name && !person.hidden && person.faces.length === 0) continue; // clustering alone made it: it will again
     ops.push({ op: "person.update", id: person.id, name: person.name, hidden: person.hidden, faces: await faceRefs(tx, { personId: person.id }), at: person.updatedAt.toISOString() });
   }
+  for (const pair of await tx.notDuplicate.findMany()) ops.push({ op: "duplicates.dismiss", sha256s: [pair.shaA, pair.shaB], at: pair.createdAt.toISOString() });
   return ops;
 }

@@ -148,6 +148,19 @@ export function vectorCount(databasePath: string): number {
   return stateOf(databasePath).rowModel.size;
 }
 
+/** The cosine of two assets' embeddings (same model), or null when either has none. */
+export function cosineBetween(databasePath: string, a: string, b: string): number | null {
+  const state = stateOf(databasePath);
+  const model = state.rowModel.get(a);
+  if (!model || state.rowModel.get(b) !== model) return null;
+  const vectors = state.models.get(model)!;
+  const [ra, rb] = [vectors.rowOf.get(a), vectors.rowOf.get(b)];
+  if (ra === undefined || rb === undefined) return null;
+  let dot = 0;
+  for (let k = 0; k < vectors.dim; k++) dot += (vectors.matrix[ra * vectors.dim + k]! - MATRIX_OFFSET) * (vectors.matrix[rb * vectors.dim + k]! - MATRIX_OFFSET);
+  return dot / SCALE ** 2;
+}
+
 /**
  * Pairs of assets, each within `window` places of the other in `orderedIds` (capture order:
  * near-duplicates are bursts and retakes), whose embeddings reach `threshold` cosine. Linear in

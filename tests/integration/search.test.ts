@@ -47,7 +47,7 @@ let routes: {
   places: typeof import("@/app/api/places/route");
   similar: typeof import("@/app/api/assets/[id]/similar/route");
   models: typeof import("@/app/api/admin/models/route");
-  duplicates: typeof import("@/app/api/search/duplicates/route");
+  duplicates: typeof import("@/app/api/duplicates/route");
 };
 const assetOf = new Map<string, string>();
 
@@ -90,7 +90,7 @@ beforeAll(async () => {
     places: await import("@/app/api/places/route"),
     similar: await import("@/app/api/assets/[id]/similar/route"),
     models: await import("@/app/api/admin/models/route"),
-    duplicates: await import("@/app/api/search/duplicates/route"),
+    duplicates: await import("@/app/api/duplicates/route"),
   };
   const { serveTextEmbeddings } = await import("@/lib/ml/serve-text-embeddings");
   const { withClipEncoder } = await import("@/lib/jobs/handlers/ml-sessions");
@@ -262,10 +262,10 @@ describe("CLIP (constructed model: plumbing, not semantics)", () => {
   });
 
   it("groups near-duplicates: the re-encoded copy with its original, not with other colours", async () => {
-    const body = (await (await lib.call(routes.duplicates.GET, { url: "/api/search/duplicates" })).json()) as { groups: { assetIds: string[] }[] };
-    const red = body.groups.find((g) => g.assetIds.includes(assetOf.get("IMG_0001.jpg")!));
-    expect(red?.assetIds).toContain(assetOf.get("IMG_0001_copy.jpg"));
-    for (const other of ["IMG_0002.jpg", "IMG_0003.jpg"]) expect(red!.assetIds).not.toContain(assetOf.get(other));
+    const body = (await (await lib.call(routes.duplicates.GET, { url: "/api/duplicates" })).json()) as { groups: { copies: { id: string }[] }[] };
+    const red = body.groups.map((g) => g.copies.map((c) => c.id)).find((ids) => ids.includes(assetOf.get("IMG_0001.jpg")!));
+    expect(red).toContain(assetOf.get("IMG_0001_copy.jpg"));
+    for (const other of ["IMG_0002.jpg", "IMG_0003.jpg"]) expect(red).not.toContain(assetOf.get(other));
   });
 
   it("degrades to BM25 with the reason when the worker cannot embed the query", async () => {

@@ -1,4 +1,5 @@
 import { markUndecodable, storeThumbnails } from "@/lib/assets/store-derivatives";
+import { storeAssetHash } from "@/lib/duplicates/store-asset-hash";
 import { isRawMime } from "@/lib/media/detect-type";
 import { openImage } from "@/lib/media/image-source";
 import { renderThumbnails } from "@/lib/media/render-thumbnails";
@@ -21,6 +22,7 @@ export const thumbnailJob: JobHandler = {
       throw new PermanentJobError(`undecodable: ${(error as Error).message}`, { cause: error });
     }
     await storeThumbnails(ctx.db, ctx.paths, asset, rendered);
+    await storeAssetHash(ctx.db, asset.id, rendered.perceptualHash);
     await queueEnrichment(ctx.db, asset, ctx.config.enrichment);
   },
 };
