@@ -25,12 +25,15 @@ export type ChildSpec = { name: string; command: string; args: string[]; restart
 
 export type Supervisor = { stop: (signal?: NodeJS.Signals) => Promise<void>; stopped: Promise<void> };
 
+/** How long stop() waits after SIGTERM before SIGKILL (the systemd unit's stop timeout exceeds it). */
+export const STOP_GRACE_MS = 10_000;
+
 /**
  * Runs child processes, prefixing their output lines with their name, restarting crashed ones
  * (backoff 1 s doubling to 30 s, reset after a minute of uptime) and stopping all of them
  * together: SIGTERM, then SIGKILL after `graceMs`.
  */
-export function supervise(specs: ChildSpec[], log: Logger, graceMs = 10_000): Supervisor {
+export function supervise(specs: ChildSpec[], log: Logger, graceMs = STOP_GRACE_MS): Supervisor {
   const children = new Map<string, ChildProcess>();
   let stopping = false;
   let resolveStopped!: () => void;
