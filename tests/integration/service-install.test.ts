@@ -15,7 +15,8 @@ function service(action: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/service.ts", action, "--root", root, "--data-dir", "/srv/albums-data"], {
     cwd: repo,
     encoding: "utf8",
-    env: { PATH: process.env.PATH, ...env },
+    // Only the given ALBUMS_* settings reach the env file.
+    env: { ...process.env, ...Object.fromEntries(Object.keys(process.env).filter((key) => key.startsWith("ALBUMS_")).map((key) => [key, ""])), ...env },
   });
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
