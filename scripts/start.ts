@@ -3,7 +3,7 @@
 // migrations, tmp/ sweep, originals, web build) in a short-lived process, then the server and the
 // worker under one supervisor. This process holds the lock and only babysits them, so it loads
 // none of that (≈80 MiB resident instead of ≈190); a refused start exits with the boot step's code
-// (78 configuration, 75 data volume).
+// (78 configuration, 75 data volume, 65 a database migrated by a newer version).
 import "@/lib/server/install-egress-guard";
 import path from "node:path";
 import { acquireInstanceLock, type InstanceLock, InstanceLockedError } from "@/lib/boot/instance-lock";
