@@ -1,6 +1,6 @@
 // `npm run service:install [-- options]` / `npm run service:uninstall`: runs Albums as a systemd
 // service (lib/appliance/plan-service-install.ts lists every step). Options: --user (albums),
-// --data-dir (/var/lib/albums), --backup-dir (/var/backups/albums), --env-file
+// --data-dir (/var/lib/albums), --backup-dir (/var/backups/albums), --env-path
 // (/etc/albums/albums.env), --no-start; every ALBUMS_* variable set when it runs goes into the env
 // file. --root <dir> writes the files under <dir> and only lists the commands (a dry run).
 import { spawnSync } from "node:child_process";
@@ -16,7 +16,7 @@ const { values, positionals } = parseArgs({
     user: { type: "string", default: "albums" },
     "data-dir": { type: "string", default: "/var/lib/albums" },
     "backup-dir": { type: "string", default: "/var/backups/albums" },
-    "env-file": { type: "string", default: "/etc/albums/albums.env" },
+    "env-path": { type: "string", default: "/etc/albums/albums.env" },
     root: { type: "string" },
     "no-start": { type: "boolean", default: false },
   },
@@ -42,7 +42,7 @@ if (action === "uninstall") {
       appDir,
       node: process.execPath,
       npm: path.join(path.dirname(process.execPath), "npm"),
-      envFile: values["env-file"],
+      envFile: values["env-path"],
       env: { ...owner, ALBUMS_DATA_DIR: path.resolve(values["data-dir"]), ALBUMS_BACKUP_DIR: path.resolve(values["backup-dir"]) },
       // The supervisor's own grace, plus time for a boot step (migrations) to notice and exit.
       stopTimeoutSec: STOP_GRACE_MS / 1000 + 20,
@@ -52,6 +52,6 @@ if (action === "uninstall") {
   );
   if (!root) say("Albums runs as a service: `systemctl status albums`, logs with `journalctl -u albums -f`.");
 } else {
-  process.stderr.write("usage: service.ts install|uninstall [--root <dir>] [--user albums] [--data-dir …] [--backup-dir …] [--env-file …] [--no-start]\n");
+  process.stderr.write("usage: service.ts install|uninstall [--root <dir>] [--user albums] [--data-dir …] [--backup-dir …] [--env-path …] [--no-start]\n");
   process.exit(64);
 }

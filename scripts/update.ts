@@ -16,11 +16,11 @@ const { values } = parseArgs({
     tag: { type: "string" },
     remote: { type: "string", default: "origin" },
     user: { type: "string", default: "albums" },
-    "env-file": { type: "string", default: "/etc/albums/albums.env" },
+    "env-path": { type: "string", default: "/etc/albums/albums.env" },
     "health-timeout": { type: "string", default: "180" },
   },
 });
-if (fs.existsSync(values["env-file"])) process.loadEnvFile(values["env-file"]);
+if (fs.existsSync(values["env-path"])) process.loadEnvFile(values["env-path"]);
 const config = parseConfig();
 const appDir = path.resolve(import.meta.dirname, "..");
 const asService = spawnSync("id", ["-u", values.user]).status === 0 ? `runuser -u ${values.user} -- ` : "";
