@@ -7,9 +7,10 @@
 import "@/lib/server/install-egress-guard";
 import path from "node:path";
 import { acquireInstanceLock, type InstanceLock, InstanceLockedError } from "@/lib/boot/instance-lock";
-import { ConfigError, parseConfig } from "@/lib/config";
+import { type Config, ConfigError, parseConfig } from "@/lib/config";
+import { notifyCrashLoop } from "@/lib/notify/notify-crash-loop";
 import { createLogger } from "@/lib/server/logger";
-import { runToExit, supervise } from "@/lib/server/supervise";
+import { runToExit, STOP_GRACE_MS, supervise } from "@/lib/server/supervise";
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = createLogger("albums");
@@ -21,8 +22,10 @@ const tsx = ["--conditions=react-server", "--import", "tsx"];
 const workerV8 = ["--max-semi-space-size=4"];
 
 let lock: InstanceLock | undefined;
+let config: Config | undefined;
 try {
-  lock = acquireInstanceLock(parseConfig().dataDir);
+  config = parseConfig();
+  lock = acquireInstanceLock(config.dataDir);
 } catch (error) {
   // An invalid configuration is reported in full by the boot step below.
   if (error instanceof InstanceLockedError) {
@@ -51,6 +54,8 @@ const supervisor = supervise(
     { name: "worker", command: node, args: [...workerV8, ...tsx, path.join(root, "workers/worker.ts")], restart: true, watchdog: true },
   ],
   log,
+  STOP_GRACE_MS,
+  config ? notifyCrashLoop(config.notify, log) : undefined,
 );
 stop = () => void supervisor.stop("SIGTERM");
 await supervisor.stopped;

@@ -23,6 +23,9 @@ const LIFELINE = { [LIFELINE_ENV]: String(LIFELINE_FD) };
  */
 export type ChildSpec = { name: string; command: string; args: string[]; restart: boolean; watchdog?: boolean };
 
+/** Called when a restartable child crashed, with how many times it crashed in the last 10 minutes. */
+export type OnCrash = (name: string, crashesIn10Min: number) => void;
+
 export type Supervisor = { stop: (signal?: NodeJS.Signals) => Promise<void>; stopped: Promise<void> };
 
 /** How long stop() waits after SIGTERM before SIGKILL (the systemd unit's stop timeout exceeds it). */
@@ -33,8 +36,9 @@ export const STOP_GRACE_MS = 10_000;
  * (backoff 1 s doubling to 30 s, reset after a minute of uptime) and stopping all of them
  * together: SIGTERM, then SIGKILL after `graceMs`.
  */
-export function supervise(specs: ChildSpec[], log: Logger, graceMs = STOP_GRACE_MS): Supervisor {
+export function supervise(specs: ChildSpec[], log: Logger, graceMs = STOP_GRACE_MS, onCrash?: OnCrash): Supervisor {
   const children = new Map<string, ChildProcess>();
+  const crashes = new Map<string, number[]>();
   let stopping = false;
   let resolveStopped!: () => void;
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
@@ -62,6 +66,9 @@ export function supervise(specs: ChildSpec[], log: Logger, graceMs = STOP_GRACE_
         return;
       }
       log.warn(`${spec.name} exited (${signal ?? code}); restarting in ${next / 1000}s`);
+      const recent = [...(crashes.get(spec.name) ?? []).filter((at) => Date.now() - at < 600_000), Date.now()];
+      crashes.set(spec.name, recent);
+      onCrash?.(spec.name, recent.length);
       setTimeout(() => !stopping && launch(spec, next), next);
     });
   };
