@@ -28,6 +28,7 @@ const schema = z.object({
   ALBUMS_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   ALBUMS_WORKER_STALL_SECONDS: z.coerce.number().int().min(2).max(86_400).default(120),
   ALBUMS_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  ALBUMS_LOG_KEEP_DAYS: positiveInt.default(14),
   ALBUMS_BACKUP_DIR: z.string().min(1).default("./backups"),
   ALBUMS_BACKUP_KEEP: positiveInt.default(7),
   ALBUMS_BACKUP_EVERY_HOURS: z.coerce.number().min(0).default(24),
@@ -101,6 +102,8 @@ export type Config = {
   /** A worker whose event loop answers nothing for this long is killed and restarted by the supervisor. */
   workerStallMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Days of log files kept in <data dir>/logs/. */
+  logKeepDays: number;
   backupDir: string;
   backupKeep: number;
   /** Automatic backups by the worker (0 = off; `npm run backup` still works). */
@@ -172,6 +175,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     jobLeaseMs: e.ALBUMS_JOB_LEASE_SECONDS * 1000,
     workerStallMs: e.ALBUMS_WORKER_STALL_SECONDS * 1000,
     logLevel: e.ALBUMS_LOG_LEVEL,
+    logKeepDays: e.ALBUMS_LOG_KEEP_DAYS,
     backupDir: path.resolve(e.ALBUMS_BACKUP_DIR),
     backupKeep: e.ALBUMS_BACKUP_KEEP,
     backupEveryHours: e.ALBUMS_BACKUP_EVERY_HOURS,

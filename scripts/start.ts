@@ -9,7 +9,9 @@ import path from "node:path";
 import { acquireInstanceLock, type InstanceLock, InstanceLockedError } from "@/lib/boot/instance-lock";
 import { type Config, ConfigError, parseConfig } from "@/lib/config";
 import { notifyCrashLoop } from "@/lib/notify/notify-crash-loop";
-import { createLogger } from "@/lib/server/logger";
+import { openLogFile } from "@/lib/logs/open-log-file";
+import { addLogSink, createLogger } from "@/lib/server/logger";
+import { libraryPaths } from "@/lib/server/paths";
 import { runToExit, STOP_GRACE_MS, supervise } from "@/lib/server/supervise";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -48,6 +50,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 const code = await boot.exited;
 if (code !== 0 || stopRequested) process.exit(code);
 
+// Only now, with the data volume checked, the log file under it (boot's own lines: console only).
+const logFile = config
+  ? openLogFile({ paths: libraryPaths(config.dataDir, config.databasePath), keepDays: config.logKeepDays, secrets: secretsOf(config) })
+  : null;
+if (logFile) addLogSink((line) => logFile.write("albums", line));
+
 const supervisor = supervise(
   [
     { name: "server", command: node, args: ["--import", "tsx", path.join(root, "scripts/serve.ts")], restart: true },
@@ -55,10 +63,17 @@ const supervisor = supervise(
   ],
   log,
   STOP_GRACE_MS,
-  config ? notifyCrashLoop(config.notify, log) : undefined,
+  { onCrash: config ? notifyCrashLoop(config.notify, log) : undefined, onLine: logFile ? (name, line) => logFile.write(name, line) : undefined },
 );
 stop = () => void supervisor.stop("SIGTERM");
 await supervisor.stopped;
 // Released last (and referenced here, so it lives as long as this process runs).
 lock?.release();
 log.info("stopped");
+logFile?.close();
+
+/** The configured secret values, kept out of the log file whatever line they turn up in. */
+function secretsOf(c: Config): string[] {
+  const passwordOf = (url: string | null | undefined) => (url && URL.canParse(url) ? decodeURIComponent(new URL(url).password) : "");
+  return [c.apiToken, c.captionEndpoint?.apiKey, passwordOf(c.notify.smtp?.url), passwordOf(c.backupRepository?.repository)].filter((s): s is string => !!s);
+}

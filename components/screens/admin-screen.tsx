@@ -4,11 +4,12 @@ import { AuditLog } from "./admin/audit-log";
 import { HealthPanel } from "./admin/health-panel";
 import { JobQueues } from "./admin/job-queues";
 import { LibraryOverview } from "./admin/library-overview";
+import { LogPanel } from "./admin/log-panel";
 import { ModelsList } from "./admin/models-list";
 import { NotificationsPanel } from "./admin/notifications-panel";
 import { TokensPanel } from "./admin/tokens-panel";
 
-/** Settings: health, storage, backup, identity, models, job queues, ingest audit log, API tokens and notifications. */
+/** Settings: health, storage, backup, identity, models, job queues, ingest audit log, API tokens, notifications and the log's last errors. */
 export function AdminScreen() {
   return (
     <>
@@ -27,6 +28,9 @@ export function AdminScreen() {
         </div>
         <TokensPanel />
         <NotificationsPanel />
+        <div className="xl:col-span-2">
+          <LogPanel />
+        </div>
       </div>
     </>
   );
