@@ -46,13 +46,15 @@ export function NotificationsPanel() {
         </>
       )}
       {results ? (
-        <ul role="status" className="mt-2 space-y-1 text-sm" data-testid="notify-results">
-          {results.map((r) => (
-            <li key={r.channel} className={r.ok ? "text-emerald-800 dark:text-emerald-200" : "text-red-800 dark:text-red-200"}>
-              {r.channel}: {r.ok ? "sent" : `failed (${r.error})`}
-            </li>
-          ))}
-        </ul>
+        <div role="status">
+          <ul className="mt-2 space-y-1 text-sm" data-testid="notify-results">
+            {results.map((r) => (
+              <li key={r.channel} className={r.ok ? "text-emerald-800 dark:text-emerald-200" : "text-red-800 dark:text-red-200"}>
+                {r.channel}: {r.ok ? "sent" : `failed (${r.error})`}
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </Panel>
   );
