@@ -1,7 +1,8 @@
 // `npm run update [-- --tag v1.2.0]`: updates a service installed with `npm run service:install` to
 // a release tag (the newest v* tag by default) and rolls back to the previous version and database
 // when the new one does not come up healthy (lib/appliance/run-update.ts). Run it as root from the
-// checkout. Exits 0 updated or already current, 1 rolled back, 2 when going back failed too.
+// checkout. Exits 0 updated or already current, 1 rolled back (or refused before changing anything),
+// 2 when going back failed too.
 import "@/lib/server/install-egress-guard";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -43,6 +44,10 @@ const result = await runUpdate({
   healthUrl: `http://${host.includes(":") ? `[${host}]` : host}:${config.port}/api/health`,
   healthTimeoutMs: Number(values["health-timeout"]) * 1000,
   say: (line) => process.stdout.write(`${line}\n`),
+}).catch((error: unknown) => {
+  // Before anything changed (no tag, local changes, the service would not stop).
+  process.stderr.write(`Nothing was updated: ${(error as Error).message}\n`);
+  process.exit(1);
 });
 if (result.outcome === "current") process.stdout.write(`already at ${result.at}\n`);
 if (result.outcome === "rolled-back") process.stderr.write(`The update to ${result.to} failed and was rolled back to ${result.from}: ${result.reason}\n`);

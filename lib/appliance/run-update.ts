@@ -47,7 +47,14 @@ export async function runUpdate(o: UpdateOptions): Promise<UpdateResult> {
 
   o.say(`updating ${fromName} → ${to}`);
   step(o, "stop", o.commands.stop);
-  const backup = copyDatabase(o, to);
+  let backup: string | null;
+  try {
+    backup = copyDatabase(o, to);
+  } catch (error) {
+    // Nothing changed yet: the same version starts again.
+    tryStep(o, "start", o.commands.start);
+    throw error;
+  }
   try {
     git("checkout", "--quiet", "--detach", to);
     for (const name of ["install", "build", "migrate", "start"] as const) step(o, name, o.commands[name]);

@@ -44,16 +44,17 @@ afterAll(async () => {
 });
 
 it("Settings: the webhook is listed, Send test reaches it; the Log panel is there", async () => {
-  const page = await browser.newPage({ baseURL: `http://127.0.0.1:${app.port}` });
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${app.port}` });
+  const page = await context.newPage();
   await page.goto("/admin");
   await expect.poll(() => page.getByTestId("notify-channels").textContent(), { timeout: 30_000 }).toContain("webhook");
   await page.getByRole("button", { name: "Send test" }).click();
   await expect.poll(() => page.getByTestId("notify-results").textContent(), { timeout: 30_000 }).toBe("webhook: sent");
   expect(received.filter((m) => m.key === "test").map((m) => m.title)).toEqual(["Test message"]);
   await expect.poll(() => page.getByRole("heading", { name: "Log: last warnings and errors" }).count()).toBe(1);
-  const { violations } = await new AxeBuilder({ page: page as never }).include("#notifications").include("#log").analyze();
+  const { violations } = await new AxeBuilder({ page: page as never }).include("section[aria-labelledby=notifications]").include("section[aria-labelledby=log]").analyze();
   expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
-  await page.close();
+  await context.close();
 }, 120_000);
 
 it("npm start: JSON lines from albums, server and worker in the day's log file", async () => {
