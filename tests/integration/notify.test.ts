@@ -1,9 +1,10 @@
 // Notifications (issue 21): delivered to a local webhook receiver, and to nothing else (the egress
 // guard blocks and counts every other connection); a channel outside the egress allowlist is a
-// configuration error; a problem is told once per appearance, a finished import once; the settings'
+// configuration error; a problem is told once per appearance, a finished import once; mail goes
+// through an SMTP server (a minimal local one); the settings
 // Send test reaches the receiver.
 import http from "node:http";
-import type net from "node:net";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "@/lib/config";
 import { egressCounters, installEgressGuard } from "@/lib/server/egress-guard";
@@ -59,6 +60,38 @@ describe("notifications", () => {
     expect(await notifyOwner(lib, new Date(now.getTime() + 60_000))).toEqual({ sent: [], results: [] });
     expect(received).toHaveLength(8);
     expect(egressCounters().blocked).toBe(0);
+  });
+
+  it("mails through the owner's SMTP server (a minimal local one here)", async () => {
+    const lines: string[] = [];
+    const smtp = net.createServer((socket) => {
+      let data = false;
+      socket.write("220 box ESMTP\r\n");
+      socket.on("data", (chunk: Buffer) => {
+        for (const line of chunk.toString().split("\r\n").filter((l, i, all) => l !== "" || i < all.length - 1)) {
+          lines.push(line);
+          if (data) {
+            if (line === ".") {
+              data = false;
+              socket.write("250 queued\r\n");
+            }
+          } else if (/^(EHLO|HELO)/i.test(line)) socket.write("250 box\r\n");
+          else if (/^DATA/i.test(line)) {
+            data = true;
+            socket.write("354 go on\r\n");
+          } else if (/^QUIT/i.test(line)) socket.end("221 bye\r\n");
+          else socket.write("250 ok\r\n");
+        }
+      });
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+    const { sendNotification } = await import("@/lib/notify/send-notification");
+    const notify = { ntfy: null, webhook: null, smtp: { url: `smtp://127.0.0.1:${(smtp.address() as net.AddressInfo).port}`, to: "me@example.com", from: "albums@box" } };
+    expect(await sendNotification(notify, { key: "k", title: "The last backup failed", body: "disk full", severity: "error" })).toEqual([{ channel: "email", ok: true, error: null }]);
+    smtp.close();
+    expect(lines).toContain("RCPT TO:<me@example.com>");
+    expect(lines).toContain("Subject: Albums: The last backup failed");
+    expect(lines).toContain("disk full");
   });
 
   it("Send test in settings: lists the channels and reaches each", async () => {
