@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { isAllowedDestination, parseAllowList } from "@/lib/server/egress-guard";
 
 export const ENRICHMENT_KINDS = ["places", "clip", "ocr", "faces", "caption"] as const;
 export type EnrichmentKind = (typeof ENRICHMENT_KINDS)[number];
@@ -27,6 +28,7 @@ const schema = z.object({
   ALBUMS_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   ALBUMS_WORKER_STALL_SECONDS: z.coerce.number().int().min(2).max(86_400).default(120),
   ALBUMS_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  ALBUMS_LOG_KEEP_DAYS: positiveInt.default(14),
   ALBUMS_BACKUP_DIR: z.string().min(1).default("./backups"),
   ALBUMS_BACKUP_KEEP: positiveInt.default(7),
   ALBUMS_BACKUP_EVERY_HOURS: z.coerce.number().min(0).default(24),
@@ -57,11 +59,28 @@ const schema = z.object({
   ALBUMS_CAPTION_MODEL: z.string().min(1).default("llava"),
   ALBUMS_CAPTION_API_KEY: z.string().min(1).optional(),
   ALBUMS_ML_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  ALBUMS_NOTIFY_NTFY: z.url({ protocol: /^https?$/, error: "must be the http(s) URL of a topic on your own ntfy server, e.g. http://100.64.0.9:8080/albums" }).optional(),
+  ALBUMS_NOTIFY_WEBHOOK: z.url({ protocol: /^https?$/, error: "must be an http(s) URL on your tailnet that takes a JSON POST" }).optional(),
+  ALBUMS_NOTIFY_SMTP: z.url({ protocol: /^smtps?$/, error: "must be your own mail server as smtp://user:password@host:587 (or smtps://…:465)" }).optional(),
+  ALBUMS_NOTIFY_EMAIL_TO: z.email().optional(),
+  ALBUMS_NOTIFY_EMAIL_FROM: z.email().optional(),
   ALBUMS_ENRICHMENT: z
     .string()
     .default(ENRICHMENT_KINDS.join(","))
     .transform((value) => (value.trim() === "none" ? [] : value.split(",").map((kind) => kind.trim()).filter(Boolean)))
     .pipe(z.array(z.enum(ENRICHMENT_KINDS, { error: `each must be one of ${ENRICHMENT_KINDS.join(", ")}` }))),
+}).refine((e) => !e.ALBUMS_NOTIFY_SMTP || e.ALBUMS_NOTIFY_EMAIL_TO, {
+  path: ["ALBUMS_NOTIFY_EMAIL_TO"],
+  message: "required with ALBUMS_NOTIFY_SMTP: the address the notifications go to",
+}).superRefine((e, ctx) => {
+  // Notifications leave the box: their hosts must be admitted by the egress allowlist itself, never around it.
+  const allow = parseAllowList(e.ALBUMS_EGRESS_ALLOW.split(","));
+  for (const key of ["ALBUMS_NOTIFY_NTFY", "ALBUMS_NOTIFY_WEBHOOK", "ALBUMS_NOTIFY_SMTP"] as const) {
+    const host = e[key] ? new URL(e[key]).hostname : null;
+    if (host && !isAllowedDestination(host, allow)) {
+      ctx.addIssue({ code: "custom", path: [key], message: `${host} is not in ALBUMS_EGRESS_ALLOW: add it there (a tailnet address or your own server's name) so Albums may reach it` });
+    }
+  }
 }).refine((e) => !e.ALBUMS_BACKUP_REPOSITORY || e.ALBUMS_BACKUP_PASSWORD_FILE, {
   path: ["ALBUMS_BACKUP_PASSWORD_FILE"],
   message: "required with ALBUMS_BACKUP_REPOSITORY: a file (mode 600) holding the restic repository password, e.g. `openssl rand -hex 32 > /etc/albums/restic-password` — keep a copy off this box, without it the backup cannot be read",
@@ -84,6 +103,8 @@ export type Config = {
   /** A worker whose event loop answers nothing for this long is killed and restarted by the supervisor. */
   workerStallMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Days of log files kept in <data dir>/logs/. */
+  logKeepDays: number;
   backupDir: string;
   backupKeep: number;
   /** Automatic backups by the worker (0 = off; `npm run backup` still works). */
@@ -118,6 +139,8 @@ export type Config = {
   mlThreads: number;
   /** Which enrichment jobs new photos get (all by default; e.g. without OCR on a very slow box). */
   enrichment: EnrichmentKind[];
+  /** Where the owner wants to hear about problems (none by default; each admitted by egressAllow). */
+  notify: { ntfy: string | null; webhook: string | null; smtp: { url: string; to: string; from: string } | null };
 };
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -155,6 +178,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     jobLeaseMs: e.ALBUMS_JOB_LEASE_SECONDS * 1000,
     workerStallMs: e.ALBUMS_WORKER_STALL_SECONDS * 1000,
     logLevel: e.ALBUMS_LOG_LEVEL,
+    logKeepDays: e.ALBUMS_LOG_KEEP_DAYS,
     backupDir: path.resolve(e.ALBUMS_BACKUP_DIR),
     backupKeep: e.ALBUMS_BACKUP_KEEP,
     backupEveryHours: e.ALBUMS_BACKUP_EVERY_HOURS,
@@ -180,6 +204,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     facePipeline: e.ALBUMS_FACE_PIPELINE,
     mlThreads: e.ALBUMS_ML_THREADS,
     enrichment: e.ALBUMS_ENRICHMENT,
+    notify: {
+      ntfy: e.ALBUMS_NOTIFY_NTFY ?? null,
+      webhook: e.ALBUMS_NOTIFY_WEBHOOK ?? null,
+      smtp: e.ALBUMS_NOTIFY_SMTP ? { url: e.ALBUMS_NOTIFY_SMTP, to: e.ALBUMS_NOTIFY_EMAIL_TO!, from: e.ALBUMS_NOTIFY_EMAIL_FROM ?? `albums@${new URL(e.ALBUMS_NOTIFY_SMTP).hostname}` } : null,
+    },
   };
 }
 

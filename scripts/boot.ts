@@ -2,7 +2,8 @@
 // (so the long-lived supervisor never holds Prisma, the migrations or the build check): validates
 // config, checks the data volume, migrates, sweeps tmp/, reconciles originals and builds the web app
 // if needed. Exits 0 when the server and the worker can start; a refusal exits 78 (configuration)
-// or 75 (data volume missing) with its message, a failed build 1.
+// or 75 (data volume missing) with its message, a database migrated by a newer version 65
+// (EX_DATAERR: restarting cannot fix it), a failed build 1.
 import "@/lib/server/install-egress-guard";
 import path from "node:path";
 import { exitWithParent } from "@/lib/boot/exit-with-parent";
@@ -14,6 +15,7 @@ import { RebuildNeeded } from "@/lib/journal/rebuild-needed";
 import { prepareLibrary } from "@/lib/server/prepare-library";
 import { bootChecks, StartupRefusal } from "@/lib/server/boot-checks";
 import { checkTools } from "@/lib/server/check-tools";
+import { DatabaseNewerThanCode } from "@/lib/server/migrate";
 
 exitWithParent();
 
@@ -36,6 +38,10 @@ for (const warning of await checkTools(config)) log.warn(warning);
 try {
   await bootChecks(config, await prepareLibrary(config, log), log);
 } catch (error) {
+  if (error instanceof DatabaseNewerThanCode) {
+    log.error(error.message);
+    process.exit(65);
+  }
   if (error instanceof LibraryVolumeError || error instanceof StartupRefusal || error instanceof RebuildNeeded) {
     log.error(error.message);
     process.exit(error instanceof LibraryVolumeError ? 75 : 78);

@@ -3,12 +3,13 @@
 #   sh scripts/debian-packages.sh          ffmpeg (video metadata, posters)
 #   sh scripts/debian-packages.sh --test   plus the test suite's tools: chromium (browser tests),
 #     iproute2 + curl (requests from a network namespace), strace (fsync order, injected disk
-#     errors), e2fsprogs (ext4 on a loop device), restic + openssh-sftp-server (off-box backups)
+#     errors), e2fsprogs (ext4 on a loop device), restic + openssh-sftp-server (off-box backups),
+#     systemd (systemd-analyze verify on the generated unit)
 # Nothing is fetched when every package is already installed.
 set -eu
 packages="ffmpeg"
 if [ "${1:-}" = "--test" ]; then
-  packages="$packages chromium iproute2 curl strace e2fsprogs restic openssh-sftp-server"
+  packages="$packages chromium iproute2 curl strace e2fsprogs restic openssh-sftp-server systemd"
 fi
 missing=""
 for p in $packages; do

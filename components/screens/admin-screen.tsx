@@ -4,10 +4,12 @@ import { AuditLog } from "./admin/audit-log";
 import { HealthPanel } from "./admin/health-panel";
 import { JobQueues } from "./admin/job-queues";
 import { LibraryOverview } from "./admin/library-overview";
+import { LogPanel } from "./admin/log-panel";
 import { ModelsList } from "./admin/models-list";
+import { NotificationsPanel } from "./admin/notifications-panel";
 import { TokensPanel } from "./admin/tokens-panel";
 
-/** Settings: health, storage, backup, identity, models, job queues, ingest audit log and API tokens. */
+/** Settings: health, storage, backup, identity, models, job queues, ingest audit log, API tokens, notifications and the log's last errors. */
 export function AdminScreen() {
   return (
     <>
@@ -25,6 +27,10 @@ export function AdminScreen() {
           <AuditLog />
         </div>
         <TokensPanel />
+        <NotificationsPanel />
+        <div className="xl:col-span-2">
+          <LogPanel />
+        </div>
       </div>
     </>
   );

@@ -7,9 +7,10 @@ import { custodyPaths, isInside } from "./custody-paths";
  * Why something under the data dir may be deleted outright:
  * - `temp`: bytes no client was ever answered for (`tmp/`, a resumable upload's part file, a `*.partial`);
  * - `derived`: re-creatable output (thumbnails, posters, the text index) of an original with no row;
- * - `graveyard`: what a committed purge moved out of `originals/` (the owner's delete).
+ * - `graveyard`: what a committed purge moved out of `originals/` (the owner's delete);
+ * - `log`: a log file past its keep days in `logs/`.
  */
-export type RemovalKind = "temp" | "derived" | "graveyard";
+export type RemovalKind = "temp" | "derived" | "graveyard" | "log";
 
 /**
  * The one place Albums deletes files in its data dir. Refuses (throws) anything under
@@ -36,6 +37,7 @@ function assertRemovable(paths: LibraryPaths, kind: RemovalKind, target: string)
     temp: isInside(paths.tmp, file) || isInside(paths.uploads, file) || file.endsWith(".partial"),
     derived: isInside(paths.derived, file) || isInside(paths.textIndex, file),
     graveyard: isInside(custody.graveyard, file),
+    log: isInside(paths.logs, file),
   };
   if (!allowed[kind]) refuse(`not a ${kind} area`);
 }

@@ -78,6 +78,12 @@ const BACKUP_PROBLEMS: Record<BackupWarning["code"], Pick<Problem, "title" | "se
 };
 const GiB = 2 ** 30;
 
+/** How bad the free space is: below 2 % or 1 GiB an error, below 10 % or 5 GiB a warning (also `npm run doctor`'s rule). */
+export function diskSeverity(freeBytes: number, totalBytes: number): "error" | "warning" | null {
+  const share = freeBytes / totalBytes;
+  return share < 0.02 || freeBytes < GiB ? "error" : share < 0.1 || freeBytes < 5 * GiB ? "warning" : null;
+}
+
 /**
  * The problems to show in the gallery's banner and the settings' Health panel, worst first.
  * Pure: the thresholds live here (disk below 10 % or 5 GiB free is a warning, below 2 % or
@@ -114,8 +120,7 @@ export function listProblems(facts: HealthFacts): Problem[] {
   }
   if (facts.disk && facts.disk.totalBytes > 0) {
     const { freeBytes, totalBytes } = facts.disk;
-    const share = freeBytes / totalBytes;
-    const severity = share < 0.02 || freeBytes < GiB ? "error" : share < 0.1 || freeBytes < 5 * GiB ? "warning" : null;
+    const severity = diskSeverity(freeBytes, totalBytes);
     if (severity) {
       add({
         code: "disk_nearly_full", severity, title: "The library disk is nearly full",

@@ -2,6 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import { verifyApiToken } from "@/lib/auth/api-tokens";
 import { checkCsrf } from "@/lib/auth/check-csrf";
+import { noteTailscaleIdentity } from "@/lib/auth/note-tailscale-identity";
 import { resolveIdentity, type Identity } from "@/lib/auth/resolve-identity";
 import { findSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
@@ -24,11 +25,13 @@ export function errorResponse(error: AppError): Response {
 }
 
 /** The identity behind request headers (API token, Tailscale owner, session, or local), or null. */
-export function identify(headers: Headers, deps: ServerDeps): Promise<Identity | null> {
-  return resolveIdentity(headers, deps.config, {
+export async function identify(headers: Headers, deps: ServerDeps): Promise<Identity | null> {
+  const identity = await resolveIdentity(headers, deps.config, {
     apiToken: (token) => verifyApiToken(deps.db, token),
     session: async (token) => (await findSession(deps.db, token)) !== null,
   });
+  if (identity?.kind === "tailscale") await noteTailscaleIdentity(deps.db, identity.login);
+  return identity;
 }
 
 function toAppError(request: Request, error: unknown): AppError {

@@ -3,6 +3,7 @@ import { purgeTrash } from "@/lib/assets/purge-trash";
 import type { JobContext } from "@/lib/jobs/handler";
 import { journalDirOf } from "@/lib/journal/journal-files";
 import { COMPACT_AFTER_BYTES, compactJournal } from "@/lib/journal/compact-journal";
+import { notifyOwner } from "@/lib/notify/notify-owner";
 import { refreshPlannerStatistics } from "@/lib/server/db";
 import { expireUploads } from "@/lib/uploads/cancel-upload";
 import { scanFiles } from "./scan-files";
@@ -17,7 +18,8 @@ const LAST_SCAN_KEY = "maintenance.lastScan";
  * scan and, when it found the volume healthy, expiry of abandoned resumable uploads, the trash
  * purge (after `trashDays`) and the custody sweep (orphan originals adopted, never deleted); each
  * tick a scrub slice within the per-minute byte budget; the automatic backups and their
- * verification when due (failures recorded and retried); journal compaction past its size.
+ * verification when due (failures recorded and retried); journal compaction past its size; the
+ * owner's notifications (lib/notify/notify-owner.ts), when a channel is configured.
  */
 export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = new Date()): Promise<void> {
   const { db, paths, config, log } = ctx;
@@ -51,4 +53,6 @@ export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = 
     if (scrub.unavailable.length > 0) log.warn("originals unreadable while scrubbing (disk error or permissions; not called corrupt)", { assets: scrub.unavailable });
   }
   await runScheduledBackups(ctx, { now });
+  const notified = await notifyOwner(ctx, now);
+  for (const failed of notified.results.filter((r) => !r.ok)) log.warn("could not notify the owner", { channel: failed.channel, error: failed.error });
 }

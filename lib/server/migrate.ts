@@ -30,6 +30,18 @@ type HistoryRow = {
   rolled_back_at: string | null;
 };
 
+/** The database was migrated by a newer version of Albums: this code must not run on it (boot exits 65). */
+export class DatabaseNewerThanCode extends Error {
+  constructor(databasePath: string, readonly unknownMigrations: string[]) {
+    super(
+      `The database ${databasePath} was upgraded by a newer version of Albums (migration${unknownMigrations.length > 1 ? "s" : ""} ${unknownMigrations.join(", ")} unknown to this version), ` +
+        `so this version refuses to run on it rather than misread it. Go back to the newer version (git checkout <its tag>; npm install; npm start), ` +
+        `or put back the copy of the database taken before that upgrade (ALBUMS_BACKUP_DIR/pre-migration/, or npm run restore).`,
+    );
+    this.name = "DatabaseNewerThanCode";
+  }
+}
+
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
 /** Reads the versioned migrations, ordered by folder name (timestamp prefix). */
@@ -80,11 +92,8 @@ export function applyMigrations(databasePath: string, migrations: Migration[] = 
       done.set(row.migration_name, row);
     }
     const known = new Set(migrations.map((m) => m.name));
-    for (const name of done.keys()) {
-      if (!known.has(name)) {
-        throw new Error(`The database has migration ${name}, which this version of Albums does not know: it is newer than this code.`);
-      }
-    }
+    const unknown = [...done.keys()].filter((name) => !known.has(name));
+    if (unknown.length > 0) throw new DatabaseNewerThanCode(databasePath, unknown);
     const pending: Migration[] = [];
     for (const migration of migrations) {
       const previous = done.get(migration.name);

@@ -16,6 +16,8 @@ export type LibraryPaths = {
   textIndex: string;
   /** The worker's query-embedding socket. */
   mlSocket: string;
+  /** The JSON-lines log files, one per day (lib/logs/open-log-file.ts). */
+  logs: string;
 };
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -35,6 +37,7 @@ export function libraryPaths(dataDir: string, databasePath = path.join(dataDir, 
     marker: path.join(root, ".albums-library"),
     textIndex: path.join(root, "index"),
     mlSocket: socketPath(root),
+    logs: path.join(root, "logs"),
   };
 }
 

@@ -23,15 +23,28 @@ const LIFELINE = { [LIFELINE_ENV]: String(LIFELINE_FD) };
  */
 export type ChildSpec = { name: string; command: string; args: string[]; restart: boolean; watchdog?: boolean };
 
+/** Called when a restartable child crashed, with how many times it crashed in the last 10 minutes. */
+export type OnCrash = (name: string, crashesIn10Min: number) => void;
+
+export type SuperviseHooks = {
+  onCrash?: OnCrash;
+  /** Each output line of a child (besides the console), e.g. for the log file. */
+  onLine?: (name: string, line: string) => void;
+};
+
 export type Supervisor = { stop: (signal?: NodeJS.Signals) => Promise<void>; stopped: Promise<void> };
+
+/** How long stop() waits after SIGTERM before SIGKILL (the systemd unit's stop timeout exceeds it). */
+export const STOP_GRACE_MS = 10_000;
 
 /**
  * Runs child processes, prefixing their output lines with their name, restarting crashed ones
  * (backoff 1 s doubling to 30 s, reset after a minute of uptime) and stopping all of them
  * together: SIGTERM, then SIGKILL after `graceMs`.
  */
-export function supervise(specs: ChildSpec[], log: Logger, graceMs = 10_000): Supervisor {
+export function supervise(specs: ChildSpec[], log: Logger, graceMs = STOP_GRACE_MS, hooks: SuperviseHooks = {}): Supervisor {
   const children = new Map<string, ChildProcess>();
+  const crashes = new Map<string, number[]>();
   let stopping = false;
   let resolveStopped!: () => void;
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
@@ -43,7 +56,10 @@ export function supervise(specs: ChildSpec[], log: Logger, graceMs = 10_000): Su
     children.set(spec.name, child);
     if (spec.watchdog) watch(spec.name, child, log);
     for (const stream of [child.stdout!, child.stderr!]) {
-      readline.createInterface({ input: stream }).on("line", (line) => process.stderr.write(`${spec.name.padEnd(6)} | ${line}\n`));
+      readline.createInterface({ input: stream }).on("line", (line) => {
+        process.stderr.write(`${spec.name.padEnd(6)} | ${line}\n`);
+        hooks.onLine?.(spec.name, line);
+      });
     }
     child.on("exit", (code, signal) => {
       children.delete(spec.name);
@@ -59,6 +75,9 @@ export function supervise(specs: ChildSpec[], log: Logger, graceMs = 10_000): Su
         return;
       }
       log.warn(`${spec.name} exited (${signal ?? code}); restarting in ${next / 1000}s`);
+      const recent = [...(crashes.get(spec.name) ?? []).filter((at) => Date.now() - at < 600_000), Date.now()];
+      crashes.set(spec.name, recent);
+      hooks.onCrash?.(spec.name, recent.length);
       setTimeout(() => !stopping && launch(spec, next), next);
     });
   };
