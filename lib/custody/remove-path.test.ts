@@ -59,6 +59,7 @@ describe("no other module deletes in the data dir", () => {
     "lib/backup/backup-before-migration.ts": "its own copies in the backup dir (not the data dir), and the failed upgrade's WAL/SHM when the copy is put back",
     "lib/backup/create-restic-backup.ts": "its own staging folder (database copy + manifest) once restic has read it",
     "lib/backup/restore-restic-backup.ts": "its own staging folder inside the empty data dir it restores into",
+    "lib/appliance/host-steps.ts": "service:uninstall removing the systemd unit it wrote under /etc, never in a data dir",
     "lib/custody/remove-path.ts": "the guarded delete itself",
     "lib/journal/compact-journal.ts": "journal segments folded into the snapshot it has just written and fsynced",
     "lib/journal/rebuild-library.ts": "the rebuild's own -wal/-shm files, after its database is checkpointed and renamed",

@@ -26,7 +26,8 @@ describe("bulk operations above 999 ids", () => {
     const { PATCH } = await import("@/app/api/assets/route");
     const res = await lib.call(PATCH, { url: "/api/assets", method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ ids, favorite: true, description: "bulk" }) });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ updated: COUNT });
+    const body = (await res.json()) as { updated: number; changed: string[] };
+    expect([body.updated, body.changed.length]).toEqual([COUNT, COUNT]);
     expect(await lib.db.asset.count({ where: { favorite: true, description: "bulk" } })).toBe(COUNT);
   });
 
