@@ -36,7 +36,7 @@ async function collect(gen: AsyncIterable<Buffer>): Promise<Buffer> {
 /** Opens the archive with yauzl through random access only (the way a reader seeks a 5 GiB file). */
 function openRandomAccess(layout: ZipLayout, source: ZipSource): Promise<yauzl.ZipFile> {
   class Reader extends yauzl.RandomAccessReader {
-    _readStreamForRange(start: number, end: number) {
+    override _readStreamForRange(start: number, end: number) {
       return Readable.from(streamZip(layout, source, start, end - 1));
     }
   }
