@@ -15,7 +15,6 @@ import { sharedPath } from "../support/shared";
 import { createTestLibrary, uploadForm, type TestLibrary } from "../support/test-library";
 
 const TOKEN = "test-token-0123456789abcdef0123";
-const auth = { authorization: `Bearer ${TOKEN}` };
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const KODAK = sharedPath("fixtures", "photos", "jpg", "Kodak_CX7530.jpg");
 const HEIC = sharedPath("fixtures", "photos", "heic", "IMG_5195.HEIC");
@@ -100,7 +99,7 @@ describe("share listener isolation", () => {
     expect(paths).toContain("/api/share-links");
     const { createSession } = await import("@/lib/auth/sessions");
     const session = await createSession(lib.db, null);
-    const credentials = [{}, { authorization: `Bearer ${TOKEN}` }, { "tailscale-user-login": "me@example.com" }, { cookie: `albums-session=${session.token}` }, { "x-albums-peer": "127.0.0.1", host: "127.0.0.1:3000" }];
+    const credentials: Record<string, string>[] = [{}, { authorization: `Bearer ${TOKEN}` }, { "tailscale-user-login": "me@example.com" }, { cookie: `albums-session=${session.token}` }, { "x-albums-peer": "127.0.0.1", host: "127.0.0.1:3000" }];
     const prefixes = ["", link.url, `${link.url}/%2e%2e`, "/s/x/.."];
     let tried = 0;
     for (const p of paths) {
