@@ -5,9 +5,10 @@ import { HealthPanel } from "./admin/health-panel";
 import { JobQueues } from "./admin/job-queues";
 import { LibraryOverview } from "./admin/library-overview";
 import { ModelsList } from "./admin/models-list";
+import { ShareLinksPanel } from "./admin/share-links-panel";
 import { TokensPanel } from "./admin/tokens-panel";
 
-/** Settings: health, storage, backup, identity, models, job queues, ingest audit log and API tokens. */
+/** Settings: health, storage, backup, identity, models, job queues, ingest audit log, API tokens and share links. */
 export function AdminScreen() {
   return (
     <>
@@ -25,6 +26,7 @@ export function AdminScreen() {
           <AuditLog />
         </div>
         <TokensPanel />
+        <ShareLinksPanel />
       </div>
     </>
   );

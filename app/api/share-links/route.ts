@@ -23,5 +23,5 @@ export const POST = apiRoute(async (request, { deps }) => {
 
 export const GET = apiRoute(async (request, { deps }) => {
   const albumId = new URL(request.url).searchParams.get("albumId") ?? undefined;
-  return Response.json({ items: await listShareLinks(deps.db, { albumId }) });
+  return Response.json({ items: await listShareLinks(deps.db, { albumId }), sharePort: deps.config.sharePort });
 }, { allow: ["owner"] });
