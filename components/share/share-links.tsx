@@ -55,7 +55,8 @@ export function ShareLinkForm({ target }: { target: ShareTarget }) {
         try {
           const expiresAt = days ? new Date(Date.now() + Number(days) * 86_400_000).toISOString() : undefined;
           const { url } = await sendJson<{ url: string }>("POST", "/api/share-links", { ...target, passphrase: passphrase || undefined, expiresAt, allowDownload, showMetadata });
-          setCreated(guestUrl(url, data?.sharePort ?? 3001));
+          const sharePort = data?.sharePort ?? (await getJson<{ sharePort: number }>("/api/share-links")).sharePort;
+          setCreated(guestUrl(url, sharePort));
           await client.invalidateQueries({ queryKey: ["share-links"] });
         } catch (error) {
           setFailure((error as Error).message);
