@@ -13,6 +13,10 @@ exitWithParent();
 const config = getConfig();
 const log = createLogger("share", config.logLevel);
 const server = createShareServer({ deps: getServerDeps, requestIdleMs: config.requestIdleMs });
+server.on("error", (error: NodeJS.ErrnoException) => {
+  log.error(`share listener cannot listen on ${config.host}:${config.sharePort} (${error.code ?? error.message}); set ALBUMS_SHARE_PORT to a free port, or 0 to turn it off`);
+  process.exit(1);
+});
 server.listen(config.sharePort, config.host, () => log.info(`share listener on http://${config.host}:${config.sharePort} (share links only)`));
 
 const stop = (signal: string) => {
