@@ -29,9 +29,10 @@ const freeBox = (box: Box): Patch => ({ offset: box.start + 4, length: box.end -
 /**
  * Patches for MP4/MOV: user data (`udta`: ©xyz GPS, camera serials), metadata (`meta`: Apple's
  * location and device keys) in the movie and its tracks, and top-level XMP (`uuid`) become `free`
- * boxes full of zeros. Sample data is never touched or read.
+ * boxes full of zeros. Sample data is never touched or read. `start`: where the movie begins (the
+ * video of a Motion Photo follows its JPEG).
  */
-export async function moviePatches(fh: FileHandle, size: number): Promise<Patch[]> {
+export async function moviePatches(fh: FileHandle, size: number, start = 0): Promise<Patch[]> {
   const patches: Patch[] = [];
   const walk = async (start: number, end: number, depth: number) => {
     for (const box of await boxes(fh, start, end)) {
@@ -39,7 +40,7 @@ export async function moviePatches(fh: FileHandle, size: number): Promise<Patch[
       else if (box.type === "moov" || box.type === "trak") await walk(box.start + box.header, box.end, depth + 1);
     }
   };
-  await walk(0, size, 0);
+  await walk(start, size, 0);
   return patches;
 }
 

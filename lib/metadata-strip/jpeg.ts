@@ -9,8 +9,9 @@ const KEEP = new Set([0xe0, 0xe2, 0xee]); // APP0 JFIF, APP2 ICC profile/MPF, AP
  * the embedded thumbnail) becomes a minimal block that keeps only the orientation; XMP (history,
  * face regions), IPTC/Photoshop, comments and other APPn segments become zeros. Images an MPF
  * index points at (gain maps, depth maps…) are treated the same way. Entropy-coded data is never read.
+ * `found.videoLength` reports the length of a Motion Photo's appended video, from its XMP.
  */
-export async function jpegPatches(fh: FileHandle, start = 0, depth = 0): Promise<Patch[]> {
+export async function jpegPatches(fh: FileHandle, start = 0, depth = 0, found: { videoLength?: number } = {}): Promise<Patch[]> {
   const patches: Patch[] = [];
   if (!(await readAt(fh, start, 2)).equals(Buffer.from([0xff, 0xd8]))) return patches;
   let pos = start + 2;
@@ -36,7 +37,12 @@ export async function jpegPatches(fh: FileHandle, start = 0, depth = 0): Promise
       const body = await readAt(fh, payload, size);
       if (body.subarray(0, 6).equals(EXIF)) {
         patches.push({ offset: payload, length: size, bytes: Buffer.concat([EXIF, minimalTiff(size - 6, tiffOrientation(body.subarray(6)))]) });
-      } else patches.push(blank(payload, size));
+      } else {
+        // A Motion Photo's XMP says how long the video appended after the JPEG is (read before blanking).
+        const length = /(?:MicroVideoOffset|Item:Semantic="MotionPhoto"[^>]*?Item:Length)="(\d+)"/.exec(body.toString("latin1"))?.[1];
+        if (length && depth === 0) found.videoLength = Number(length);
+        patches.push(blank(payload, size));
+      }
     } else if (marker === 0xe2 && depth === 0) {
       const body = await readAt(fh, payload, size);
       if (body.subarray(0, 4).toString("latin1") === "MPF\0") {

@@ -11,14 +11,18 @@ import { webpPatches } from "./webp";
  * untouched. Types it does not know get no patches (documents are never shared to guests).
  */
 /** Bumped whenever the patches change, so cached CRCs of guest copies are not reused. */
-export const BLANKING_VERSION = 1;
+export const BLANKING_VERSION = 2;
 
 export async function planBlanking(file: string, mime: string): Promise<Patch[]> {
   const fh = await fs.open(file, "r");
   try {
     const { size } = await fh.stat();
     let patches: Patch[] = [];
-    if (mime === "image/jpeg") patches = await jpegPatches(fh);
+    if (mime === "image/jpeg") {
+      const found: { videoLength?: number } = {};
+      patches = await jpegPatches(fh, 0, 0, found);
+      if (found.videoLength && found.videoLength < size) patches.push(...(await moviePatches(fh, size, size - found.videoLength)));
+    }
     else if (mime === "image/png") patches = await pngPatches(fh);
     else if (mime === "image/webp") patches = await webpPatches(fh);
     else if (mime === "image/heic" || mime === "image/heif" || mime === "image/avif") patches = await heifPatches(fh, size);
