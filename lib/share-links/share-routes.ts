@@ -111,7 +111,7 @@ export async function handleShareRequest(request: Request, env: { deps: () => Pr
   if (!match || !route) return { response: html(gonePage("unknown", nonce), 404), nonce };
   try {
     const deps = await env.deps();
-    const token = decodeURIComponent(match[1]!);
+    const token = match[1]!; // a token is base64url: anything percent-encoded is not one
     const lookup = await resolveShareLink(deps.db, token, { hit: sub === "" && method === "GET" });
     if (lookup.state !== "active") {
       const status = lookup.state === "unknown" ? 404 : 410;
