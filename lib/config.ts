@@ -51,6 +51,7 @@ const schema = z.object({
   ALBUMS_EGRESS_ALLOW: z.string().default("100.64.0.0/10,fd7a:115c:a1e0::/48"),
   ALBUMS_MODELS_DIR: z.string().min(1).optional(),
   ALBUMS_FACE_MODEL_DIR: z.string().min(1).optional(),
+  ALBUMS_FACE_PIPELINE: z.enum(["auto", "face-api", "yunet"]).default("auto"),
   ALBUMS_CLIP_MODEL_DIR: z.string().min(1).optional(),
   ALBUMS_CAPTION_MODEL_DIR: z.string().min(1).optional(),
   ALBUMS_CAPTION_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL of an OpenAI-compatible API, e.g. http://100.x.y.z:11434/v1" }).optional(),
@@ -112,6 +113,8 @@ export type Config = {
   egressAllow: string[];
   /** Model folders (never downloaded at run time; `npm run models:download` fills them). */
   models: { dir: string; faces: string; clip: string; captioner: string };
+  /** Face models: "auto" runs the owner's YuNet + MobileFaceNet when both files are in models.faces, else face-api's (from npm). */
+  facePipeline: "auto" | "face-api" | "yunet";
   /** The owner's own OpenAI-compatible/Ollama endpoint for captions (takes precedence over a local captioner). */
   captionEndpoint: { baseUrl: string; model: string; apiKey: string | undefined } | null;
   /** ONNX intra-op threads per model session (the worker also runs two jobs at once). */
@@ -178,6 +181,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       captioner: path.resolve(/*turbopackIgnore: true*/ e.ALBUMS_CAPTION_MODEL_DIR ?? path.join(modelsDir, "vit-gpt2-image-captioning")),
     },
     captionEndpoint: e.ALBUMS_CAPTION_URL ? { baseUrl: e.ALBUMS_CAPTION_URL, model: e.ALBUMS_CAPTION_MODEL, apiKey: e.ALBUMS_CAPTION_API_KEY } : null,
+    facePipeline: e.ALBUMS_FACE_PIPELINE,
     mlThreads: e.ALBUMS_ML_THREADS,
     enrichment: e.ALBUMS_ENRICHMENT,
   };

@@ -1,9 +1,24 @@
 import { sendJson } from "../api";
+import type { Status } from "./status-toast";
 
-/** The bulk changes a selection bar or the lightbox can make, with the message to announce. */
-export async function changeAssets(ids: string[], change: { favorite?: boolean; archived?: boolean; trashed?: boolean }): Promise<string> {
-  await sendJson("PATCH", "/api/assets", { ids, ...change });
-  const n = `${ids.length} ${ids.length === 1 ? "item" : "items"}`;
+type Change = { favorite?: boolean; archived?: boolean; trashed?: boolean };
+
+/**
+ * Makes one of the bulk changes a selection bar or the lightbox offers and says what it did, with
+ * an Undo that flips back exactly the items this change flipped (the server reports them).
+ */
+export async function changeAssets(ids: string[], change: Change): Promise<Status> {
+  const { changed } = await sendJson<{ changed: string[] }>("PATCH", "/api/assets", { ids, ...change });
+  const inverse = Object.fromEntries(Object.entries(change).map(([flag, value]) => [flag, !value])) as Change;
+  const undo = async () => {
+    if (changed.length > 0) await sendJson("PATCH", "/api/assets", { ids: changed, ...inverse });
+    return `Undone: ${describeChange(changed.length, inverse)}`;
+  };
+  return { message: describeChange(ids.length, change), undo };
+}
+
+function describeChange(count: number, change: Change): string {
+  const n = `${count} ${count === 1 ? "item" : "items"}`;
   if (change.trashed === true) return `Moved ${n} to the trash.`;
   if (change.trashed === false) return `Restored ${n}.`;
   if (change.archived !== undefined) return change.archived ? `Archived ${n}.` : `Unarchived ${n}.`;
@@ -22,4 +37,14 @@ export function downloadOriginals(ids: string[]): void {
       a.remove();
     }, i * 400),
   );
+}
+
+/** Takes items out of an album (they stay in the library), with an Undo that puts them back. */
+export async function removeFromAlbum(albumId: string, ids: string[]): Promise<Status> {
+  const { removed } = await sendJson<{ removed: number }>("DELETE", `/api/albums/${albumId}/assets`, { assetIds: ids });
+  const undo = async () => {
+    const { added } = await sendJson<{ added: number }>("POST", `/api/albums/${albumId}/assets`, { assetIds: ids });
+    return `Put ${added} back in the album.`;
+  };
+  return { message: `Removed ${removed} from the album.`, undo };
 }

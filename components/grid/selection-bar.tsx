@@ -7,6 +7,7 @@ import { ShareDialog } from "../share/share-links";
 import { sendFiles } from "../share/send-files";
 import { AlbumPicker } from "./album-picker";
 import { changeAssets, downloadOriginals } from "./bulk-actions";
+import type { Status } from "./status-toast";
 import type { Selection } from "./use-selection";
 
 export type BulkContext = "library" | "archive" | "trash";
@@ -17,13 +18,13 @@ const action = "inline-flex items-center gap-1 rounded-full px-3 py-1.5 text-sm 
  * The bar that replaces the header while items are selected: add to album, favorite, archive,
  * download, trash — or restore/delete for good in the trash. `extra` adds screen-specific actions.
  */
-export function SelectionBar({ selection, context = "library", extra, onStatus }: { selection: Selection; context?: BulkContext; extra?: (ids: string[]) => ReactNode; onStatus: (message: string) => void }) {
+export function SelectionBar({ selection, context = "library", extra, onStatus }: { selection: Selection; context?: BulkContext; extra?: (ids: string[]) => ReactNode; onStatus: (status: Status) => void }) {
   const client = useQueryClient();
   const [picking, setPicking] = useState(false);
   const [sharing, setSharing] = useState(false);
   if (!selection.active) return null;
   const ids = [...selection.selected];
-  const run = async (work: () => Promise<string>) => {
+  const run = async (work: () => Promise<Status>) => {
     try {
       onStatus(await work());
       selection.clear();

@@ -10,12 +10,13 @@ export function useSelection(ids: () => string[]) {
   const anchor = useRef<string | null>(null);
   const toggle = useCallback(
     (id: string, range = false) => {
+      // Read before the update: React runs the updater later, after the anchor below has moved on.
+      const order = ids();
+      const from = range && anchor.current ? order.indexOf(anchor.current) : -1;
+      const to = order.indexOf(id);
       setSelected((current) => {
         const next = new Set(current);
-        const order = ids();
-        const from = anchor.current ? order.indexOf(anchor.current) : -1;
-        const to = order.indexOf(id);
-        if (range && from >= 0 && to >= 0) {
+        if (from >= 0 && to >= 0) {
           for (const x of order.slice(Math.min(from, to), Math.max(from, to) + 1)) next.add(x);
         } else if (next.has(id)) next.delete(id);
         else next.add(id);

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { getJson } from "../api";
 import { formatDateTime } from "../format";
 import { AlbumPicker } from "../grid/album-picker";
+import type { Status } from "../grid/status-toast";
 import { changeAssets } from "../grid/bulk-actions";
 import { thumbhashUrl } from "../grid/thumbhash-url";
 import { Icon, type IconName } from "../icons";
@@ -17,7 +18,7 @@ import { ZoomView } from "./zoom-view";
 /** Types every browser decodes: the full original can replace the thumbnail when zoomed. */
 const BROWSER_IMAGES = new Set(["image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"]);
 
-type LightboxProps = { items: AssetSummary[]; index: number; onIndex: (index: number) => void; onClose: () => void; onStatus: (message: string) => void };
+type LightboxProps = { items: AssetSummary[]; index: number; onIndex: (index: number) => void; onClose: () => void; onStatus: (status: Status) => void };
 
 function Tool({ icon, label, onClick, pressed }: { icon: IconName; label: string; onClick: () => void; pressed?: boolean }) {
   return (
@@ -103,7 +104,7 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
           ) : motion && asset?.motionPhoto ? (
             <video key={`${summary.id}-motion`} src={asset.motionPhoto.videoUrl} autoPlay muted loop playsInline onEnded={() => setMotion(false)} className="h-full w-full object-contain" data-testid="lightbox-motion" />
           ) : (
-            <ZoomView key={summary.id} onSwipe={go} onZoom={(scale) => setZoomed((z) => z || scale > 1.4)}>
+            <ZoomView key={summary.id} onSwipe={go} onDismiss={onClose} onZoom={(scale) => setZoomed((z) => z || scale > 1.4)}>
               {summary.thumbnails.md || summary.thumbnails.sm ? (
                 <Image src={fullSrc} alt={asset?.caption ?? `Photo taken ${when}`} fill unoptimized sizes="100vw" className="object-contain" draggable={false} data-testid="lightbox-image" />
               ) : (

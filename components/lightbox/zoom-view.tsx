@@ -6,7 +6,7 @@ const SWIPE_PX = 60;
 
 /**
  * Pan/zoom surface: wheel or pinch to zoom, double-click/tap toggles 2.5×, drag pans while
- * zoomed; at 1× a horizontal swipe asks for the previous/next item. Reports the zoom so the
+ * zoomed; at 1× a horizontal swipe asks for the previous/next item and a swipe down for closing. Reports the zoom so the
  * lightbox can swap in the full-resolution original.
  *
  * Touch moves are cancelled (a non-passive listener: React's are passive), so the browser makes no
@@ -14,7 +14,7 @@ const SWIPE_PX = 60;
  * fling on a quick flick, and a tap while a fling runs only stops it: the tap on Close right after a
  * swipe was swallowed.
  */
-export function ZoomView({ children, onSwipe, onZoom }: { children: ReactNode; onSwipe: (direction: -1 | 1) => void; onZoom: (scale: number) => void }) {
+export function ZoomView({ children, onSwipe, onDismiss, onZoom }: { children: ReactNode; onSwipe: (direction: -1 | 1) => void; onDismiss: () => void; onZoom: (scale: number) => void }) {
   const [view, setView] = useState({ scale: 1, x: 0, y: 0 });
   const surface = useRef<HTMLDivElement>(null);
   const pointers = useRef(new Map<number, { x: number; y: number }>());
@@ -61,8 +61,9 @@ export function ZoomView({ children, onSwipe, onZoom }: { children: ReactNode; o
         const g = gesture.current;
         gesture.current = null;
         if (g && g.base.scale === 1 && !g.pinch && pointers.current.size === 0) {
-          const dx = e.clientX - g.startX;
-          if (Math.abs(dx) > SWIPE_PX && Math.abs(dx) > Math.abs(e.clientY - g.startY)) onSwipe(dx < 0 ? 1 : -1);
+          const [dx, dy] = [e.clientX - g.startX, e.clientY - g.startY];
+          if (Math.abs(dx) > SWIPE_PX && Math.abs(dx) > Math.abs(dy)) onSwipe(dx < 0 ? 1 : -1);
+          else if (dy > 2 * SWIPE_PX && dy > 2 * Math.abs(dx)) onDismiss();
         }
       }}
       onPointerCancel={(e) => {

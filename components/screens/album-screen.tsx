@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { getJson, sendJson } from "../api";
 import { AssetBrowser } from "../grid/asset-browser";
+import { removeFromAlbum } from "../grid/bulk-actions";
 import { Icon } from "../icons";
 import { ShareDialog } from "../share/share-links";
 import { buttonClass, EmptyState, ErrorState, GridSkeleton, inputClass, primaryButtonClass } from "../states";
@@ -68,7 +69,7 @@ export function AlbumScreen({ id }: { id: string }) {
           items={data.items}
           extra={(ids, clear, status) => (
             <>
-              <button type="button" className={bar} onClick={async () => { const { removed } = await sendJson<{ removed: number }>("DELETE", `/api/albums/${id}/assets`, { assetIds: ids }); clear(); status(`Removed ${removed} from the album.`); await client.invalidateQueries(); }}>
+              <button type="button" className={bar} onClick={async () => { clear(); status(await removeFromAlbum(id, ids)); await client.invalidateQueries(); }}>
                 <Icon name="close" /> Remove from album
               </button>
               {ids.length === 1 ? (

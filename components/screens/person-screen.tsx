@@ -46,6 +46,12 @@ export function PersonScreen({ id }: { id: string }) {
           <label htmlFor="person-name" className="sr-only">Name</label>
           <input id="person-name" value={name ?? person.name ?? ""} onChange={(e) => setName(e.target.value)} placeholder="Add a name" className={`${inputClass} text-lg font-semibold`} />
           <button type="submit" className={primaryButtonClass}>Save name</button>
+          {person.nameSource === "takeout" && person.name ? (
+            <p className="flex w-full items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
+              Name from Google Takeout.
+              <button type="button" className={buttonClass} onClick={() => void change({ name: null }, "Takeout name removed.")}>Remove it</button>
+            </p>
+          ) : null}
         </form>
         <div className="flex flex-wrap items-center gap-2">
           <button type="button" className={buttonClass} onClick={() => void change({ hidden: !person.hidden }, person.hidden ? "Shown again." : "Hidden from People and search.")}>

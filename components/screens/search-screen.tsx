@@ -83,9 +83,14 @@ export function SearchScreen() {
       ) : (
         <>
           <p className="px-4 py-2 text-sm text-slate-600 dark:text-slate-300" data-testid="search-summary">
-            {first.total}{first.nextCursor ? "+" : ""} results{first.dateWords ? ` · dates: “${first.dateWords.words}”` : ""} · {first.clip.used ? `text + visual match (${first.clip.model})` : `text match only: ${first.clip.reason}`}
+            {first.total}{first.nextCursor ? "+" : ""} {first.total === 1 && !first.nextCursor ? "result" : "results"}{first.dateWords ? ` · dates: “${first.dateWords.words}”` : ""} · <span title={first.clip.used ? first.clip.model : first.clip.reason}>{first.clip.used ? "words and look-alikes" : "words only"}</span>
           </p>
-          <MatchList items={items} />
+          {first.corrections.map((c) => (
+            <p key={c.typed} className="px-4 pb-1 text-sm text-slate-600 dark:text-slate-300" data-testid="search-correction">
+              Nothing holds “{c.typed}”: showing matches close to it ({c.closeTo.map((w) => `“${w}”`).join(", ")}).
+            </p>
+          ))}
+          <MatchList items={items} corrections={first.corrections} />
           <AssetBrowser items={items} onEnd={search.hasNextPage && !search.isFetchingNextPage ? () => void search.fetchNextPage() : undefined} />
         </>
       )}

@@ -4,11 +4,11 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { formatDay, formatMonth } from "../format";
 import { AssetTile } from "../grid/asset-tile";
 import { SelectionBar, type BulkContext } from "../grid/selection-bar";
-import { StatusToast } from "../grid/status-toast";
+import { StatusToast, type Status } from "../grid/status-toast";
 import { useSelection } from "../grid/use-selection";
-import { Lightbox } from "../lightbox/lightbox";
+import { useOpenViewer } from "../lightbox/viewer-host";
 import { EmptyState, ErrorState, GridSkeleton } from "../states";
-import type { AssetSummary, ShelfView } from "../types";
+import type { ShelfView } from "../types";
 import { Scrubber } from "./scrubber";
 import { columnsFor, GAP_PX, layoutTimeline, rowAt } from "./timeline-layout";
 import { useTimelineData } from "./use-timeline-data";
@@ -62,8 +62,8 @@ export function Timeline({ view }: { view: ShelfView }) {
   }
   const ids = useCallback(() => flat().map((i) => i.id), [flat]);
   const selection = useSelection(ids);
-  const [open, setOpen] = useState<{ items: AssetSummary[]; index: number } | null>(null);
-  const [status, setStatus] = useState("");
+  const openViewer = useOpenViewer();
+  const [status, setStatus] = useState<Status>("");
   const context: BulkContext = view === "trash" ? "trash" : view === "archive" ? "archive" : "library";
 
   if (days.error) return <ErrorState error={days.error} retry={() => void days.refetch()} />;
@@ -71,10 +71,6 @@ export function Timeline({ view }: { view: ShelfView }) {
   if (days.data.total === 0) return <EmptyState icon={view === "timeline" ? "photos" : view === "favorites" ? "heart" : view} title={EMPTY[view].title}>{EMPTY[view].text}</EmptyState>;
   const scrolled = (virtualizer.scrollOffset ?? 0) - scrollMargin;
   const topRow = layout.rows[rowAt(layout.rows, Math.max(0, scrolled))];
-  const openItem = (item: AssetSummary) => {
-    const items = flat();
-    setOpen({ items, index: Math.max(0, items.findIndex((i) => i.id === item.id)) });
-  };
   return (
     <div className="relative">
       <SelectionBar selection={selection} context={context} onStatus={setStatus} />
@@ -101,7 +97,7 @@ export function Timeline({ view }: { view: ShelfView }) {
                 const item = items?.[r.first + c];
                 return item ? (
                   <div key={item.id} style={{ height: layout.cell }}>
-                    <AssetTile asset={item} selected={selection.selected.has(item.id)} selecting={selection.active} onOpen={() => openItem(item)} onToggle={(range) => selection.toggle(item.id, range)} />
+                    <AssetTile asset={item} selected={selection.selected.has(item.id)} selecting={selection.active} onOpen={() => openViewer(flat(), item.id)} onToggle={(range) => selection.toggle(item.id, range)} />
                   </div>
                 ) : (
                   <div key={c} style={{ height: layout.cell }} className="animate-pulse bg-slate-200 dark:bg-slate-800" />
@@ -112,8 +108,7 @@ export function Timeline({ view }: { view: ShelfView }) {
         })}
       </div>
       <Scrubber rows={layout.rows} height={layout.height} scrollMargin={scrollMargin} current={topRow?.day ?? null} />
-      {open ? <Lightbox items={open.items} index={open.index} onIndex={(index) => setOpen({ ...open, index })} onClose={() => setOpen(null)} onStatus={setStatus} /> : null}
-      <StatusToast message={status} onDone={() => setStatus("")} />
+      <StatusToast status={status} onDone={() => setStatus("")} />
     </div>
   );
 }

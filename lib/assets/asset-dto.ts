@@ -90,9 +90,12 @@ export function toAssetDetail(
     place: { city: string | null; region: string | null; country: string | null } | null;
     faces: { id: string; personId: string | null; x: number; y: number; width: number; height: number; person: { name: string | null } | null }[];
     albums: { album: { id: string; title: string } }[];
+    /** the separate video of a Live Photo (iCloud's HEIC + MOV), when this is its still */
+    liveVideo?: { videoId: string } | null;
   },
 ): AssetDetail {
   const motion = asset.derivatives.some((d) => d.kind === "motion-video");
+  const live = asset.liveVideo ? `/api/assets/${asset.liveVideo.videoId}/original` : null;
   return {
     ...toAssetSummary(asset),
     sha256: asset.sha256,
@@ -107,7 +110,7 @@ export function toAssetDetail(
     orientation: asset.orientation,
     video: asset.kind === "video" ? { durationMs: asset.durationMs, codec: asset.videoCodec } : null,
     document: asset.kind === "document" ? { pageCount: asset.pageCount, textLength: asset.document?.text.length ?? 0 } : null,
-    motionPhoto: motion ? { videoUrl: `/api/assets/${asset.id}/motion` } : null,
+    motionPhoto: motion ? { videoUrl: `/api/assets/${asset.id}/motion` } : live ? { videoUrl: live } : null,
     decodeError: asset.decodeError,
     fileState: asset.fileState,
     metadata: asset.metadataJson ? JSON.parse(asset.metadataJson) : null,

@@ -16,6 +16,7 @@ export async function getAsset(db: Db, id: string): Promise<AssetDetail> {
       place: { select: { city: true, region: true, country: true } },
       faces: { select: { id: true, personId: true, x: true, y: true, width: true, height: true, person: { select: { name: true } } }, orderBy: { x: "asc" } },
       albums: { select: { album: { select: { id: true, title: true } } } },
+      liveVideo: { select: { videoId: true } },
     },
   });
   if (!asset) throw new AppError("not_found", "No such asset.");

@@ -21,9 +21,11 @@ export type UpdateAssetsBody = z.infer<typeof updateAssetsBody>;
 /**
  * Favorites/unfavorites, archives/unarchives, trashes/restores, or describes many assets at once.
  * Unknown ids are a 404 and nothing changes. A new description is searchable text, so those assets
- * are marked stale for the text index in the same transaction. Returns how many changed.
+ * are marked stale for the text index in the same transaction. Returns how many were updated, and
+ * `changed`: the ids whose favorite, archived or trashed state this really flipped — what an Undo
+ * flips back (archiving a selection that held an archived photo must not unarchive it on Undo).
  */
-export async function updateAssets(db: Db, body: UpdateAssetsBody, now = new Date()): Promise<{ updated: number }> {
+export async function updateAssets(db: Db, body: UpdateAssetsBody, now = new Date()): Promise<{ updated: number; changed: string[] }> {
   const ids = [...new Set(body.ids)];
   return db.$transaction(async (tx) => {
     if (total(await inBatches(ids, (batch) => tx.asset.count({ where: { id: { in: batch } } }))) !== ids.length) throw new AppError("not_found", "Some of these assets do not exist.");
@@ -33,9 +35,15 @@ export async function updateAssets(db: Db, body: UpdateAssetsBody, now = new Dat
       ...(body.trashed !== undefined ? { trashedAt: body.trashed ? now : null } : {}),
       ...(body.description !== undefined ? { description: body.description || null } : {}),
     };
+    const differs = [
+      ...(body.favorite !== undefined ? [{ favorite: !body.favorite }] : []),
+      ...(body.archived !== undefined ? [{ archived: !body.archived }] : []),
+      ...(body.trashed !== undefined ? [{ trashedAt: body.trashed ? null : { not: null } }] : []),
+    ];
+    const changed = differs.length === 0 ? [] : (await inBatches(ids, (batch) => tx.asset.findMany({ where: { id: { in: batch }, OR: differs }, select: { id: true } }))).flat().map((a) => a.id);
     const count = total(await inBatches(ids, (batch) => tx.asset.updateMany({ where: { id: { in: batch } }, data })));
     if (body.description !== undefined) await markSearchStale(tx, ids);
     await appendJournal(tx, { op: "asset.update", sha256s: await shasOf(tx, ids), favorite: body.favorite, archived: body.archived, trashed: body.trashed, description: body.description === undefined ? undefined : body.description || null });
-    return { updated: count };
+    return { updated: count, changed };
   });
 }

@@ -46,6 +46,11 @@ export async function applyJournalEntry(tx: DbTx, op: JournalOp, at: Date): Prom
       if (fromId) await tx.asset.updateMany({ where: { sha256: op.sha256 }, data: { editedFromId: fromId } });
       return;
     }
+    case "asset.live-pair": {
+      const [stillId, videoId] = await Promise.all([idsOf(tx, [op.sha256]), idsOf(tx, [op.videoSha256])]);
+      if (stillId[0] && videoId[0]) await tx.$executeRaw`INSERT OR IGNORE INTO "LivePhotoPair" ("stillId", "videoId") VALUES (${stillId[0]}, ${videoId[0]})`;
+      return;
+    }
     case "album.create": {
       if (await tx.album.findUnique({ where: { id: op.id }, select: { id: true } })) return;
       if (op.sourceKey && (await tx.album.findUnique({ where: { sourceKey: op.sourceKey }, select: { id: true } }))) return;
@@ -83,7 +88,8 @@ export async function applyJournalEntry(tx: DbTx, op: JournalOp, at: Date): Prom
     }
     case "person.update":
       await ensurePerson(tx, op.id);
-      await tx.person.update({ where: { id: op.id }, data: { ...(op.name !== undefined ? { name: op.name } : {}), ...(op.hidden !== undefined ? { hidden: op.hidden } : {}) } });
+      // A journaled name (or removal) is the owner's: Takeout names never replace it (name-people-from-takeout.ts).
+      await tx.person.update({ where: { id: op.id }, data: { ...(op.name !== undefined ? { name: op.name, nameSource: "owner" } : {}), ...(op.hidden !== undefined ? { hidden: op.hidden } : {}) } });
       return pinFaces(tx, op.faces, op.id);
     case "person.merge": {
       await ensurePerson(tx, op.into);

@@ -16,6 +16,7 @@ export type JournalOp =
   | { op: "asset.takeout"; sha256: string; sidecar: JsonSidecar; intoTrash: boolean; namePlaces: boolean }
   | { op: "asset.folder"; sha256: string; folder: string }
   | { op: "asset.edited-from"; sha256: string; fromSha256: string }
+  | { op: "asset.live-pair"; sha256: string; videoSha256: string }
   | { op: "album.create"; id: string; title: string; description: string | null; source?: string; sourceKey?: string | null; date?: string | null; sha256s: string[] }
   | { op: "album.update"; id: string; title?: string; description?: string | null; coverSha256?: string | null; sort?: string }
   | { op: "album.delete"; id: string }

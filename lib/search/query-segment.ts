@@ -1,19 +1,54 @@
 import lunr from "lunr";
 import { foldText, type TextSegment } from "./build-segment";
+import { spellingVariants } from "./spelling-variants";
 
-/** A query's index terms: every word stemmed, and the last word as typed, which may be the start of a longer word. */
-export type TextQuery = { words: string[]; prefix: string | null };
+/** A query word the index does not hold, searched as the indexed words one letter away from it. */
+export type Correction = { typed: string; closeTo: string[]; terms: string[] };
+/**
+ * A query's index terms: every word stemmed, and the last word as typed, which may be the start of
+ * a longer word; `corrections` says which typed words were replaced by indexed words close to them.
+ */
+export type TextQuery = { words: string[]; prefix: string | null; corrections: Correction[] };
 
 /** The last word's prefix matches count for less than whole words (it may still be being typed). */
 const PREFIX_BOOST = 0.3;
 const stemming = new lunr.Pipeline();
 stemming.add(lunr.stemmer);
+const stopWords = new lunr.Pipeline();
+stopWords.add(lunr.stopWordFilter);
 
-/** Splits a query as lunr's tokenizer does (folded); words are stemmed like indexed text, the prefix is not. */
-export function parseTextQuery(query: string): TextQuery {
+/**
+ * Splits a query as lunr's tokenizer does (folded); words are stemmed like indexed text, the prefix
+ * is not. A word joined by `_` or `.` (a file name: "IMG_5195", "DSCN0010.jpg") also stands for its
+ * parts, which is how file names are indexed, and the last part is the prefix. With `isIndexed`, a
+ * word of five letters or more that no document holds is replaced by the indexed words one edit
+ * away ("parkng" → parking), so an exact word is never outranked by a correction.
+ */
+export function parseTextQuery(query: string, isIndexed?: (term: string) => boolean): TextQuery {
   const tokens = lunr.tokenizer(foldText(query)).map((token) => token.toString()).filter(Boolean);
-  const last = tokens.at(-1);
-  return { words: tokens.flatMap((word) => stemming.runString(word)), prefix: last && last.length >= 2 ? last : null };
+  const corrections: Correction[] = [];
+  const words = tokens.flatMap((token) => {
+    const parts = token.split(/[_.]+/).filter(Boolean);
+    return [token, ...(parts.length > 1 ? parts : [])].flatMap((word) => {
+      const stems = stemming.runString(word);
+      if (!isIndexed || stems.some(isIndexed) || stopWords.runString(word).length === 0) return stems;
+      const close = closeIndexedWords(word, isIndexed);
+      if (close.size === 0) return stems;
+      corrections.push({ typed: word, closeTo: [...new Set(close.values())], terms: [...close.keys()] });
+      return [...close.keys()];
+    });
+  });
+  const last = tokens.at(-1)?.split(/[_.]+/).filter(Boolean).at(-1);
+  return { words, prefix: last && last.length >= 2 ? last : null, corrections };
+}
+
+/** The index terms one edit from `word`, each with the first spelling that reached it (shown as "close to …"). */
+function closeIndexedWords(word: string, isIndexed: (term: string) => boolean): Map<string, string> {
+  const close = new Map<string, string>();
+  for (const variant of spellingVariants(word)) {
+    for (const stem of stemming.runString(variant)) if (!close.has(stem) && isIndexed(stem)) close.set(stem, variant);
+  }
+  return close;
 }
 
 export type SegmentMatches = {
@@ -66,6 +101,11 @@ export function querySegment(segment: TextSegment, query: TextQuery): SegmentMat
       return terms;
     },
   };
+}
+
+/** Whether the segment holds `term` in any field. */
+export function segmentHasTerm(segment: TextSegment, term: string): boolean {
+  return segment.terms[lowerBound(segment.terms, term)] === term;
 }
 
 /** Whether bucket `k` (a term in a field) lists `doc`: a binary search, postings being in document order. */

@@ -10,6 +10,7 @@ import { allowedAssets, listFiltered, type SearchFilters } from "./filter-assets
 import { fuseRankings } from "./fuse-rankings";
 import { parseDateWords } from "./parse-date-words";
 import type { SearchField } from "./search-document";
+import type { Correction } from "./query-segment";
 import { indexedFilter, searchText } from "./text-index";
 import { nearestVectors, refreshVectors, vectorCount } from "./vector-index";
 
@@ -36,6 +37,8 @@ export type SearchResult = {
   nextCursor: string | null;
   total: number;
   text: string;
+  /** Typed words no photo holds, searched as the indexed words close to them ("parkng" → parking). */
+  corrections: Correction[];
   dateWords: { words: string; from: string; to: string } | null;
   clip: { used: true; model: string } | { used: false; reason: string };
   tookMs: { total: number; filter: number; bm25: number; clip: number; embed: number; page: number };
@@ -65,6 +68,7 @@ export async function searchAssets(deps: { db: Db; paths: LibraryPaths; now?: Da
   let clip: SearchResult["clip"] = { used: false, reason: "no words to compare" };
   let ranked: { id: string; match: SearchMatch | null }[];
   let total: number;
+  let corrections: Correction[] = [];
 
   if (!text.trim()) {
     const ids = listFiltered(deps.paths.database, filters, offset, query.limit + 1);
@@ -80,11 +84,13 @@ export async function searchAssets(deps: { db: Db; paths: LibraryPaths; now?: Da
     timing.filter = performance.now() - t;
     t = performance.now();
     const textRanking = searchText(deps.paths.textIndex, text, allowed);
+    corrections = textRanking.corrections;
     timing.bm25 = performance.now() - t;
 
     refreshVectors(deps.paths.database);
     let clipHits: { assetId: string; score: number }[] = [];
-    if (vectorCount(deps.paths.database) === 0) clip = { used: false, reason: "no photo has a CLIP embedding yet (is a CLIP model installed? see /api/admin/models)" };
+    if (namesFiles(text)) clip = { used: false, reason: "file names are matched by name, not by look" };
+    else if (vectorCount(deps.paths.database) === 0) clip = { used: false, reason: "no photo has a CLIP embedding yet (is a CLIP model installed? see /api/admin/models)" };
     else {
       t = performance.now();
       const embedded = await embedQuery(deps.paths.mlSocket, text);
@@ -129,8 +135,18 @@ export async function searchAssets(deps: { db: Db; paths: LibraryPaths; now?: Da
     nextCursor: ranked.length > query.limit ? String(offset + query.limit) : null,
     total,
     text,
+    corrections,
     dateWords: range ? { words: range.words, from: range.from.toISOString(), to: range.to.toISOString() } : null,
     clip,
     tookMs: { total: performance.now() - started, ...timing },
   };
+}
+
+/**
+ * Whether every word of the query is file-name-like ("IMG_5195", "DSCN0010.jpg", "2024-03"): joined by
+ * `_` or `.`, or holding a digit. Resemblance cannot find those, and look-alikes would push the
+ * named file down the fused ranking.
+ */
+function namesFiles(text: string): boolean {
+  return text.trim().split(/\s+/).every((word) => /[_.\d]/.test(word));
 }

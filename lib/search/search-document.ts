@@ -26,7 +26,8 @@ const MAX_TEXT_CHARS = 50_000;
 /**
  * Gathers the searchable text of these assets from every table that holds some: file names (all
  * names an original arrived under), caption, OCR, document text, place, camera, albums, people
- * (named, not hidden) and the owner's description. Assets that no longer exist are absent. One
+ * (named, not hidden, and the names Google Takeout gave the photo — searchable from import on,
+ * before faces run — unless a hidden person bears that name) and the owner's description. Assets that no longer exist are absent. One
  * SQL statement on the read connection (the worker reads thousands at a time, search 50).
  */
 export function loadSearchDocuments(databasePath: string, ids: string[]): SearchDocument[] {
@@ -40,8 +41,10 @@ export function loadSearchDocuments(databasePath: string, ids: string[]): Search
          (SELECT substr(d."text", 1, ${MAX_TEXT_CHARS}) FROM "DocumentText" d WHERE d."assetId" = a."id") AS text,
          p."city", p."region", p."country",
          (SELECT group_concat(al."title", char(10)) FROM "AlbumAsset" x JOIN "Album" al ON al."id" = x."albumId" WHERE x."assetId" = a."id") AS albums,
-         (SELECT group_concat(DISTINCT pe."name") FROM "Face" f JOIN "Person" pe ON pe."id" = f."personId"
-            WHERE f."assetId" = a."id" AND pe."name" IS NOT NULL AND pe."hidden" = 0) AS people
+         (SELECT group_concat(n."name") FROM (SELECT pe."name" FROM "Face" f JOIN "Person" pe ON pe."id" = f."personId"
+            WHERE f."assetId" = a."id" AND pe."name" IS NOT NULL AND pe."hidden" = 0
+            UNION SELECT h."name" FROM "AssetPersonHint" h WHERE h."assetId" = a."id"
+              AND h."name" NOT IN (SELECT hp."name" FROM "Person" hp WHERE hp."hidden" = 1 AND hp."name" IS NOT NULL)) n) AS people
        FROM json_each(?) j JOIN "Asset" a ON a."id" = j.value LEFT JOIN "AssetPlace" p ON p."assetId" = a."id"`,
     )
     .all(JSON.stringify(ids)) as Row[];
@@ -67,7 +70,7 @@ type Row = {
 };
 
 /** "IMG_2024-07-14_beach.jpg" → "IMG 2024 07 14 beach jpg": separators become spaces so parts match. */
-function fileNameWords(name: string): string {
+export function fileNameWords(name: string): string {
   return name.replace(/[_.\-/\\]+/g, " ");
 }
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ASSET_KINDS, NO_KIND, type TextSegment } from "./build-segment";
-import { parseTextQuery, querySegment, type SegmentMatches } from "./query-segment";
+import { parseTextQuery, querySegment, segmentHasTerm, type Correction, type SegmentMatches } from "./query-segment";
 import { MANIFEST, readManifest, readSegment } from "./text-index-files";
 
 /** One BM25 match: the asset, its score and rank, and (worked out on demand) the index terms of the query it contains, each with the indexed fields (label/content/body) it is in. */
@@ -18,6 +18,8 @@ export type TextRanking = {
   top: (n: number) => TextHit[];
   /** The hits among these assets, with their ranks among all matches. */
   find: (assetIds: Iterable<string>) => Map<string, TextHit>;
+  /** Query words no document holds, searched as the indexed words close to them. */
+  corrections: Correction[];
 };
 
 /** A segment as loaded, with which of its documents are live (this is the newest segment speaking for them). */
@@ -29,7 +31,7 @@ type Loaded = { stamp: string; segments: LoadedSegment[]; facts: Facts };
 // Per data dir; on globalThis, so every copy of this module in Next's server bundles (routes, and
 // instrumentation.ts, which warms it at start) shares what is loaded.
 const cache: Map<string, Loaded> = ((globalThis as unknown as { albumsTextIndex?: Map<string, Loaded> }).albumsTextIndex ??= new Map());
-const NO_MATCHES: TextRanking = { total: 0, top: () => [], find: () => new Map() };
+const NO_MATCHES: TextRanking = { total: 0, top: () => [], find: () => new Map(), corrections: [] };
 
 /**
  * Searches the published text index of a data dir, among the assets `allow` accepts. The manifest
@@ -39,7 +41,7 @@ const NO_MATCHES: TextRanking = { total: 0, top: () => [], find: () => new Map()
  */
 export function searchText(dir: string, query: string, allow: (assetId: string) => boolean = () => true): TextRanking {
   const loaded = loadTextIndex(dir);
-  const terms = parseTextQuery(query);
+  const terms = parseTextQuery(query, (term) => loaded?.segments.some(({ segment }) => segmentHasTerm(segment, term)) ?? false);
   if (!loaded || (terms.words.length === 0 && !terms.prefix)) return NO_MATCHES;
   const assetIds: string[] = [];
   const scores: number[] = [];
@@ -59,6 +61,7 @@ export function searchText(dir: string, query: string, allow: (assetId: string) 
   const hit = (i: number, rank: number): TextHit => ({ assetId: assetIds[i]!, score: scores[i]!, rank, matchedTerms: () => found[i]!.matches.termsOf(found[i]!.doc) });
   return {
     total: assetIds.length,
+    corrections: terms.corrections,
     top: (n) => {
       let candidates = assetIds.map((_, i) => i);
       if (n < candidates.length) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { matchSidecars, originalNameOfEdited } from "./match-sidecars";
+import { SIDECAR_CASES } from "./sidecar-cases";
 
 const dir = "Google Photos/Photos from 2023";
 const file = (name: string, part = "p1", folder = dir) => ({ key: `${part}:${folder}/${name}`, dir: folder, name });
@@ -8,6 +9,21 @@ function match(media: string[], jsons: string[]) {
   const result = matchSidecars(media.map((m) => file(m)), jsons.map((j) => file(j)));
   return Object.fromEntries(media.map((m) => [m, result.matches.get(file(m).key) ? `${result.matches.get(file(m).key)!.sidecar.split("/").pop()} (${result.matches.get(file(m).key)!.rule})` : null]));
 }
+
+describe("matchSidecars on naming cases from real exports (sidecar-cases.ts)", () => {
+  it.each(SIDECAR_CASES.map((c) => [`${c.source}: ${c.media[0]}`, c] as const))("%s", (_name, c) => {
+    const media = c.media.map((m) => file(m));
+    const jsons = c.sidecars.map((s) => (typeof s === "string" ? file(s) : { ...file(s.name), title: s.title }));
+    // The archive's order must not matter: forwards, backwards, and media/JSON in other parts.
+    for (const order of [(l: typeof jsons) => l, (l: typeof jsons) => [...l].reverse()]) {
+      const result = matchSidecars(order(media), order(jsons));
+      const got = Object.fromEntries(c.media.map((m) => [m, result.matches.get(file(m).key)?.sidecar.split("/").pop() ?? null]));
+      expect(got).toEqual(c.expect);
+      const edited = Object.fromEntries([...result.editedFrom].map(([copy, original]) => [copy.split("/").pop(), original.split("/").pop()]));
+      expect(edited).toEqual(c.editedFrom ?? {});
+    }
+  });
+});
 
 describe("matchSidecars", () => {
   it("matches plain and supplemental-metadata sidecars, including cut suffixes", () => {
@@ -35,6 +51,19 @@ describe("matchSidecars", () => {
     const longer = "PXL_20240726_153012345.NIGHT.PORTRAIT-01.COVER.jpg";
     expect(match([long, longer], [cut, `${longer.slice(0, 46)}.json`])).toEqual({ [long]: `${cut} (truncated)`, [longer]: `${longer.slice(0, 46)}.json (truncated)` });
     expect(match(["IMG_0001.jpeg"], ["IMG_0001.jpe.json"])).toEqual({ "IMG_0001.jpeg": "IMG_0001.jpe.json (truncated)" });
+  });
+
+  it("matches a JSON named after a photo uploaded without an extension, by name or by its title", () => {
+    const result = matchSidecars([file("Scan.jpg"), file("Receipt.png")], [file("Scan.supplemental-metadata.json"), { ...file("Rec.json"), title: "Receipt" }]);
+    expect(result.matches.get(file("Scan.jpg").key)).toEqual({ sidecar: file("Scan.supplemental-metadata.json").key, rule: "title" });
+    expect(result.matches.get(file("Receipt.png").key)).toEqual({ sidecar: file("Rec.json").key, rule: "title" });
+  });
+
+  it("takes a cut edited suffix only when the original it points at is in the folder", () => {
+    const long = "123456789123456789123456789123456789_DSCN0091";
+    expect(originalNameOfEdited(`${long}-ha edit.JPG`, (n) => n === `${long}.JPG`)).toBe(`${long}.JPG`);
+    expect(originalNameOfEdited(`${long}-ha edit.JPG`)).toBeNull();
+    expect(originalNameOfEdited("IMG_1-ha.jpg", () => true)).toBeNull(); // short names are never cut
   });
 
   it("does not pair a short name with a longer one that merely starts the same", () => {

@@ -11,12 +11,14 @@ import { resolveImportPath } from "./import-roots";
 export const startImportBody = z.object({
   paths: z.array(z.string().min(1).max(4096)).min(1).max(500),
   includeTrashed: z.boolean().default(false),
+  /** which kind of export the parts are: a Google Takeout, or Apple's iCloud Photos copy */
+  source: z.enum(["takeout", "icloud"]).default("takeout"),
 });
 
 export const importJobPayload = startImportBody.extend({ requestId: z.string() });
 
 /**
- * Queues a Takeout import of parts already on the box for the worker; its progress and report
+ * Queues an import (a Takeout, or an iCloud Photos export) of parts already on the box for the worker; its progress and report
  * appear under /api/imports. Only uploaded parts (POST /api/imports/parts) and what lies inside
  * the folders listed in ALBUMS_IMPORT_DIRS can be imported: .zip/.tgz files or extracted folders.
  * Any other path gets the same answer whether it exists or not.

@@ -130,6 +130,45 @@ describe("flows (desktop)", () => {
     await expect(page.getByTestId("lightbox").count()).resolves.toBe(0);
   });
 
+  it("viewer: each photo has its URL, Back closes the viewer, a reload or a link reopens the photo", async () => {
+    await page.goto("/search?q=DSCN");
+    await page.locator("[data-asset-id]").first().waitFor();
+    const id = gallery.ids.get("DSCN0010.jpg")!;
+    await page.locator(`[data-asset-id="${id}"]`).first().click();
+    await page.getByTestId("lightbox").waitFor();
+    expect(new URL(page.url()).searchParams.get("photo")).toBe(id);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => new URL(page.url()).searchParams.get("photo")).not.toBe(id);
+    const next = new URL(page.url()).searchParams.get("photo")!;
+    await page.goBack();
+    await expect.poll(() => page.getByTestId("lightbox").count()).toBe(0);
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/search?q=DSCN"); // still on the page
+    await page.goto(`/albums?photo=${next}`); // a link to a photo opens it over any page
+    await page.getByTestId("lightbox").waitFor();
+    await page.reload();
+    await page.getByTestId("lightbox").waitFor();
+    await expect.poll(() => page.getByTestId("lightbox-image").getAttribute("src")).toContain(next);
+    await page.getByRole("button", { name: "Close" }).click();
+    await expect.poll(() => page.getByTestId("lightbox").count()).toBe(0);
+    expect(new URL(page.url()).search).toBe("");
+  });
+
+  it("shift-click selects the whole range from the last clicked tile; trashing them can be undone", async () => {
+    await page.goto("/search?q=DSCN");
+    const tiles = page.locator("li:has([data-asset-id])");
+    await tiles.nth(4).waitFor();
+    const before = await tiles.count();
+    await tiles.nth(0).getByRole("button", { name: "Select" }).click({ force: true });
+    await tiles.nth(4).locator("[data-asset-id]").click({ modifiers: ["Shift"] });
+    await page.getByText("5 selected").waitFor();
+    await page.getByRole("toolbar", { name: "Selected items" }).getByRole("button", { name: "Trash" }).click();
+    await page.getByText("Moved 5 items to the trash.").waitFor();
+    await expect.poll(() => tiles.count()).toBe(before - 5);
+    await page.getByRole("status").getByRole("button", { name: "Undo" }).click();
+    await page.getByText("Undone: Restored 5 items.").waitFor();
+    await expect.poll(() => tiles.count()).toBe(before);
+  });
+
   it("metadata drawer: camera, time and place of a GPS photo", async () => {
     await page.goto("/search?q=DSCN0010");
     await openTile(page, "DSCN0010.jpg");
@@ -258,6 +297,13 @@ describe("flows (phone, touch)", () => {
       await touch("touchEnd", 100, 455);
       await expect.poll(() => page.getByTestId("lightbox-image").getAttribute("src")).not.toBe(first);
       await page.getByRole("button", { name: "Close" }).tap();
+      await expect.poll(() => page.getByTestId("lightbox").count()).toBe(0);
+      // Swipe down closes the viewer too.
+      await page.locator("[data-asset-id]").first().tap();
+      await page.getByTestId("lightbox-image").waitFor();
+      await touch("touchStart", 180, 300);
+      for (const y of [360, 420, 480, 540]) await touch("touchMove", 185, y);
+      await touch("touchEnd", 185, 540);
       await expect.poll(() => page.getByTestId("lightbox").count()).toBe(0);
       // Tap-and-hold with Chromium's touch input: no movement, longer than 400 ms.
       const box = (await page.locator("[data-asset-id]").nth(1).boundingBox())!;

@@ -1,4 +1,4 @@
-// RELIABILITY scenario 1, as a harness: 20 runs, each uploading 50 photos (4 at a time) to the
+// RELIABILITY scenario 1, as a harness: 5 runs in the suite (`npm run soak:kill-upload` makes it 20), each uploading 50 photos (4 at a time) to the
 // real `npm start` (supervisor, server, worker) and kill -9-ing the whole process group at a random
 // moment. After the restart (its recovery adopts an original whose row did not commit; nothing is
 // deleted) the client re-sends what was not acknowledged.
@@ -15,7 +15,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { hashFile } from "@/lib/server/storage";
 import { filesUnder, getJson, spawnApp, uploadSlowly, type AppProcess } from "../support/app-process";
 
-const RUNS = 20;
+const RUNS = Number(process.env.ALBUMS_SOAK_RUNS ?? 5);
 const FILES_PER_RUN = 50;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-fault-"));
 const env = { ALBUMS_DATA_DIR: dataDir, ALBUMS_API_TOKEN: "", ALBUMS_OWNER: "", ALBUMS_BACKUP_EVERY_HOURS: "0" };

@@ -48,8 +48,12 @@ describe("views and day buckets", () => {
     const { updateAssets } = await import("@/lib/assets/update-assets");
     const { listTimelineDays } = await import("@/lib/assets/list-timeline-days");
     const total = async (view: "timeline" | "favorites" | "archive" | "trash") => (await listTimelineDays(lib.db, { view, tz: 0 })).total;
-    expect(await updateAssets(lib.db, { ids: [ids.a!, ids.b!], favorite: true })).toEqual({ updated: 2 });
+    const favorited = await updateAssets(lib.db, { ids: [ids.a!, ids.b!], favorite: true });
+    expect([favorited.updated, favorited.changed.sort()]).toEqual([2, [ids.a, ids.b].sort()]);
     await updateAssets(lib.db, { ids: [ids.c!], archived: true });
+    // What Undo flips back: only the photos this change really changed.
+    expect((await updateAssets(lib.db, { ids: [ids.b!, ids.c!], archived: true })).changed).toEqual([ids.b]);
+    await updateAssets(lib.db, { ids: [ids.b!], archived: false });
     expect([await total("timeline"), await total("favorites"), await total("archive")]).toEqual([3, 2, 1]);
     await updateAssets(lib.db, { ids: [ids.b!], trashed: true });
     expect([await total("timeline"), await total("favorites"), await total("trash")]).toEqual([2, 1, 1]);

@@ -31,6 +31,7 @@ import { openDb, type Db } from "@/lib/server/db";
 import { originalPath } from "@/lib/server/paths";
 import { prepareLibrary } from "@/lib/server/prepare-library";
 import { applyTakeoutMetadata } from "@/lib/takeout/apply-takeout-metadata";
+import { YUNET_MODEL } from "@/lib/ml/faces/face-models";
 import { ingestBytes, photo, libraryState, peopleState } from "@/tests/support/library-state";
 import { createTestLibrary, listOriginals, type TestLibrary } from "@/tests/support/test-library";
 
@@ -53,7 +54,7 @@ const detections: Record<number, DetectedFace[]> = { 0: [face(100, 1), face(500,
 const storeAll = async (target: Db) => {
   for (const [i, faces] of Object.entries(detections)) {
     const asset = await target.asset.findUniqueOrThrow({ where: { sha256: shas[Number(i)]! } });
-    await storeFaces({ db: target, databasePath: lib.paths.database }, { id: asset.id, width: 1000, height: 1000 }, faces);
+    await storeFaces({ db: target, databasePath: lib.paths.database }, { id: asset.id, width: 1000, height: 1000 }, faces, YUNET_MODEL);
   }
 };
 

@@ -11,7 +11,7 @@ let lib: TestLibrary;
 const faceDir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-faces-"));
 
 beforeAll(async () => {
-  lib = await createTestLibrary({ ALBUMS_FACE_MODEL_DIR: faceDir, ALBUMS_ENRICHMENT: "faces" });
+  lib = await createTestLibrary({ ALBUMS_FACE_MODEL_DIR: faceDir, ALBUMS_FACE_PIPELINE: "yunet", ALBUMS_ENRICHMENT: "faces" });
   const ingest = await import("@/app/api/ingest/route");
   for (const name of ["obama_obama.jpg", "obama_obama2.jpg"]) {
     const res = await lib.call(ingest.POST, { url: "/api/ingest", method: "POST", body: uploadForm(sharedPath("fixtures", "faces", name)) });

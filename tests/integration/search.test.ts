@@ -52,7 +52,7 @@ let routes: {
 const assetOf = new Map<string, string>();
 
 type Hit = { id: string; match: { bm25: { rank: number; fields: Record<string, string[]> } | null; clip: { rank: number } | null } | null };
-type SearchReply = { items: Hit[]; total: number; text: string; clip: { used: boolean; reason?: string; model?: string }; dateWords: { words: string } | null; nextCursor: string | null };
+type SearchReply = { items: Hit[]; total: number; text: string; corrections: { typed: string; closeTo: string[] }[]; clip: { used: boolean; reason?: string; model?: string }; dateWords: { words: string } | null; nextCursor: string | null };
 
 async function ingest(name: string, data: Buffer, fields: Record<string, string> = {}) {
   const res = await lib.call(routes.ingest.POST, { url: "/api/ingest", method: "POST", body: uploadForm({ name, data }, fields) });
@@ -213,6 +213,25 @@ describe("places and dates", () => {
     expect((await search("q=red&kind=video")).items).toEqual([]);
     const photos = await search("q=parking&kind=photo");
     expect(names(photos)[0]).toBe("scenetext01.jpg");
+  });
+});
+
+describe("file names and typos", () => {
+  it("finds a file by its name, whole or in part", async () => {
+    const nikon = await search("q=DSCN0010.jpg");
+    expect(names(nikon)[0]).toBe("DSCN0010.jpg");
+    expect(nikon.clip).toMatchObject({ used: false }); // look-alikes would push the named file down
+    expect(names(await search("q=IMG_0002"))[0]).toBe("IMG_0002.jpg");
+    expect(names(await search("q=IMG_000")).slice(0, 4).sort()).toEqual(["IMG_0001.jpg", "IMG_0001_copy.jpg", "IMG_0002.jpg", "IMG_0003.jpg"]);
+  });
+
+  it("forgives a typo in a longer word and says what it searched instead", async () => {
+    const parking = await search("q=parkng&kind=photo");
+    expect(names(parking)[0]).toBe("scenetext01.jpg");
+    expect(parking.corrections).toEqual([expect.objectContaining({ typed: "parkng", closeTo: ["parking"] })]);
+    const arezzo = await search("q=Arrezzo&limit=100");
+    expect(names(arezzo).sort()).toEqual(expect.arrayContaining(sharedFiles("fixtures", "photos", "jpg", "gps").map((f) => path.basename(f)).filter((f) => f.startsWith("DSCN00"))));
+    expect((await search("q=arezzo")).corrections).toEqual([]);
   });
 });
 

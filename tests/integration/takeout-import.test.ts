@@ -139,7 +139,7 @@ describe("Takeout import", () => {
       expect(Object.values(part.byKind).reduce((a, b) => a + b, 0)).toBe(part.entries);
     }
     // 14 media/Drive entries: 11 imported, 2 already stored (album copies), 1 trashed; 13 others accounted by kind.
-    expect(report.totals).toEqual({ entries: 27, imported: 11, duplicate: 2, skipped: 1, failed: 0, pending: 0 });
+    expect(report.totals).toEqual({ entries: 27, imported: 11, duplicate: 2, updated: 0, skipped: 1, failed: 0, pending: 0 });
     expect(report.items).toHaveLength(14);
     const trash = report.items.find((i) => i.path.endsWith("trash.jpg"))!;
     expect(trash).toMatchObject({ status: "skipped", reason: expect.stringMatching(/trash/) });

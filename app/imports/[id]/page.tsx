@@ -17,9 +17,10 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
   if (!run) return <main className="mx-auto max-w-3xl p-6">No such import.</main>;
   const report = run.report;
   const notImported = report?.items.filter((i) => i.status === "skipped" || i.status === "failed") ?? [];
+  const from = report?.source === "icloud" ? "iCloud" : "Google";
   return (
     <main className="mx-auto max-w-3xl space-y-6 p-6">
-      <h1 className="text-2xl font-semibold">Google Takeout import</h1>
+      <h1 className="text-2xl font-semibold">{report?.source === "icloud" ? "iCloud Photos import" : "Google Takeout import"}</h1>
       {run.progress && run.status !== "done" ? (
         <section aria-label="Progress">
           <progress className="w-full" max={run.progress.bytes || 1} value={run.progress.bytesDone} />
@@ -33,13 +34,13 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
       {report ? (
         <>
           <p role="status" className={`rounded p-3 font-medium ${report.safeToDelete ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}>
-            {report.safeToDelete ? "Safe to delete from Google: every photo, video and file is accounted for and in a verified backup off this disk." : `Not safe to delete from Google yet: ${report.blockers.join("; ")}.`}
+            {report.safeToDelete ? `Safe to delete from ${from}: every photo, video and file is accounted for and in a verified backup off this disk.` : `Not safe to delete from ${from} yet: ${report.blockers.join("; ")}.`}
           </p>
           <dl className="grid grid-cols-2 gap-1 text-sm">
             <dt>Imported</dt>
             <dd>{report.totals.imported}</dd>
             <dt>Already in the library</dt>
-            <dd>{report.totals.duplicate}</dd>
+            <dd>{report.totals.duplicate}{report.totals.updated ? ` (${report.totals.updated} updated by this export)` : ""}</dd>
             <dt>Not imported (with reason)</dt>
             <dd>{report.totals.skipped}</dd>
             <dt>Failed</dt>
@@ -67,7 +68,7 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
           <table className="w-full text-left text-sm">
             <caption className="text-left font-medium">Albums</caption>
             <thead>
-              <tr><th>Album</th><th>In Takeout</th><th>In Albums</th></tr>
+              <tr><th>Album</th><th>In the export</th><th>In Albums</th></tr>
             </thead>
             <tbody>
               {report.albums.map((a) => (

@@ -2,8 +2,9 @@ import type { Config } from "@/lib/config";
 import type { Captioner } from "@/lib/ml/captions/captioner";
 import { createOpenAiCaptioner } from "@/lib/ml/captions/create-openai-captioner";
 import type { ClipEncoder } from "@/lib/ml/clip/clip-encoder";
-import { createFaceAnalyzer } from "@/lib/ml/faces/create-face-analyzer";
 import type { FaceAnalyzer } from "@/lib/ml/faces/face-types";
+import { chooseFacePipeline } from "@/lib/ml/faces/choose-face-pipeline";
+import { openFaceAnalyzer } from "@/lib/ml/faces/open-face-analyzer";
 import { modelStatus } from "@/lib/ml/model-status";
 import { createTextReader } from "@/lib/ml/ocr/create-text-reader";
 import type { TextReader } from "@/lib/ml/ocr/ocr-types";
@@ -46,9 +47,11 @@ async function withModel<T extends object, R>(key: string, create: () => Promise
 /** Runs `run` with the process's OCR reader. */
 export const withTextReader = <R>(config: Config, run: (reader: TextReader) => Promise<R>) => withModel("ocr", () => createTextReader({ threads: config.mlThreads }), run);
 
-/** Runs `run` with the face detector + embedder of the configured model folder. */
-export const withFaceAnalyzer = <R>(config: Config, run: (analyzer: FaceAnalyzer) => Promise<R>) =>
-  withModel(`faces:${config.models.faces}`, () => createFaceAnalyzer({ modelDir: config.models.faces, threads: config.mlThreads }), run);
+/** Runs `run` with the face pipeline the configuration chooses (see chooseFacePipeline). */
+export const withFaceAnalyzer = <R>(config: Config, run: (analyzer: FaceAnalyzer) => Promise<R>) => {
+  const pipeline = chooseFacePipeline(config);
+  return withModel(`faces:${pipeline}:${config.models.faces}`, () => openFaceAnalyzer(config, pipeline), run);
+};
 
 // CLIP and the local captioner are imported on first use: transformers.js alone adds ~135 MiB to
 // the worker's resident memory, for nothing on a library without those models.

@@ -1,9 +1,10 @@
+import { importIcloud } from "@/lib/icloud/import-icloud";
 import { TakeoutAbort } from "@/lib/takeout/catalogue-parts";
 import { importTakeout, type TakeoutProgress } from "@/lib/takeout/import-takeout";
 import { importJobPayload } from "@/lib/takeout/start-import";
 import { type JobHandler, PermanentJobError } from "../handler";
 
-/** A Takeout import started from the admin API; progress lands in ImportRun.progress about once a second. */
+/** A Takeout or iCloud import started from the admin API (or handed over by the CLI); progress lands in ImportRun.progress about once a second. */
 export const takeoutImportJob: JobHandler = {
   kind: "takeout-import",
   async run(ctx, job) {
@@ -16,8 +17,9 @@ export const takeoutImportJob: JobHandler = {
       void ctx.db.importRun.update({ where: { id: progress.runId }, data: { progress: JSON.stringify({ ...progress, startedAt }) } }).catch(() => {});
     };
     try {
-      const { report } = await importTakeout(ctx, payload.paths, { includeTrashed: payload.includeTrashed }, record);
-      ctx.log.info("takeout import finished", { safeToDelete: report.safeToDelete, ...report.totals });
+      const run = payload.source === "icloud" ? importIcloud : importTakeout;
+      const { report } = await run(ctx, payload.paths, { includeTrashed: payload.includeTrashed }, record);
+      ctx.log.info(`${payload.source} import finished`, { safeToDelete: report.safeToDelete, ...report.totals });
     } catch (error) {
       if (error instanceof TakeoutAbort) throw new PermanentJobError(error.message, { cause: error });
       throw error;

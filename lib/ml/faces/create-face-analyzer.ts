@@ -2,18 +2,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { InferenceSession } from "onnxruntime-node";
-import sharp from "sharp";
 import { alignFace } from "./align-face";
+import { decodeUpright } from "./decode-upright";
 import { detectFaces } from "./detect-faces";
 import { embedFace } from "./embed-face";
-import { DETECTOR_FILE, EMBEDDER_FILE, type DetectedFace, type FaceAnalyzer, type Point, type RgbImage } from "./face-types";
+import { YUNET_MODEL } from "./face-models";
+import { DETECTOR_FILE, EMBEDDER_FILE, type DetectedFace, type FaceAnalyzer, type Point } from "./face-types";
 
 /** YuNet's usual operating point (OpenCV Zoo defaults). */
 export const DETECTION_SCORE_THRESHOLD = 0.6;
 export const DETECTION_NMS_IOU = 0.4;
-/** Faces are cut from the photo at full resolution (small faces need every pixel, see
- * MIN_CLUSTER_FACE_SIZE) up to this long side (24 MP at 3:2, ~72 MB decoded), which bounds memory. */
-const WORKING_MAX_SIDE = 6000;
 
 /**
  * Loads the two face models from `modelDir` (DETECTOR_FILE, EMBEDDER_FILE) into sessions that are
@@ -43,6 +41,7 @@ export async function createFaceAnalyzer(options: { modelDir: string; threads?: 
   });
 
   return {
+    model: YUNET_MODEL,
     async analyze(image) {
       const { width, height, working } = await decodeUpright(image);
       const candidates = await detectFaces(detector, working, {
@@ -71,22 +70,3 @@ export async function createFaceAnalyzer(options: { modelDir: string; threads?: 
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-
-/** Upright size of the photo plus an RGB copy of it no larger than WORKING_MAX_SIDE. */
-async function decodeUpright(image: Buffer): Promise<{ width: number; height: number; working: RgbImage }> {
-  try {
-    const meta = await sharp(image, { failOn: "error" }).metadata();
-    const { data, info } = await sharp(image, { failOn: "error", animated: false })
-      .rotate()
-      .resize({ width: WORKING_MAX_SIDE, height: WORKING_MAX_SIDE, fit: "inside", withoutEnlargement: true })
-      .removeAlpha()
-      .toColourspace("srgb")
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    if (info.channels !== 3) throw new Error(`expected 3 colour channels, got ${info.channels}`);
-    const upright = meta.autoOrient ?? { width: info.width, height: info.height };
-    return { width: upright.width, height: upright.height, working: { data, width: info.width, height: info.height } };
-  } catch (error) {
-    throw new Error(`Cannot decode the image for face analysis: ${(error as Error).message}`, { cause: error });
-  }
-}

@@ -1,4 +1,5 @@
 // Shapes shared by the face adapter (detection, alignment, embedding) and its callers.
+import type { FaceModel } from "./face-models";
 
 /** A point in upright image pixels: [x, y]. */
 export type Point = [number, number];
@@ -8,7 +9,7 @@ export type DetectedFace = {
   box: { x: number; y: number; width: number; height: number };
   /** Detector confidence, 0..1. */
   score: number;
-  /** Five landmarks, image-left eye, image-right eye, nose tip, image-left and image-right mouth corner. */
+  /** Five landmarks (none when the detector gives none), image-left eye, image-right eye, nose tip, image-left and image-right mouth corner. */
   landmarks: Point[];
   /** 128-d identity embedding, unit length; compare with a dot product (cosine similarity). */
   embedding: Float32Array;
@@ -16,6 +17,8 @@ export type DetectedFace = {
 
 /** Face detection + embedding over loaded models; create once, reuse, close when done. */
 export type FaceAnalyzer = {
+  /** Which pipeline this is, with its clustering operating points. */
+  readonly model: FaceModel;
   analyze(image: Buffer): Promise<{ width: number; height: number; faces: DetectedFace[] }>;
   close(): Promise<void>;
 };

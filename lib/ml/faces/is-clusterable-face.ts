@@ -17,7 +17,7 @@ export const MIN_CLUSTER_SCORE = 0.8;
  */
 export const MIN_CLUSTER_FACE_SIZE = 40;
 
-/** True when a face is confident and large enough for its embedding to be matched to people. */
-export function isClusterableFace(face: Pick<DetectedFace, "box" | "score">): boolean {
-  return face.score >= MIN_CLUSTER_SCORE && Math.min(face.box.width, face.box.height) >= MIN_CLUSTER_FACE_SIZE;
+/** True when a face is confident (score ≥ `minScore`, default MIN_CLUSTER_SCORE) and large enough for its embedding to be matched to people. */
+export function isClusterableFace(face: Pick<DetectedFace, "box" | "score">, minScore = MIN_CLUSTER_SCORE): boolean {
+  return face.score >= minScore && Math.min(face.box.width, face.box.height) >= MIN_CLUSTER_FACE_SIZE;
 }

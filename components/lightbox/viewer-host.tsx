@@ -1,0 +1,69 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
+import { createContext, Suspense, useCallback, useContext, useRef, useState, type ReactNode, type RefObject } from "react";
+import { getJson } from "../api";
+import { StatusToast, type Status } from "../grid/status-toast";
+import type { AssetDetail, AssetSummary } from "../types";
+import { Lightbox } from "./lightbox";
+
+/** The query parameter naming the photo open in the viewer: `/albums/x?photo=<id>` is a link to it. */
+const PARAM = "photo";
+type OpenViewer = (items: AssetSummary[], id: string) => void;
+const ViewerContext = createContext<OpenViewer>(() => undefined);
+
+/** Opens the viewer on `id` among `items` (the list arrows and swipes walk through). */
+export const useOpenViewer = (): OpenViewer => useContext(ViewerContext);
+
+/**
+ * The gallery's one viewer, driven by the URL: opening a photo pushes `?photo=<id>` (so the
+ * browser's Back closes the viewer instead of leaving the page), moving to the next photo replaces
+ * it, and a reload or a shared link opens the photo alone when the list it came from is not loaded.
+ * Next.js syncs `useSearchParams` with the history API, so the URL is the only state.
+ */
+export function ViewerHost({ children }: { children: ReactNode }) {
+  const [list, setList] = useState<AssetSummary[]>([]);
+  /** Whether the entry on the history stack is one this page pushedRef (Close then goes Back to it). */
+  const pushedRef = useRef(false);
+  const open = useCallback<OpenViewer>((items, id) => {
+    setList(items);
+    pushedRef.current = true;
+    setPhotoParam(id, "push");
+  }, []);
+  return (
+    <ViewerContext.Provider value={open}>
+      {children}
+      <Suspense fallback={null}>
+        <RoutedLightbox list={list} pushedRef={pushedRef} />
+      </Suspense>
+    </ViewerContext.Provider>
+  );
+}
+
+function RoutedLightbox({ list, pushedRef }: { list: AssetSummary[]; pushedRef: RefObject<boolean> }) {
+  const id = useSearchParams().get(PARAM);
+  const [status, setStatus] = useState<Status>("");
+  const index = id ? list.findIndex((item) => item.id === id) : -1;
+  const alone = useQuery({ queryKey: ["asset", id], queryFn: () => getJson<AssetDetail>(`/api/assets/${id}`), enabled: Boolean(id) && index < 0 });
+  const items = index >= 0 ? list : alone.data ? [alone.data] : null;
+  const close = () => {
+    if (pushedRef.current) {
+      pushedRef.current = false;
+      history.back();
+    } else setPhotoParam(null, "replace");
+  };
+  return (
+    <>
+      {id && items ? <Lightbox items={items} index={Math.max(0, index)} onIndex={(i) => setPhotoParam(items[i]!.id, "replace")} onClose={close} onStatus={setStatus} /> : null}
+      <StatusToast status={status} onDone={() => setStatus("")} />
+    </>
+  );
+}
+
+function setPhotoParam(id: string | null, how: "push" | "replace"): void {
+  const url = new URL(window.location.href);
+  if (id) url.searchParams.set(PARAM, id);
+  else url.searchParams.delete(PARAM);
+  if (how === "push") window.history.pushState(null, "", url);
+  else window.history.replaceState(null, "", url);
+}
