@@ -24,8 +24,9 @@ export function createShareServer(options: { deps: () => Promise<ServerDeps>; re
       const peer = isLoopback(peerSocket) && forwarded ? forwarded : peerSocket;
       const secure = req.headers["x-forwarded-proto"] === "https";
       const hasBody = req.method === "POST";
-      if (hasBody && Number(req.headers["content-length"] ?? 0) > MAX_BODY) {
-        res.writeHead(413, { Connection: "close" }).end();
+      // Guests only ever send a passphrase: a body without a declared, small length is refused.
+      if (hasBody && (req.headers["content-length"] === undefined || Number(req.headers["content-length"]) > MAX_BODY)) {
+        res.writeHead(req.headers["content-length"] === undefined ? 411 : 413, { Connection: "close" }).end();
         return;
       }
       cutStalledBody(req, options.requestIdleMs);
