@@ -6,7 +6,7 @@ import { Icon } from "../icons";
 import { ShareDialog } from "../share/share-links";
 import { sendFiles } from "../share/send-files";
 import { AlbumPicker } from "./album-picker";
-import { changeAssets, downloadOriginals } from "./bulk-actions";
+import { changeAssets, downloadOriginals, downloadZip } from "./bulk-actions";
 import type { Status } from "./status-toast";
 import type { Selection } from "./use-selection";
 
@@ -73,6 +73,11 @@ export function SelectionBar({ selection, context = "library", extra, onStatus }
           <button type="button" className={action} onClick={() => downloadOriginals(ids)}>
             <Icon name="download" /> Download
           </button>
+          {ids.length > 1 ? (
+            <button type="button" className={action} onClick={() => downloadZip(ids)}>
+              ZIP
+            </button>
+          ) : null}
           <button type="button" className={action} onClick={() => void sendFiles(ids).then(onStatus, (error: Error) => onStatus(`Failed: ${error.message}`))}>
             Send
           </button>

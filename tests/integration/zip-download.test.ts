@@ -121,6 +121,9 @@ describe("owner ZIP downloads", () => {
     const entries = await unzipEntries(Buffer.from(await res.arrayBuffer()));
     expect([...entries.keys()]).toEqual(["été à kyōto.jpg", "Été à Kyōto (2).jpg"]);
     expect(entries.get("été à kyōto.jpg")!.equals(fs.readFileSync(files[2]!))).toBe(true);
+    const form = await lib.call(routes.selection.POST, { url: "/api/assets/download.zip", method: "POST", headers: { ...auth, "content-type": "application/x-www-form-urlencoded" }, body: `ids=${ids[2]},${ids[0]}` });
+    expect(form.status).toBe(200);
+    expect([...(await unzipEntries(Buffer.from(await form.arrayBuffer()))).keys()]).toEqual(["été à kyōto.jpg", "Été à Kyōto (2).jpg"]);
     const missing = await lib.call(routes.selection.POST, { url: "/api/assets/download.zip", method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ ids: ["nope"] }) });
     expect(missing.status).toBe(404);
   });
