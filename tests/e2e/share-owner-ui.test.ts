@@ -39,13 +39,14 @@ afterAll(async () => {
 
 describe("owner share UI", () => {
   it("creates a link from the album screen, lists and revokes it in Settings", async () => {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ acceptDownloads: true });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`http://127.0.0.1:${app.port}/albums/${albumId}`);
     await page.getByRole("button", { name: "Share", exact: true }).click();
     await page.getByRole("button", { name: "Create link" }).click();
     const url = await page.getByTestId("share-url").inputValue();
+    await page.getByRole("button", { name: "Close" }).click();
     expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${sharePort}/s/[A-Za-z0-9_-]{43}$`));
     const guest = await browser.newPage();
     expect((await guest.goto(url))!.status()).toBe(200);
@@ -59,6 +60,15 @@ describe("owner share UI", () => {
     await list.getByRole("button", { name: "Revoke" }).click();
     await expect.poll(() => list.textContent()).toContain("Summer · revoked");
     expect((await guest.goto(url))!.status()).toBe(410);
+
+    // The selection bar downloads two photos as one ZIP (a form POST the browser saves to disk).
+    await page.goto(`http://127.0.0.1:${app.port}/albums/${albumId}`);
+    const tiles = page.locator("li:has([data-asset-id])");
+    await tiles.nth(0).getByRole("button", { name: "Select" }).click({ force: true });
+    await tiles.nth(1).getByRole("button", { name: "Select" }).click({ force: true });
+    const download = page.waitForEvent("download");
+    await page.getByRole("toolbar", { name: "Selected items" }).getByRole("button", { name: "ZIP" }).click();
+    expect((await download).suggestedFilename()).toBe("albums-2-photos.zip");
     expect(errors).toEqual([]);
   }, 120_000);
 });
