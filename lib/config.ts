@@ -11,6 +11,7 @@ const positiveInt = z.coerce.number().int().positive();
 const schema = z.object({
   ALBUMS_HOST: z.string().min(1).default("127.0.0.1"),
   ALBUMS_PORT: port.default(3000),
+  ALBUMS_SHARE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   ALBUMS_DATA_DIR: z.string().min(1).default("./data"),
   ALBUMS_API_TOKEN: z
     .string()
@@ -89,6 +90,8 @@ const schema = z.object({
 export type Config = {
   host: string;
   port: number;
+  /** The share listener's port (guests of share links only; 0 = no share listener). */
+  sharePort: number;
   dataDir: string;
   databasePath: string;
   apiToken: string | undefined;
@@ -166,6 +169,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   return {
     host: e.ALBUMS_HOST,
     port: e.ALBUMS_PORT,
+    sharePort: e.ALBUMS_SHARE_PORT,
     dataDir,
     databasePath: path.join(dataDir, "albums.db"),
     apiToken: e.ALBUMS_API_TOKEN,

@@ -56,10 +56,14 @@ const logFile = config
   : null;
 if (logFile) addLogSink((line) => logFile.write("albums", line));
 
+// The share listener is a process of its own (ALBUMS_SHARE_PORT=0 turns it off): it never loads
+// Next.js, so nothing of the owner's app can answer through it.
+const sharePort = config?.sharePort ?? 0;
 const supervisor = supervise(
   [
     { name: "server", command: node, args: ["--import", "tsx", path.join(root, "scripts/serve.ts")], restart: true },
     { name: "worker", command: node, args: [...workerV8, ...tsx, path.join(root, "workers/worker.ts")], restart: true, watchdog: true },
+    ...(sharePort > 0 ? [{ name: "share", command: node, args: [...tsx, path.join(root, "scripts/serve-share.ts")], restart: true }] : []),
   ],
   log,
   STOP_GRACE_MS,

@@ -48,3 +48,19 @@ export async function removeFromAlbum(albumId: string, ids: string[]): Promise<S
   };
   return { message: `Removed ${removed} from the album.`, undo };
 }
+
+/** Downloads the selection as one ZIP: a plain form POST, so the browser streams it to disk. */
+export function downloadZip(ids: string[]): void {
+  const form = document.createElement("form");
+  form.method = "post";
+  form.action = "/api/assets/download.zip";
+  form.enctype = "application/x-www-form-urlencoded";
+  const field = document.createElement("input");
+  field.type = "hidden";
+  field.name = "ids";
+  field.value = ids.join(",");
+  form.append(field);
+  document.body.append(form);
+  form.submit();
+  form.remove();
+}

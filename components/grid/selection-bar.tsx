@@ -3,8 +3,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { sendJson } from "../api";
 import { Icon } from "../icons";
+import { ShareDialog } from "../share/share-links";
+import { sendFiles } from "../share/send-files";
 import { AlbumPicker } from "./album-picker";
-import { changeAssets, downloadOriginals } from "./bulk-actions";
+import { changeAssets, downloadOriginals, downloadZip } from "./bulk-actions";
 import type { Status } from "./status-toast";
 import type { Selection } from "./use-selection";
 
@@ -19,6 +21,7 @@ const action = "inline-flex items-center gap-1 rounded-full px-3 py-1.5 text-sm 
 export function SelectionBar({ selection, context = "library", extra, onStatus }: { selection: Selection; context?: BulkContext; extra?: (ids: string[]) => ReactNode; onStatus: (status: Status) => void }) {
   const client = useQueryClient();
   const [picking, setPicking] = useState(false);
+  const [sharing, setSharing] = useState(false);
   if (!selection.active) return null;
   const ids = [...selection.selected];
   const run = async (work: () => Promise<Status>) => {
@@ -70,11 +73,23 @@ export function SelectionBar({ selection, context = "library", extra, onStatus }
           <button type="button" className={action} onClick={() => downloadOriginals(ids)}>
             <Icon name="download" /> Download
           </button>
+          {ids.length > 1 ? (
+            <button type="button" className={action} onClick={() => downloadZip(ids)}>
+              ZIP
+            </button>
+          ) : null}
+          <button type="button" className={action} onClick={() => void sendFiles(ids).then(onStatus, (error: Error) => onStatus(`Failed: ${error.message}`))}>
+            Send
+          </button>
+          <button type="button" className={action} onClick={() => setSharing(true)}>
+            Share link
+          </button>
           <button type="button" className={action} onClick={() => void run(() => changeAssets(ids, { trashed: true }))}>
             <Icon name="trash" /> Trash
           </button>
         </>
       )}
+      {sharing ? <ShareDialog target={{ assetIds: ids }} onClose={() => setSharing(false)} /> : null}
       {picking ? (
         <AlbumPicker
           assetIds={ids}

@@ -7,9 +7,10 @@ import { LibraryOverview } from "./admin/library-overview";
 import { LogPanel } from "./admin/log-panel";
 import { ModelsList } from "./admin/models-list";
 import { NotificationsPanel } from "./admin/notifications-panel";
+import { ShareLinksPanel } from "./admin/share-links-panel";
 import { TokensPanel } from "./admin/tokens-panel";
 
-/** Settings: health, storage, backup, identity, models, job queues, ingest audit log, API tokens, notifications and the log's last errors. */
+/** Settings: health, storage, backup, identity, models, job queues, ingest audit log, API tokens, share links, notifications and the log's last errors. */
 export function AdminScreen() {
   return (
     <>
@@ -27,6 +28,7 @@ export function AdminScreen() {
           <AuditLog />
         </div>
         <TokensPanel />
+        <ShareLinksPanel />
         <NotificationsPanel />
         <div className="xl:col-span-2">
           <LogPanel />

@@ -6,6 +6,7 @@ import { getJson, sendJson } from "../api";
 import { AssetBrowser } from "../grid/asset-browser";
 import { removeFromAlbum } from "../grid/bulk-actions";
 import { Icon } from "../icons";
+import { ShareDialog } from "../share/share-links";
 import { buttonClass, EmptyState, ErrorState, GridSkeleton, inputClass, primaryButtonClass } from "../states";
 import type { AlbumDetail } from "../types";
 
@@ -17,6 +18,7 @@ export function AlbumScreen({ id }: { id: string }) {
   const router = useRouter();
   const { data, error, refetch } = useQuery({ queryKey: ["album", id], queryFn: () => getJson<AlbumDetail>(`/api/albums/${id}`) });
   const [editing, setEditing] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const update = async (change: Record<string, unknown>) => {
     await sendJson("PATCH", `/api/albums/${id}`, change);
     await client.invalidateQueries();
@@ -42,6 +44,8 @@ export function AlbumScreen({ id }: { id: string }) {
               <option value="added">Recently added</option>
             </select>
             <button type="button" className={buttonClass} onClick={() => setEditing(true)}>Edit</button>
+            <button type="button" className={buttonClass} onClick={() => setSharing(true)}>Share</button>
+            {data.items.length > 0 ? <a className={buttonClass} href={`/api/albums/${id}/download.zip`} download>Download ZIP</a> : null}
             <button
               type="button"
               className={buttonClass}
@@ -57,6 +61,7 @@ export function AlbumScreen({ id }: { id: string }) {
           </div>
         )}
       </div>
+      {sharing ? <ShareDialog target={{ albumId: id }} onClose={() => setSharing(false)} /> : null}
       {data.items.length === 0 ? (
         <EmptyState icon="albums" title="This album is empty">Select photos in the timeline or in search results and choose “Add to album”.</EmptyState>
       ) : (

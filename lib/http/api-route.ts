@@ -13,9 +13,18 @@ const log = createLogger("api");
 
 export type ApiContext<P, I = Identity> = { deps: ServerDeps; identity: I; params: P };
 
+/**
+ * Who may call a route, declared with it: `owner` (Tailscale owner, passphrase session, this
+ * machine) and `token` (a script's API token). Share-link guests never reach `app/` at all: the
+ * share listener (lib/share-links/share-server.ts) has its own routes.
+ */
+export type Audience = "owner" | "token";
+
 type RouteOptions = {
   /** Called before answering 401 (e.g. to audit a refused upload). */
   onUnauthorized?: (deps: ServerDeps) => Promise<void>;
+  /** Who may call it (default: owner and token). */
+  allow?: Audience[];
 };
 
 /** `{error:{code,message}}` with the status of its code. */
@@ -67,6 +76,10 @@ export function apiRoute<P = Record<string, never>>(handler: (request: Request, 
         await options.onUnauthorized?.(deps);
         await request.body?.cancel().catch(() => {});
         return failure(request, new AppError("unauthorized", "Sign in: use the owner's Tailscale identity, the passphrase, or an API token."));
+      }
+      if (!(options.allow ?? ["owner", "token"]).includes(identity.kind === "token" ? "token" : "owner")) {
+        await request.body?.cancel().catch(() => {});
+        throw new AppError("forbidden", identity.kind === "token" ? "API tokens cannot call this; sign in as the owner." : "Only API tokens may call this.");
       }
       checkCsrf(request, identity);
       return await handler(request, { deps, identity, params: await route.params });

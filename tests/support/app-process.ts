@@ -30,7 +30,7 @@ export async function spawnApp(kind: "serve" | "start", env: Record<string, stri
   let output = "";
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", ALBUMS_PORT: String(port), ALBUMS_HOST: "127.0.0.1", ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", ALBUMS_PORT: String(port), ALBUMS_HOST: "127.0.0.1", ALBUMS_SHARE_PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: kind === "start",
   });

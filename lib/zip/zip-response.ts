@@ -1,0 +1,34 @@
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { contentDisposition, parseRange } from "@/lib/http/send-file";
+import { streamZip, type ZipSource } from "./stream-zip";
+import type { ZipLayout } from "./zip-layout";
+
+/**
+ * Answers a ZIP download: exact `Content-Length`, a strong ETag naming the archive's content
+ * (`identity`: the files' hashes, names and variant), one byte range (206/416, `If-Range`), so
+ * `curl -C -` or a browser resumes a dropped download and gets the same archive.
+ */
+export function zipResponse(request: Request, layout: ZipLayout, source: ZipSource, options: { fileName: string; identity: string; cacheControl?: string }): Response {
+  const etag = `"zip-${createHash("sha256").update(options.identity).digest("hex").slice(0, 32)}"`;
+  const headers = new Headers({
+    "Content-Type": "application/zip",
+    ETag: etag,
+    "Accept-Ranges": "bytes",
+    "Cache-Control": options.cacheControl ?? "private, no-cache",
+    "Content-Disposition": contentDisposition("attachment", options.fileName),
+    "X-Content-Type-Options": "nosniff",
+  });
+  const range = parseRange(request.headers.get("range"), layout.size, request.headers.get("if-range"), etag);
+  if (range === "invalid") {
+    headers.set("Content-Range", `bytes */${layout.size}`);
+    return new Response(null, { status: 416, headers });
+  }
+  const { start, end } = range ?? { start: 0, end: layout.size - 1 };
+  headers.set("Content-Length", String(end - start + 1));
+  if (range) headers.set("Content-Range", `bytes ${start}-${end}/${layout.size}`);
+  const status = range ? 206 : 200;
+  if (request.method === "HEAD") return new Response(null, { status, headers });
+  const body = Readable.toWeb(Readable.from(streamZip(layout, source, start, end), { objectMode: false })) as ReadableStream<Uint8Array>;
+  return new Response(body, { status, headers });
+}

@@ -1,0 +1,84 @@
+// `npm run bench:zip [-- <photos> <MB each>]`: ZIP download throughput against a bare read of the
+// same files in the same run (1,000 photos of 3 MB by default): the owner's archive (first time,
+// CRCs computed while streaming; again, CRCs cached) and a guest's (metadata blanked), with the
+// process's peak RSS before and after. Files are JPEGs with Exif + random bytes (each unique).
+import "@/lib/server/install-egress-guard";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseConfig } from "@/lib/config";
+import { openDb } from "@/lib/server/db";
+import { createLogger } from "@/lib/server/logger";
+import { originalPath } from "@/lib/server/paths";
+import { prepareLibrary } from "@/lib/server/prepare-library";
+import { assetZip, type ZipAsset, type ZipVariant } from "@/lib/zip/asset-zip";
+import { zipResponse } from "@/lib/zip/zip-response";
+
+const PHOTOS = Number(process.argv[2] ?? 1000);
+const MB_EACH = Number(process.argv[3] ?? 3);
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "albums-bench-zip-"));
+const config = parseConfig({ ALBUMS_DATA_DIR: root, ALBUMS_ENRICHMENT: "none" });
+const paths = await prepareLibrary(config, createLogger("bench", "warn"));
+const db = await openDb(paths.database);
+const header = fs.readFileSync(path.resolve(import.meta.dirname, "../../shared/fixtures/photos/jpg/Kodak_CX7530.jpg"));
+
+console.log(`writing ${PHOTOS} photos of ${MB_EACH} MB…`);
+const assets: ZipAsset[] = [];
+for (let i = 0; i < PHOTOS; i++) {
+  const data = Buffer.concat([header, randomBytes(MB_EACH * 1024 * 1024 - header.length)]);
+  const sha256 = createHash("sha256").update(data).digest("hex");
+  const file = originalPath(paths, sha256, "jpg");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, data);
+  const asset = { id: `a${i}`, sha256, ext: "jpg", mimeType: "image/jpeg", originalName: `IMG_${i}.jpg`, capturedAt: new Date(1.7e12 + i * 1000) };
+  await db.asset.create({ data: { ...asset, kind: "photo", size: BigInt(data.length), source: "bench", capturedAtSource: "exif" } });
+  assets.push(asset);
+}
+const files = assets.map((a) => originalPath(paths, a.sha256, a.ext));
+const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function bareRead(): Promise<number> {
+  let bytes = 0;
+  for (const file of files) for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) bytes += (chunk as Buffer).length;
+  return bytes;
+}
+
+async function zipRead(variant: ZipVariant): Promise<number> {
+  const zip = await assetZip(db, paths, assets, variant);
+  const reader = zipResponse(new Request("http://x/"), zip.layout, zip.source, { fileName: "a.zip", identity: zip.identity }).body!.getReader();
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return bytes;
+    bytes += value.length;
+  }
+}
+
+async function timed(label: string, run: () => Promise<number>): Promise<number> {
+  const started = performance.now();
+  const bytes = await run();
+  const seconds = (performance.now() - started) / 1000;
+  const rate = bytes / 1024 / 1024 / seconds;
+  console.log(`${label.padEnd(38)} ${(bytes / 1024 / 1024).toFixed(0).padStart(6)} MiB  ${seconds.toFixed(2).padStart(7)} s  ${rate.toFixed(0).padStart(6)} MiB/s  peak RSS ${peakMiB()} MiB`);
+  return rate;
+}
+
+console.log(`peak RSS before any read: ${peakMiB()} MiB`);
+await timed("bare read (warm-up)", bareRead);
+// Interleaved rounds (this box is shared and its page cache moves): the median of each.
+const rates: Record<string, number[]> = { bare: [], first: [], cached: [], guest: [] };
+for (let round = 0; round < 3; round++) {
+  rates.bare!.push(await timed("bare read", bareRead));
+  await db.fileCrc.deleteMany({});
+  rates.first!.push(await timed("owner ZIP, first (CRCs computed)", () => zipRead("exact")));
+  rates.cached!.push(await timed("owner ZIP, again (CRCs cached)", () => zipRead("exact")));
+  rates.guest!.push(await timed("guest ZIP (metadata blanked), first", () => zipRead("guest")));
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const bare = median(rates.bare!);
+const line = (name: string) => `${name} ${median(rates[name]!).toFixed(0)} MiB/s = ${(median(rates[name]!) / bare).toFixed(2)}×`;
+console.log(`\nmedians: bare read ${bare.toFixed(0)} MiB/s; ${line("first")}; ${line("cached")}; ${line("guest")} (target ≥ 0.9×); peak RSS ${peakMiB()} MiB`);
+console.log("20 GB video: not run by default (pass a large <MB each>, e.g. `-- 10 2048`, on a disk with room).");
+await db.$disconnect();
+fs.rmSync(root, { recursive: true, force: true });

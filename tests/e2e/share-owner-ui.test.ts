@@ -1,0 +1,74 @@
+// The owner's side in real Chromium against the real `npm start` (server, worker and the share
+// listener process): share an album from its screen, open the link on the share port, see it
+// listed in Settings, revoke it there; the app's own port does not serve /s/ routes.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, spawnApp, type AppProcess } from "../support/app-process";
+import { multipart, request } from "../support/http-client";
+import { CHROMIUM_ARGS } from "../support/pwa-browser";
+
+let app: AppProcess;
+let browser: Browser;
+let dataDir: string;
+let sharePort: number;
+let albumId: string;
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-share-ui-"));
+  sharePort = await freePort();
+  app = await spawnApp("start", { ALBUMS_DATA_DIR: dataDir, ALBUMS_OWNER: "", ALBUMS_API_TOKEN: "", ALBUMS_SHARE_PORT: String(sharePort), ALBUMS_ENRICHMENT: "none", ALBUMS_BACKUP_EVERY_HOURS: "0", ALBUMS_SCRUB_MB_PER_MINUTE: "0" });
+  const ids: string[] = [];
+  for (const [i, color] of ["#c33", "#3c3"].entries()) {
+    const { body, contentType } = multipart(`p${i}.jpg`, await sharp({ create: { width: 400, height: 300, channels: 3, background: color } }).jpeg().toBuffer());
+    ids.push((await request(app.port, { method: "POST", path: "/api/ingest", headers: { "content-type": contentType }, body })).json().assetId);
+  }
+  const created = await request(app.port, { method: "POST", path: "/api/albums", headers: { "content-type": "application/json" }, body: JSON.stringify({ title: "Summer", assetIds: ids }) });
+  albumId = created.json().id;
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("owner share UI", () => {
+  it("creates a link from the album screen, lists and revokes it in Settings", async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${app.port}/albums/${albumId}`);
+    await page.getByRole("button", { name: "Share", exact: true }).click();
+    await page.getByRole("button", { name: "Create link" }).click();
+    const url = await page.getByTestId("share-url").inputValue();
+    await page.getByRole("button", { name: "Close" }).click();
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${sharePort}/s/[A-Za-z0-9_-]{43}$`));
+    const guest = await browser.newPage();
+    expect((await guest.goto(url))!.status()).toBe(200);
+    await expect.poll(() => guest.locator(".tile").count()).toBe(2);
+    // The app's own port knows nothing of /s/ routes.
+    expect((await request(app.port, { path: new URL(url).pathname })).status).toBe(404);
+
+    await page.goto(`http://127.0.0.1:${app.port}/admin`);
+    const list = page.getByRole("list", { name: "Share links" });
+    await expect.poll(() => list.textContent()).toContain("Summer · active");
+    await list.getByRole("button", { name: "Revoke" }).click();
+    await expect.poll(() => list.textContent()).toContain("Summer · revoked");
+    expect((await guest.goto(url))!.status()).toBe(410);
+
+    // The selection bar downloads two photos as one ZIP (a form POST the browser saves to disk).
+    await page.goto(`http://127.0.0.1:${app.port}/albums/${albumId}`);
+    const tiles = page.locator("li:has([data-asset-id])");
+    await tiles.nth(0).getByRole("button", { name: "Select" }).click({ force: true });
+    await tiles.nth(1).getByRole("button", { name: "Select" }).click({ force: true });
+    const download = page.waitForEvent("download");
+    await page.getByRole("toolbar", { name: "Selected items" }).getByRole("button", { name: "ZIP" }).click();
+    expect((await download).suggestedFilename()).toBe("albums-2-photos.zip");
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
