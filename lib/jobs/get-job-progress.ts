@@ -1,7 +1,7 @@
 import type { Config } from "@/lib/config";
 import { modelStatus } from "@/lib/ml/model-status";
 import { type Db, sqlTime } from "@/lib/server/db";
-import { JOB_KINDS, type JobKind } from "./kinds";
+import { JOB_KINDS, type JobKind } from "@/lib/queue/kinds";
 
 export type JobKindProgress = {
   kind: JobKind;

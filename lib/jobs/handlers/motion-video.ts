@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import { storeDerivatives } from "@/lib/assets/store-derivatives";
 import { findEmbeddedVideo, xmpVideoOffset } from "@/lib/media/motion-photo";
-import type { JobHandler } from "../handler";
+import type { JobHandler } from "@/lib/queue/handler";
 import { loadJobAsset } from "./load-job-asset";
 
 /** Splits the MP4 of a Samsung/Google Motion Photo out of its still into a linked derived video. */

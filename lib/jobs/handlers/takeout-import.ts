@@ -1,7 +1,7 @@
 import { TakeoutAbort } from "@/lib/takeout/catalogue-parts";
 import { importTakeout, type TakeoutProgress } from "@/lib/takeout/import-takeout";
-import { importJobPayload } from "@/lib/takeout/start-import";
-import { type JobHandler, PermanentJobError } from "../handler";
+import { type JobHandler, PermanentJobError } from "@/lib/queue/handler";
+import { importJobPayload } from "@/lib/queue/kinds";
 
 /** A Takeout import started from the admin API; progress lands in ImportRun.progress about once a second. */
 export const takeoutImportJob: JobHandler = {
