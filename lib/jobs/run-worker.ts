@@ -34,22 +34,23 @@ export async function runWorker(ctx: JobContext, options: WorkerOptions): Promis
   const recovered = await recoverDeadWorkerJobs(ctx.db);
   if (recovered > 0) ctx.log.warn("handed back jobs of a worker that stopped mid-job", { jobs: recovered });
   await failAbandonedJobs(ctx.db);
-  // Jobs running now, by kind: a kind declared with a concurrency limit is not claimed past it.
-  const running = new Map<JobKind, number>();
+  // Groups (declared `oneAtATime`) with a job running in a lane now: their kinds are not claimed.
+  const busyGroups = new Set<string>();
   const lane = async () => {
     while (!options.signal?.aborted) {
       const ready = await kinds();
-      const job = await claimJob(ctx.db, options.workerId, leaseMs, ready.filter((kind) => (running.get(kind) ?? 0) < (jobKind(kind).concurrency ?? Infinity)));
+      const job = await claimJob(ctx.db, options.workerId, leaseMs, ready.filter((kind) => !busyGroups.has(jobKind(kind).oneAtATime ?? "")));
       if (!job) {
         if (options.untilIdle) return;
         await sleep(pollMs, undefined, { signal: options.signal }).catch(() => {});
         continue;
       }
-      running.set(job.kind, (running.get(job.kind) ?? 0) + 1);
+      const group = jobKind(job.kind).oneAtATime;
+      if (group) busyGroups.add(group);
       try {
         await runOne(ctx, registry.get(job.kind)!, job, options.workerId, leaseMs);
       } finally {
-        running.set(job.kind, (running.get(job.kind) ?? 1) - 1);
+        if (group) busyGroups.delete(group);
       }
     }
   };

@@ -7,7 +7,8 @@ describe("job kind declarations", () => {
     expect(producerOf("video", "thumb-md")).toBe("video-poster");
     expect(producerOf("photo", "motion-video")).toBe("motion-video");
     expect(producerOf("document", "motion-video")).toBeUndefined();
-    expect(derivativeKinds("photo").sort()).toEqual(["motion-video", "thumb-md", "thumb-sm"]);
+    expect(derivativeKinds("photo").sort()).toEqual(["motion-video", "rendition", "thumb-md", "thumb-sm"]);
+    expect(producerOf("video", "rendition")).toBe("video-rendition");
   });
 
   it("declare a priority and a payload schema for every kind", () => {

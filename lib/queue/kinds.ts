@@ -7,7 +7,8 @@ type AssetKind = "photo" | "video" | "document" | "file";
  * What the queue knows about a job kind, declared once here: its priority, the assets it applies
  * to (SQL on `"Asset" a`, used to re-run it over the library; null when it is not about one asset),
  * the derivatives it produces (by asset kind), its payload schema (the worker parses a job's
- * payload with it before the handler runs) and how many may run at once (undefined: no limit).
+ * payload with it before the handler runs) and, with `oneAtATime`, a group (e.g. "ffmpeg") of
+ * which the worker runs one job at a time, whatever its concurrency.
  * The handler (`lib/jobs/handlers/<kind>.ts`) is bound by name in lib/jobs/handlers/index.ts, a
  * `Record<JobKind, JobHandler>`, so a kind without a handler does not compile and the worker
  * refuses to start. This table stays low (no domain imports) because ingest and imports enqueue
@@ -18,7 +19,7 @@ type KindDeclaration = {
   appliesTo: string | null;
   produces: Partial<Record<AssetKind, readonly string[]>>;
   payload: z.ZodType;
-  concurrency?: number;
+  oneAtATime?: string;
 };
 
 const none = z.object({}).passthrough();
@@ -47,6 +48,14 @@ export const JOB_KIND_DECLARATIONS = {
   ocr: { priority: 65, appliesTo: `a."kind" = 'photo'`, produces: {}, payload: none },
   faces: { priority: 65, appliesTo: `a."kind" = 'photo'`, produces: {}, payload: none },
   caption: { priority: 70, appliesTo: `a."kind" IN ('photo', 'video')`, produces: {}, payload: none },
+  "video-preview": { priority: 35, appliesTo: `a."kind" = 'video'`, produces: { video: ["preview"] }, payload: none, oneAtATime: "ffmpeg" },
+  "video-rendition": {
+    priority: 90,
+    appliesTo: `(a."kind" = 'video' OR (a."kind" = 'photo' AND a."motionPhoto" = 1))`,
+    produces: { video: ["rendition"], photo: ["rendition"] },
+    payload: none,
+    oneAtATime: "ffmpeg",
+  },
 } as const satisfies Record<string, KindDeclaration>;
 
 export type JobKind = keyof typeof JOB_KIND_DECLARATIONS;
@@ -78,7 +87,7 @@ export function enrichmentJobs(kind: string, enabled: readonly EnrichmentKind[])
 /** The jobs a freshly ingested original needs, by its kind and type. */
 export function jobsForNewAsset(kind: AssetKind, mime: string): JobKind[] {
   if (kind === "file") return [];
-  if (kind === "video") return ["video-poster"];
+  if (kind === "video") return ["video-poster", "video-preview", "video-rendition"];
   if (kind === "document") return ["document-text"];
   return mime === "image/jpeg" || mime.startsWith("image/hei") ? ["thumbnail", "motion-video"] : ["thumbnail"];
 }

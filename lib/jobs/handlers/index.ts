@@ -10,6 +10,8 @@ import { placesJob } from "./places";
 import { takeoutImportJob } from "./takeout-import";
 import { thumbnailJob } from "./thumbnail";
 import { videoPosterJob } from "./video-poster";
+import { videoPreviewJob } from "./video-preview";
+import { videoRenditionJob } from "./video-rendition";
 
 /** The handler of every declared kind (lib/queue/kinds.ts): a kind missing here does not compile. */
 const BY_KIND: Record<JobKind, JobHandler> = {
@@ -23,6 +25,8 @@ const BY_KIND: Record<JobKind, JobHandler> = {
   faces: facesJob,
   clip: clipJob,
   caption: captionJob,
+  "video-preview": videoPreviewJob,
+  "video-rendition": videoRenditionJob,
 };
 
 /** All handlers. */

@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import { storeDerivatives } from "@/lib/assets/store-derivatives";
 import { findEmbeddedVideo, xmpVideoOffset } from "@/lib/media/motion-photo";
+import { enqueueJob } from "@/lib/queue/enqueue";
 import type { JobHandler } from "@/lib/queue/handler";
 import { loadJobAsset } from "./load-job-asset";
 
@@ -16,5 +17,6 @@ export const motionVideoJob: JobHandler = {
     const data = bytes.subarray(video.offset, video.offset + video.length);
     await storeDerivatives(ctx.db, ctx.paths, asset, [{ kind: "motion-video", fileName: "motion.mp4", mime: "video/mp4", data }]);
     await ctx.db.asset.update({ where: { id: asset.id }, data: { motionPhoto: true } });
+    await enqueueJob(ctx.db, { kind: "video-rendition", assetId: asset.id });
   },
 };
