@@ -66,7 +66,7 @@ export async function extractPosterFrame(filePath: string, ffmpeg: string, durat
   const at = durationMs && durationMs > 2000 ? Math.min(3, durationMs / 10000) : 0;
   const { stdout } = await run(
     ffmpeg,
-    ["-v", "error", "-nostdin", "-ss", at.toFixed(2), "-i", filePath, "-vf", "scale='min(1280,iw)':-2,thumbnail=48", "-frames:v", "1", "-f", "image2pipe", "-vcodec", "png", "-"],
+    ["-v", "error", "-nostdin", ...(at > 0 ? ["-ss", at.toFixed(2)] : []), "-i", filePath, "-vf", "scale='min(1280,iw)':-2,thumbnail=48", "-frames:v", "1", "-f", "image2pipe", "-vcodec", "png", "-"],
     { timeout: 60_000, maxBuffer: 256 * 1024 * 1024, encoding: "buffer" },
   );
   if (stdout.length === 0) throw new Error("ffmpeg produced no frame");

@@ -53,18 +53,20 @@ export function renditionArgs(input: string, output: string, facts: PlaybackFact
   ];
 }
 
-/** Seconds of the silent preview clip. */
+/** Seconds and longest side of the silent preview clip. */
 export const PREVIEW_SECONDS = 3;
+export const PREVIEW_SIDE = 320;
 
 /**
  * ffmpeg arguments for the silent grid preview: 3 s from a tenth into the video, longest side
  * 320 px, 12 fps, H.264 in MP4 (always software: it is tiny).
  */
 export function previewArgs(input: string, output: string, facts: PlaybackFacts, zscale: boolean): string[] {
-  const start = facts.durationMs && facts.durationMs > PREVIEW_SECONDS * 1000 * 2 ? (facts.durationMs / 10000).toFixed(2) : "0";
-  const filter = `${videoFilter(facts, fitSize(facts.width, facts.height, 320), zscale)},fps=12`;
+  // No `-ss` at all for short clips: `-ss 0` on an AVI whose index cannot seek yields no frames.
+  const seek = facts.durationMs && facts.durationMs > PREVIEW_SECONDS * 1000 * 2 ? ["-ss", (facts.durationMs / 10000).toFixed(2)] : [];
+  const filter = `${videoFilter(facts, fitSize(facts.width, facts.height, PREVIEW_SIDE), zscale)},fps=12`;
   return [
-    "-y", "-ss", start, "-i", input, "-t", String(PREVIEW_SECONDS),
+    "-y", ...seek, "-i", input, "-t", String(PREVIEW_SECONDS),
     "-map", "0:v:0", "-an", "-map_metadata", "-1", "-sn", "-dn",
     ...encoderArgs({ encoder: "software", device: "" }, filter, 30).output,
     "-movflags", "+faststart", "-f", "mp4", output,

@@ -26,7 +26,7 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-video-"));
   const clips = makeVideoClips(clipDir, 2, "320x180");
   [app, browser] = await Promise.all([
-    spawnApp("start", { ALBUMS_DATA_DIR: dataDir, ALBUMS_OWNER: "", ALBUMS_API_TOKEN: "", ALBUMS_ENRICHMENT: "none", ALBUMS_BACKUP_EVERY_HOURS: "0", ALBUMS_SCRUB_MB_PER_MINUTE: "0" }),
+    spawnApp("start", { ALBUMS_DATA_DIR: dataDir, ALBUMS_BACKUP_DIR: path.join(dataDir, "backups"), ALBUMS_OWNER: "", ALBUMS_API_TOKEN: "", ALBUMS_ENRICHMENT: "none", ALBUMS_BACKUP_EVERY_HOURS: "0", ALBUMS_SCRUB_MB_PER_MINUTE: "0" }),
     launchChromium(),
   ]);
   for (const [name, file] of Object.entries(clips) as [ClipName, string][]) {

@@ -60,8 +60,9 @@ describe("video renditions", () => {
     expect(body.playback.map((p) => p.url)).toEqual([`/api/assets/${id}/original`]);
   });
 
-  it("gives every video a short silent preview", async () => {
+  it("gives every video a poster and a short silent preview", async () => {
     for (const id of ids.values()) {
+      expect((await lib.db.asset.findUnique({ where: { id } }))?.decodeState).toBe("ok");
       const { streams } = probe(await derivedPath(id, "preview"));
       expect(streams.map((s) => s.codec_type)).toEqual(["video"]);
       expect(Math.max(streams[0]!.width, streams[0]!.height)).toBeLessThanOrEqual(320);

@@ -46,7 +46,9 @@ export async function loadVideoSource(ctx: JobContext, job: JobRow): Promise<Vid
  * on the job row, then renames the complete file into place as derivative `kind`. A failed or
  * killed ffmpeg leaves only its temp file, removed here (or by the start-up sweep of `tmp/`).
  */
-export async function makeVideoDerivative(ctx: JobContext, job: JobRow, source: VideoSource, kind: string, args: (output: string) => string[], outputMs: number | null): Promise<void> {
+export async function makeVideoDerivative(
+  ctx: JobContext, job: JobRow, source: VideoSource, kind: string, output: { args: (file: string) => string[]; durationMs: number | null; size: { width: number; height: number } },
+): Promise<void> {
   const tmp = path.join(ctx.paths.tmp, `video-${kind}-${randomUUID()}.mp4`);
   const started = Date.now();
   let written = 0;
@@ -57,10 +59,8 @@ export async function makeVideoDerivative(ctx: JobContext, job: JobRow, source: 
     void ctx.db.job.update({ where: { id: job.id }, data: { progress: JSON.stringify({ fraction, etaSeconds }) } }).catch(() => {});
   };
   try {
-    await runFfmpeg({ ffmpeg: ctx.config.ffmpeg, args: args(tmp), durationMs: outputMs, onProgress, rssMb: FFMPEG_RSS_MB, nice: NICE });
-    const out = (await probeJson(tmp, ctx.config.ffprobe)) as ProbeJson;
-    const stream = out.streams?.find((s) => s.codec_type === "video");
-    await storeDerivedVideo(ctx.db, ctx.paths, source.asset, kind, tmp, { width: stream?.width ?? 0, height: stream?.height ?? 0 });
+    await runFfmpeg({ ffmpeg: ctx.config.ffmpeg, args: output.args(tmp), durationMs: output.durationMs, onProgress, rssMb: FFMPEG_RSS_MB, nice: NICE });
+    await storeDerivedVideo(ctx.db, ctx.paths, source.asset, kind, tmp, output.size);
   } finally {
     await removePath(ctx.paths, "temp", tmp);
   }

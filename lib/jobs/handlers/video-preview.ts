@@ -1,4 +1,4 @@
-import { PREVIEW_SECONDS, previewArgs } from "@/lib/media/video-rendition-args";
+import { fitSize, PREVIEW_SECONDS, PREVIEW_SIDE, previewArgs } from "@/lib/media/video-rendition-args";
 import type { JobHandler } from "@/lib/queue/handler";
 import { loadVideoSource, makeVideoDerivative } from "./make-video-derivative";
 
@@ -8,7 +8,10 @@ export const videoPreviewJob: JobHandler = {
   async run(ctx, job) {
     const source = await loadVideoSource(ctx, job);
     if (!source) return;
-    const outputMs = Math.min(PREVIEW_SECONDS * 1000, source.facts.durationMs ?? PREVIEW_SECONDS * 1000);
-    await makeVideoDerivative(ctx, job, source, "preview", (output) => previewArgs(source.path, output, source.facts, source.zscale), outputMs);
+    await makeVideoDerivative(ctx, job, source, "preview", {
+      args: (file) => previewArgs(source.path, file, source.facts, source.zscale),
+      durationMs: Math.min(PREVIEW_SECONDS * 1000, source.facts.durationMs ?? PREVIEW_SECONDS * 1000),
+      size: fitSize(source.facts.width, source.facts.height, PREVIEW_SIDE),
+    });
   },
 };

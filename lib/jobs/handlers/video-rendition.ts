@@ -1,5 +1,5 @@
 import { renditionReasons } from "@/lib/media/rendition-rule";
-import { renditionArgs } from "@/lib/media/video-rendition-args";
+import { fitSize, renditionArgs } from "@/lib/media/video-rendition-args";
 import type { JobHandler } from "@/lib/queue/handler";
 import { loadVideoSource, makeVideoDerivative } from "./make-video-derivative";
 
@@ -17,6 +17,10 @@ export const videoRenditionJob: JobHandler = {
     if (reasons.length === 0) return;
     ctx.log.info("making a video rendition", { assetId: source.asset.id, reasons });
     const options = { ...ctx.config.video, zscale: source.zscale };
-    await makeVideoDerivative(ctx, job, source, "rendition", (output) => renditionArgs(source.path, output, source.facts, options), source.facts.durationMs);
+    await makeVideoDerivative(ctx, job, source, "rendition", {
+      args: (file) => renditionArgs(source.path, file, source.facts, options),
+      durationMs: source.facts.durationMs,
+      size: fitSize(source.facts.width, source.facts.height, options.maxSide),
+    });
   },
 };
