@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages Albums needs, with sudo only when not already root:
-#   sh scripts/debian-packages.sh          ffmpeg (video metadata, posters)
+#   sh scripts/debian-packages.sh          ffmpeg (video metadata, posters, web-playable renditions)
 #   sh scripts/debian-packages.sh --test   plus the test suite's tools: chromium (browser tests),
 #     iproute2 + curl (requests from a network namespace), strace (fsync order, injected disk
 #     errors), e2fsprogs (ext4 on a loop device), restic + openssh-sftp-server (off-box backups),

@@ -33,6 +33,9 @@ export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: Tile
   const pressed = useRef(false);
   const start = useRef({ x: 0, y: 0 });
   const [loaded, setLoaded] = useState(false);
+  // A video's silent preview clip plays while the pointer rests on it (hover, or a finger held down).
+  const [previewing, setPreviewing] = useState(false);
+  const preview = (on: boolean) => asset.kind === "video" && setPreviewing(on);
   const root = useRef<HTMLDivElement>(null);
   const image = useRef<HTMLImageElement>(null);
   const near = useSettledInView(root);
@@ -68,6 +71,9 @@ export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: Tile
           <Icon name={asset.kind === "document" || asset.kind === "file" ? "documents" : "photos"} className="h-8 w-8" />
         </span>
       )}
+      {previewing ? (
+        <video src={`/api/assets/${asset.id}/video?variant=preview`} muted autoPlay loop playsInline onError={() => setPreviewing(false)} className="pointer-events-none absolute inset-0 h-full w-full object-cover" data-testid="tile-preview" />
+      ) : null}
       <button
         type="button"
         aria-label={describe(asset)}
@@ -75,7 +81,10 @@ export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: Tile
         data-asset-id={asset.id}
         className="absolute inset-0 focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-sky-500"
         onContextMenu={(e) => e.preventDefault()}
+        onMouseEnter={() => preview(true)}
+        onMouseLeave={() => preview(false)}
         onTouchStart={(e) => {
+          preview(true);
           const touch = e.touches[0]!;
           pressed.current = false;
           start.current = { x: touch.clientX, y: touch.clientY };
@@ -84,8 +93,15 @@ export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: Tile
             onToggle(false);
           }, LONG_PRESS_MS);
         }}
-        onTouchMove={(e) => Math.hypot(e.touches[0]!.clientX - start.current.x, e.touches[0]!.clientY - start.current.y) > 10 && cancelPress()}
-        onTouchEnd={cancelPress}
+        onTouchMove={(e) => {
+          if (Math.hypot(e.touches[0]!.clientX - start.current.x, e.touches[0]!.clientY - start.current.y) <= 10) return;
+          cancelPress();
+          preview(false);
+        }}
+        onTouchEnd={() => {
+          cancelPress();
+          preview(false);
+        }}
         onClick={(e) => {
           if (pressed.current) {
             pressed.current = false;

@@ -29,6 +29,30 @@ function Tool({ icon, label, onClick, pressed }: { icon: IconName; label: string
 }
 
 /**
+ * A video in the viewer: its sources best first (the web-playable rendition, then the original),
+ * mounted once the asset's details say which exist; when none plays here, a note says why.
+ */
+function LightboxVideo({ summary, playback }: { summary: AssetSummary; playback: AssetDetail["playback"] | null }) {
+  const [failed, setFailed] = useState<string | null>(null);
+  const poster = summary.thumbnails.md ? `/api/assets/${summary.id}/thumbnail?size=md` : undefined;
+  if (!playback) return <video key={`${summary.id}-wait`} poster={poster} playsInline className="h-full w-full object-contain" />;
+  return (
+    <>
+      <video key={`${summary.id}-${playback[0]?.url}`} poster={poster} controls playsInline className="h-full w-full object-contain" data-testid="lightbox-video" data-src-count={playback.length}>
+        {playback.map((source, i) => (
+          <source key={source.url} src={source.url} type={source.type} onError={i === playback.length - 1 ? () => setFailed(summary.id) : undefined} />
+        ))}
+      </video>
+      {failed === summary.id ? (
+        <p role="status" className="absolute inset-x-4 bottom-20 rounded bg-black/70 p-3 text-center text-sm text-white">
+          This browser cannot play this video as it is. A playable copy is made in the background (its progress is under Admin → Job queues); the original stays downloadable.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/**
  * Full-screen viewer over a list: arrows/swipe between items, zoom, video and Motion Photo
  * playback, a details drawer, and the everyday actions (favorite, album, download, trash, similar).
  */
@@ -100,7 +124,7 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
         </div>
         <div className="relative min-h-0 flex-1" style={{ backgroundImage: summary.thumbhash && !summary.thumbnails.md ? `url("${thumbhashUrl(summary.thumbhash)}")` : undefined, backgroundSize: "contain", backgroundPosition: "center", backgroundRepeat: "no-repeat" }}>
           {summary.kind === "video" ? (
-            <video key={summary.id} src={`/api/assets/${summary.id}/original`} poster={summary.thumbnails.md ? `/api/assets/${summary.id}/thumbnail?size=md` : undefined} controls playsInline className="h-full w-full object-contain" data-testid="lightbox-video" />
+            <LightboxVideo summary={summary} playback={asset?.id === summary.id ? asset.playback : null} />
           ) : motion && asset?.motionPhoto ? (
             <video key={`${summary.id}-motion`} src={asset.motionPhoto.videoUrl} autoPlay muted loop playsInline onEnded={() => setMotion(false)} className="h-full w-full object-contain" data-testid="lightbox-motion" />
           ) : (

@@ -1,4 +1,5 @@
 import type { Asset, Derivative } from "@/lib/generated/prisma/client";
+import { mimeForExt } from "@/lib/media/detect-type";
 
 /** The timeline item shape of `GET /api/assets`. */
 export type AssetSummary = {
@@ -31,6 +32,8 @@ export type AssetDetail = AssetSummary & {
   video: { durationMs: number | null; codec: string | null } | null;
   document: { pageCount: number | null; textLength: number } | null;
   motionPhoto: { videoUrl: string } | null;
+  /** What the viewer plays for a video, best first: the web-playable rendition when one exists, then the original. */
+  playback: { url: string; type: string }[];
   decodeError: string | null;
   /** The original on disk as the maintenance scans last saw it: ok | missing | corrupt | unavailable. */
   fileState: string;
@@ -96,6 +99,8 @@ export function toAssetDetail(
 ): AssetDetail {
   const motion = asset.derivatives.some((d) => d.kind === "motion-video");
   const live = asset.liveVideo ? `/api/assets/${asset.liveVideo.videoId}/original` : null;
+  const rendition = asset.derivatives.some((d) => d.kind === "rendition");
+  const renditionUrl = `/api/assets/${asset.id}/video?variant=rendition`;
   return {
     ...toAssetSummary(asset),
     sha256: asset.sha256,
@@ -110,7 +115,8 @@ export function toAssetDetail(
     orientation: asset.orientation,
     video: asset.kind === "video" ? { durationMs: asset.durationMs, codec: asset.videoCodec } : null,
     document: asset.kind === "document" ? { pageCount: asset.pageCount, textLength: asset.document?.text.length ?? 0 } : null,
-    motionPhoto: motion ? { videoUrl: `/api/assets/${asset.id}/motion` } : live ? { videoUrl: live } : null,
+    motionPhoto: motion ? { videoUrl: rendition ? renditionUrl : `/api/assets/${asset.id}/motion` } : live ? { videoUrl: live } : null,
+    playback: asset.kind === "video" ? [...(rendition ? [{ url: renditionUrl, type: "video/mp4" }] : []), { url: `/api/assets/${asset.id}/original`, type: mimeForExt(asset.ext) }] : [],
     decodeError: asset.decodeError,
     fileState: asset.fileState,
     metadata: asset.metadataJson ? JSON.parse(asset.metadataJson) : null,

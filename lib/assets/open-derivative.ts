@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/server/db";
 import { resolveUnder, type LibraryPaths } from "@/lib/server/paths";
 import { probeRegularFile } from "@/lib/server/stat-regular-file";
-import { jobKey } from "@/lib/jobs/queue";
-import type { JobKind } from "@/lib/jobs/kinds";
+import { jobKey } from "@/lib/queue/enqueue";
+import { producerOf } from "@/lib/queue/kinds";
 import { AppError } from "@/lib/errors";
 import type { StoredFile } from "./open-original";
 
@@ -10,22 +10,6 @@ export type DerivativeLookup =
   | { state: "ready"; file: StoredFile }
   | { state: "pending" }
   | { state: "unavailable"; reason: string };
-
-const PRODUCERS: Record<string, Record<string, JobKind>> = {
-  photo: { "thumb-sm": "thumbnail", "thumb-md": "thumbnail", "motion-video": "motion-video" },
-  video: { "thumb-sm": "video-poster", "thumb-md": "video-poster" },
-  document: { "thumb-sm": "document-text", "thumb-md": "document-text" },
-};
-
-/** The derivative kinds an asset of `assetKind` can have. */
-export function derivativeKinds(assetKind: string): string[] {
-  return Object.keys(PRODUCERS[assetKind] ?? {});
-}
-
-/** The job that makes derivative `kind` for an asset of `assetKind`, if any. */
-export function producerOf(assetKind: string, kind: string): JobKind | undefined {
-  return PRODUCERS[assetKind]?.[kind];
-}
 
 /**
  * A derived file of an asset (thumbnail, motion video): ready, still being made (its job is

@@ -1,4 +1,4 @@
-import type { JobContext } from "@/lib/jobs/handler";
+import type { JobContext } from "@/lib/queue/handler";
 import { recordBackedUp, recordVerified } from "./backup-coverage";
 import { readBackupState, recordBackupAttempt, recordVerification, type BackupTargetState } from "./backup-status";
 import { backupTargets, type BackupTarget } from "./backup-targets";

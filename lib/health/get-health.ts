@@ -1,5 +1,5 @@
 import type { Config } from "@/lib/config";
-import { countJobs, type JobCounts } from "@/lib/jobs/queue";
+import { countJobs, type JobCounts } from "@/lib/queue/count-jobs";
 import { waitingJobKinds } from "@/lib/ml/model-status";
 import type { Db } from "@/lib/server/db";
 import { egressCounters } from "@/lib/server/egress-guard";

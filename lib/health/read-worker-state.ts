@@ -1,4 +1,4 @@
-import { readHeartbeat } from "@/lib/jobs/heartbeat";
+import { readHeartbeat } from "@/lib/queue/heartbeat";
 import type { Db } from "@/lib/server/db";
 import { egressCounters } from "@/lib/server/egress-guard";
 

@@ -1,7 +1,7 @@
 import type { Config } from "@/lib/config";
 import { modelStatus } from "@/lib/ml/model-status";
 import { type Db, sqlTime } from "@/lib/server/db";
-import { JOB_KINDS, type JobKind } from "./kinds";
+import { JOB_KINDS, type JobKind } from "@/lib/queue/kinds";
 
 export type JobKindProgress = {
   kind: JobKind;
@@ -15,6 +15,8 @@ export type JobKindProgress = {
   etaSeconds: number | null;
   /** Why this kind's pending jobs cannot run yet (its model is missing), with how to get it; null when they can. */
   waitingFor: string | null;
+  /** How far the running job of this kind is, for long jobs that report it (video renditions). */
+  current: { fraction: number; etaSeconds: number } | null;
 };
 export type JobFailure = { id: number; kind: string; assetId: string | null; attempts: number; lastError: string | null; finishedAt: string | null };
 
@@ -24,10 +26,11 @@ const RATE_WINDOW_MS = 10 * 60_000;
 export async function getJobProgress(db: Db, config: Config, now = new Date()): Promise<{ kinds: JobKindProgress[]; failures: JobFailure[] }> {
   const models = await modelStatus(config);
   const since = sqlTime(new Date(now.getTime() - RATE_WINDOW_MS));
-  const [counts, recent, failures] = await Promise.all([
+  const [counts, recent, failures, reporting] = await Promise.all([
     db.job.groupBy({ by: ["kind", "status"], _count: { _all: true } }),
     db.$queryRawUnsafe<{ kind: string; n: bigint | number }[]>(`SELECT kind, count(*) AS n FROM "Job" WHERE status = 'done' AND finishedAt >= ? GROUP BY kind`, since),
     db.job.findMany({ where: { status: "failed" }, orderBy: { finishedAt: "desc" }, take: 50, select: { id: true, kind: true, assetId: true, attempts: true, lastError: true, finishedAt: true } }),
+    db.job.findMany({ where: { status: "running", progress: { not: null } }, select: { kind: true, progress: true } }),
   ]);
   const count = (kind: string, status: string) => counts.find((c) => c.kind === kind && c.status === status)?._count._all ?? 0;
   const kinds = JOB_KINDS.map((kind) => {
@@ -38,7 +41,14 @@ export async function getJobProgress(db: Db, config: Config, now = new Date()): 
       kind, pending: count(kind, "pending"), running: count(kind, "running"), done: count(kind, "done"), failed: count(kind, "failed"),
       perMinute, etaSeconds: left > 0 && perMinute > 0 ? Math.round((left / perMinute) * 60) : null,
       waitingFor: model ? `model ${model.missing} — ${model.howToGet}` : null,
+      current: currentProgress(reporting.find((r) => r.kind === kind)?.progress ?? null),
     };
   });
   return { kinds, failures: failures.map((f) => ({ ...f, finishedAt: f.finishedAt?.toISOString() ?? null })) };
+}
+
+function currentProgress(json: string | null): JobKindProgress["current"] {
+  if (!json) return null;
+  const { fraction, etaSeconds } = JSON.parse(json) as { fraction: number; etaSeconds: number };
+  return { fraction, etaSeconds };
 }

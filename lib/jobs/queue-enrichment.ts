@@ -1,7 +1,7 @@
 import type { EnrichmentKind } from "@/lib/config";
 import type { DbTx } from "@/lib/server/db";
-import { enrichmentJobs, type JobKind } from "./kinds";
-import { enqueueJob } from "./queue";
+import { enrichmentJobs, type JobKind } from "@/lib/queue/kinds";
+import { enqueueJob } from "@/lib/queue/enqueue";
 
 /** The enrichment that reads the md thumbnail: new thumbnails mean it is run again. */
 const READS_THUMBNAIL: JobKind[] = ["clip", "faces", "caption"];

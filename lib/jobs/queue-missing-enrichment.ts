@@ -1,7 +1,7 @@
 import type { EnrichmentKind } from "@/lib/config";
 import type { Db } from "@/lib/server/db";
-import { enrichmentJobs } from "./kinds";
-import { queueJobsForAssets } from "./queue";
+import { enrichmentJobs } from "@/lib/queue/kinds";
+import { queueJobsForAssets } from "@/lib/queue/enqueue";
 
 /**
  * Queues the enrichment jobs a (not trashed) asset with thumbnails should have but has never had

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/server/db";
-import { retryDelayMs } from "./queue";
+import { retryDelayMs } from "@/lib/queue/claim";
 import { workerProcessGone } from "./worker-id";
 
 /**

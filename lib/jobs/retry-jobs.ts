@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/server/db";
 import { inBatches, total } from "@/lib/server/in-batches";
-import { JOB_KINDS } from "./kinds";
+import { JOB_KINDS } from "@/lib/queue/kinds";
 
 export const retryJobsBody = z.union([z.object({ ids: z.array(z.number().int().positive()).min(1).max(10_000) }), z.object({ kind: z.enum(JOB_KINDS).optional() })]);
 

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { JobContext, JobHandler } from "./handler";
-import { PermanentJobError } from "./handler";
+import type { JobContext, JobHandler } from "@/lib/queue/handler";
+import { PermanentJobError } from "@/lib/queue/handler";
 import { handlerRegistry } from "./handlers";
-import { writeHeartbeat } from "./heartbeat";
-import type { JobKind } from "./kinds";
+import { writeHeartbeat } from "@/lib/queue/heartbeat";
+import { jobKind, type JobKind } from "@/lib/queue/kinds";
 import { recoverDeadWorkerJobs } from "./recover-dead-worker-jobs";
-import { claimJob, completeJob, extendLease, failAbandonedJobs, failJob, type JobRow } from "./queue";
+import { claimJob, completeJob, extendLease, failAbandonedJobs, failJob, type JobRow } from "@/lib/queue/claim";
 
 export type WorkerOptions = {
   workerId: string;
@@ -34,15 +34,24 @@ export async function runWorker(ctx: JobContext, options: WorkerOptions): Promis
   const recovered = await recoverDeadWorkerJobs(ctx.db);
   if (recovered > 0) ctx.log.warn("handed back jobs of a worker that stopped mid-job", { jobs: recovered });
   await failAbandonedJobs(ctx.db);
+  // Groups (declared `oneAtATime`) with a job running in a lane now: their kinds are not claimed.
+  const busyGroups = new Set<string>();
   const lane = async () => {
     while (!options.signal?.aborted) {
-      const job = await claimJob(ctx.db, options.workerId, leaseMs, await kinds());
+      const ready = await kinds();
+      const job = await claimJob(ctx.db, options.workerId, leaseMs, ready.filter((kind) => !busyGroups.has(jobKind(kind).oneAtATime ?? "")));
       if (!job) {
         if (options.untilIdle) return;
         await sleep(pollMs, undefined, { signal: options.signal }).catch(() => {});
         continue;
       }
-      await runOne(ctx, registry.get(job.kind)!, job, options.workerId, leaseMs);
+      const group = jobKind(job.kind).oneAtATime;
+      if (group) busyGroups.add(group);
+      try {
+        await runOne(ctx, registry.get(job.kind)!, job, options.workerId, leaseMs);
+      } finally {
+        if (group) busyGroups.delete(group);
+      }
     }
   };
   try {
@@ -76,6 +85,8 @@ async function runOne(ctx: JobContext, handler: JobHandler, job: JobRow, workerI
   const started = Date.now();
   const renew = setInterval(() => void extendLease(ctx.db, job, workerId, leaseMs).catch(() => {}), leaseMs / 3);
   try {
+    const payload = jobKind(job.kind).payload.safeParse(JSON.parse(job.payload));
+    if (!payload.success) throw new PermanentJobError(`invalid payload: ${payload.error.message}`);
     await handler.run(ctx, job);
     await completeJob(ctx.db, job, workerId);
     ctx.log.debug("job done", { id: job.id, kind: job.kind, assetId: job.assetId, ms: Date.now() - started });

@@ -1,6 +1,6 @@
 import { runScheduledBackups } from "@/lib/backup/run-scheduled-backups";
 import { purgeTrash } from "@/lib/assets/purge-trash";
-import type { JobContext } from "@/lib/jobs/handler";
+import type { JobContext } from "@/lib/queue/handler";
 import { journalDirOf } from "@/lib/journal/journal-files";
 import { COMPACT_AFTER_BYTES, compactJournal } from "@/lib/journal/compact-journal";
 import { notifyOwner } from "@/lib/notify/notify-owner";

@@ -1,6 +1,5 @@
-import { derivativeKinds, producerOf } from "@/lib/assets/open-derivative";
-import { jobsForNewAsset, type JobKind } from "@/lib/jobs/kinds";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { derivativeKinds, jobsForNewAsset, producerOf, type JobKind } from "@/lib/queue/kinds";
+import { enqueueJob } from "@/lib/queue/enqueue";
 import type { Db } from "@/lib/server/db";
 import { LIBRARY_ID_KEY } from "@/lib/server/open-library";
 import { originalPath, resolveUnder, type LibraryPaths } from "@/lib/server/paths";

@@ -1,4 +1,4 @@
-import type { JobContext } from "@/lib/jobs/handler";
+import type { JobContext } from "@/lib/queue/handler";
 import { maintenanceTick } from "./run-maintenance";
 
 const TICK_MS = 60_000;

@@ -33,6 +33,13 @@ const SUPPORTED: Record<string, Omit<DetectedType, "mime">> = {
   "video/matroska": { kind: "video", ext: "mkv", raw: false },
   "video/x-matroska": { kind: "video", ext: "mkv", raw: false },
   "video/webm": { kind: "video", ext: "webm", raw: false },
+  // Older cameras and phones: kept as originals, played through a rendition (lib/media/rendition-rule.ts).
+  "video/vnd.avi": { kind: "video", ext: "avi", raw: false },
+  "video/mp2t": { kind: "video", ext: "mts", raw: false },
+  "video/x-ms-asf": { kind: "video", ext: "wmv", raw: false },
+  "video/x-flv": { kind: "video", ext: "flv", raw: false },
+  "video/MP1S": { kind: "video", ext: "mpg", raw: false },
+  "video/MP2P": { kind: "video", ext: "mpg", raw: false },
   "application/pdf": { kind: "document", ext: "pdf", raw: false },
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { kind: "document", ext: "docx", raw: false },
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { kind: "document", ext: "xlsx", raw: false },
@@ -44,8 +51,12 @@ export function isRawMime(mime: string): boolean {
   return SUPPORTED[mime]?.raw ?? false;
 }
 
+// The registered type to serve where file-type reports a private one.
+const SERVED_AS: Record<string, string> = { avi: "video/x-msvideo", wmv: "video/x-ms-wmv", mpg: "video/mpeg" };
+
 /** MIME type Albums serves an original with, given the extension it was stored under. */
 export function mimeForExt(ext: string): string {
+  if (SERVED_AS[ext]) return SERVED_AS[ext];
   for (const [mime, type] of Object.entries(SUPPORTED)) if (type.ext === ext) return mime;
   return "application/octet-stream";
 }

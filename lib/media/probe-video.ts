@@ -22,13 +22,18 @@ type FfprobeOutput = { streams?: FfprobeStream[]; format?: { duration?: string; 
 
 const ISO6709 = /^([+-]\d+(?:\.\d+)?)([+-]\d+(?:\.\d+)?)/;
 
-/** Runs ffprobe on a video. Throws when ffprobe is missing or cannot read the file. */
-export async function probeVideo(filePath: string, ffprobe: string): Promise<VideoMetadata> {
+/** ffprobe's JSON (`-show_format -show_streams`) for a file. Throws when ffprobe is missing or cannot read it. */
+export async function probeJson(filePath: string, ffprobe: string): Promise<unknown> {
   const { stdout } = await run(ffprobe, ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", filePath], {
     timeout: 30_000,
     maxBuffer: 16 * 1024 * 1024,
   });
-  const probe = JSON.parse(stdout) as FfprobeOutput;
+  return JSON.parse(stdout);
+}
+
+/** Runs ffprobe on a video. Throws when ffprobe is missing or cannot read the file. */
+export async function probeVideo(filePath: string, ffprobe: string): Promise<VideoMetadata> {
+  const probe = (await probeJson(filePath, ffprobe)) as FfprobeOutput;
   const video = probe.streams?.find((s) => s.codec_type === "video");
   if (!video) throw new Error("no video stream");
   const tags = { ...(video.tags ?? {}), ...(probe.format?.tags ?? {}) };
@@ -51,12 +56,17 @@ export async function probeVideo(filePath: string, ffprobe: string): Promise<Vid
   };
 }
 
-/** Grabs one frame (PNG bytes) near the start of a video, for its poster and thumbnails. */
+/**
+ * Picks a representative frame (PNG bytes) for a video's poster and thumbnails: ffmpeg's
+ * `thumbnail` filter chooses, among the first 48 frames from a tenth in (at most 3 s; the start
+ * of a short clip), the one closest to their average — not a black or blurred first frame. The
+ * frames are scaled to 1280 px first so a 4K/8K video does not hold 48 full frames in memory.
+ */
 export async function extractPosterFrame(filePath: string, ffmpeg: string, durationMs: number | undefined): Promise<Buffer> {
-  const at = durationMs && durationMs > 2000 ? 1 : 0;
+  const at = durationMs && durationMs > 2000 ? Math.min(3, durationMs / 10000) : 0;
   const { stdout } = await run(
     ffmpeg,
-    ["-v", "error", "-nostdin", "-ss", String(at), "-i", filePath, "-frames:v", "1", "-f", "image2pipe", "-vcodec", "png", "-"],
+    ["-v", "error", "-nostdin", ...(at > 0 ? ["-ss", at.toFixed(2)] : []), "-i", filePath, "-vf", "scale='min(1280,iw)':-2,thumbnail=48", "-frames:v", "1", "-f", "image2pipe", "-vcodec", "png", "-"],
     { timeout: 60_000, maxBuffer: 256 * 1024 * 1024, encoding: "buffer" },
   );
   if (stdout.length === 0) throw new Error("ffmpeg produced no frame");

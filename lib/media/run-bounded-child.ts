@@ -47,7 +47,8 @@ export function runBoundedChild(args: string[], limits: ChildLimits): Promise<Bu
   });
 }
 
-function residentKb(pid: number | undefined): number {
+/** Resident memory of a process in KiB (0 once it is gone). */
+export function residentKb(pid: number | undefined): number {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
     return Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);

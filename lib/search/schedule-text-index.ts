@@ -1,4 +1,4 @@
-import type { JobContext } from "@/lib/jobs/handler";
+import type { JobContext } from "@/lib/queue/handler";
 import { updateTextIndex } from "./update-text-index";
 
 const EVERY_MS = 2_000;

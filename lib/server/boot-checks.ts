@@ -1,6 +1,6 @@
 import { hasOwnerPassphrase } from "@/lib/auth/owner-passphrase";
 import { recoverCustody } from "@/lib/custody/recover-custody";
-import { recoverInterruptedJobs } from "@/lib/jobs/queue";
+import { recoverInterruptedJobs } from "@/lib/queue/claim";
 import { reconcileJournal } from "@/lib/journal/reconcile-journal";
 import type { Config } from "@/lib/config";
 import { listenAddressProblem } from "./check-listen-address";

@@ -1,5 +1,5 @@
 import { appendJournal } from "@/lib/journal/append-journal";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/queue/enqueue";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { DbTx } from "@/lib/server/db";
 import type { TakeoutSidecar } from "./parse-sidecar";

@@ -1,4 +1,4 @@
-import { jobKey } from "@/lib/jobs/queue";
+import { jobKey } from "@/lib/queue/enqueue";
 import type { Db } from "@/lib/server/db";
 import type { TakeoutReport } from "./build-report";
 import { TakeoutAbort } from "./catalogue-parts";

@@ -2,20 +2,14 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { queueTask } from "@/lib/jobs/queue";
+import { queueTask } from "@/lib/queue/enqueue";
+import { importJobPayload } from "@/lib/queue/kinds";
 import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
 import { resolveImportPath } from "./import-roots";
 
-export const startImportBody = z.object({
-  paths: z.array(z.string().min(1).max(4096)).min(1).max(500),
-  includeTrashed: z.boolean().default(false),
-  /** which kind of export the parts are: a Google Takeout, or Apple's iCloud Photos copy */
-  source: z.enum(["takeout", "icloud"]).default("takeout"),
-});
-
-export const importJobPayload = startImportBody.extend({ requestId: z.string() });
+export const startImportBody = importJobPayload.omit({ requestId: true });
 
 /**
  * Queues an import (a Takeout, or an iCloud Photos export) of parts already on the box for the worker; its progress and report

@@ -3,13 +3,13 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { JobHandler } from "@/lib/jobs/handler";
-import { PermanentJobError } from "@/lib/jobs/handler";
-import { JOB_KINDS } from "@/lib/jobs/kinds";
+import type { JobHandler } from "@/lib/queue/handler";
+import { PermanentJobError } from "@/lib/queue/handler";
+import { JOB_KINDS } from "@/lib/queue/kinds";
 import { createTestLibrary, type TestLibrary } from "../support/test-library";
 
 let lib: TestLibrary;
-let queue: typeof import("@/lib/jobs/queue");
+let queue: typeof import("@/lib/queue/enqueue") & typeof import("@/lib/queue/claim");
 let worker: typeof import("@/lib/jobs/run-worker");
 let handlers: typeof import("@/lib/jobs/handlers");
 
@@ -23,7 +23,7 @@ async function makeAsset(n: number): Promise<string> {
 
 beforeAll(async () => {
   lib = await createTestLibrary();
-  queue = await import("@/lib/jobs/queue");
+  queue = { ...(await import("@/lib/queue/enqueue")), ...(await import("@/lib/queue/claim")) };
   worker = await import("@/lib/jobs/run-worker");
   handlers = await import("@/lib/jobs/handlers");
 });

@@ -10,7 +10,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { JobContext } from "@/lib/jobs/handler";
+import type { JobContext } from "@/lib/queue/handler";
 import { createTestLibrary, uploadForm, type TestLibrary } from "../support/test-library";
 
 const HOUR = 3_600_000;

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "@/lib/config";
-import type { JobContext } from "@/lib/jobs/handler";
+import type { JobContext } from "@/lib/queue/handler";
 import { sharedPath } from "../support/shared";
 import { sidecar, writeParts } from "../support/takeout-builder";
 import { createTestLibrary, type TestLibrary } from "../support/test-library";

@@ -1,6 +1,6 @@
 // Child process for the queue concurrency test: claims and completes jobs until none is left,
 // printing the ids it got. Uses the library named by ALBUMS_DATA_DIR.
-import { claimJob, completeJob } from "@/lib/jobs/queue";
+import { claimJob, completeJob } from "@/lib/queue/claim";
 import { getDb } from "@/lib/server/db";
 
 const workerId = process.argv[2] ?? "child";

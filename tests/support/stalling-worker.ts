@@ -2,7 +2,7 @@
 // thumbnail handler that blocks the event loop for good on assets named "stall…" and succeeds at
 // once on the others. Uses the library named by ALBUMS_DATA_DIR.
 import { getConfig } from "@/lib/config";
-import type { JobHandler } from "@/lib/jobs/handler";
+import type { JobHandler } from "@/lib/queue/handler";
 import { JOB_HANDLERS } from "@/lib/jobs/handlers";
 import { runWorker } from "@/lib/jobs/run-worker";
 import { newWorkerId } from "@/lib/jobs/worker-id";

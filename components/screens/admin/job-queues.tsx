@@ -41,7 +41,7 @@ export function JobQueues() {
                   <th scope="row" className="py-1.5 pr-2 font-medium">{k.kind}</th>
                   <td className="py-1.5 pr-2">
                     <progress aria-label={`${k.kind}: ${k.done} of ${total} done`} className="h-2 w-full accent-sky-700" max={total || 1} value={total ? k.done : 0} />
-                    <span className="text-xs text-slate-600 dark:text-slate-300">{k.done} / {total} done{k.running ? ` · ${k.running} running` : ""}</span>
+                    <span className="text-xs text-slate-600 dark:text-slate-300">{k.done} / {total} done{k.running ? ` · ${k.running} running` : ""}{k.current ? ` · current ${Math.round(k.current.fraction * 100)} %, ${formatEta(k.current.etaSeconds)} left` : ""}</span>
                   </td>
                   <td className="py-1.5 pr-2">
                     {k.pending}

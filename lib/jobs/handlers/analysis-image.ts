@@ -3,7 +3,7 @@ import type { Asset } from "@/lib/generated/prisma/client";
 import { isRawMime } from "@/lib/media/detect-type";
 import { openImage } from "@/lib/media/image-source";
 import { resolveUnder } from "@/lib/server/paths";
-import type { JobContext } from "../handler";
+import type { JobContext } from "@/lib/queue/handler";
 
 /** Long side of the image OCR reads: small print stays legible, memory stays bounded. */
 const OCR_SIDE = 2560;

@@ -1,5 +1,5 @@
 import { markSearchStale } from "@/lib/search/mark-search-stale";
-import type { JobHandler } from "../handler";
+import type { JobHandler } from "@/lib/queue/handler";
 import { readAnalysisImage } from "./analysis-image";
 import { loadJobAsset } from "./load-job-asset";
 import { missingModel, withCaptioner } from "./ml-sessions";

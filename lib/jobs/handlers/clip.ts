@@ -1,5 +1,5 @@
 import { toBytes } from "@/lib/ml/vector-bytes";
-import type { JobHandler } from "../handler";
+import type { JobHandler } from "@/lib/queue/handler";
 import { readAnalysisImage } from "./analysis-image";
 import { loadJobAsset } from "./load-job-asset";
 import { missingModel, withClipEncoder } from "./ml-sessions";

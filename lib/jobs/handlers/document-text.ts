@@ -3,7 +3,7 @@ import { markUndecodable, storeThumbnails } from "@/lib/assets/store-derivatives
 import { extractDocument } from "@/lib/media/extract-document";
 import { isOfficeMime } from "@/lib/media/read-office";
 import { renderThumbnails } from "@/lib/media/render-thumbnails";
-import { type JobHandler, PermanentJobError } from "../handler";
+import { type JobHandler, PermanentJobError } from "@/lib/queue/handler";
 import { isFileFault, loadJobAsset } from "./load-job-asset";
 
 /**

@@ -1,5 +1,5 @@
 import { storeFaces } from "@/lib/people/store-faces";
-import type { JobHandler } from "../handler";
+import type { JobHandler } from "@/lib/queue/handler";
 import { readAnalysisImage } from "./analysis-image";
 import { loadJobAsset } from "./load-job-asset";
 import { missingModel, withFaceAnalyzer } from "./ml-sessions";

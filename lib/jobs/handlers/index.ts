@@ -1,5 +1,5 @@
-import type { JobHandler } from "../handler";
-import { JOB_KINDS, type JobKind } from "../kinds";
+import type { JobHandler } from "@/lib/queue/handler";
+import { JOB_KINDS, type JobKind } from "@/lib/queue/kinds";
 import { captionJob } from "./caption";
 import { clipJob } from "./clip";
 import { documentTextJob } from "./document-text";
@@ -10,11 +10,27 @@ import { placesJob } from "./places";
 import { takeoutImportJob } from "./takeout-import";
 import { thumbnailJob } from "./thumbnail";
 import { videoPosterJob } from "./video-poster";
+import { videoPreviewJob } from "./video-preview";
+import { videoRenditionJob } from "./video-rendition";
 
-/** All handlers, keyed by kind. */
-export const JOB_HANDLERS: JobHandler[] = [
-  thumbnailJob, videoPosterJob, motionVideoJob, documentTextJob, takeoutImportJob, placesJob, ocrJob, facesJob, clipJob, captionJob,
-];
+/** The handler of every declared kind (lib/queue/kinds.ts): a kind missing here does not compile. */
+const BY_KIND: Record<JobKind, JobHandler> = {
+  thumbnail: thumbnailJob,
+  "video-poster": videoPosterJob,
+  "motion-video": motionVideoJob,
+  "document-text": documentTextJob,
+  "takeout-import": takeoutImportJob,
+  places: placesJob,
+  ocr: ocrJob,
+  faces: facesJob,
+  clip: clipJob,
+  caption: captionJob,
+  "video-preview": videoPreviewJob,
+  "video-rendition": videoRenditionJob,
+};
+
+/** All handlers. */
+export const JOB_HANDLERS: JobHandler[] = Object.values(BY_KIND);
 
 /** Maps kinds to handlers; throws (so the worker refuses to start) if any kind lacks one. */
 export function handlerRegistry(handlers: JobHandler[] = JOB_HANDLERS): Map<JobKind, JobHandler> {

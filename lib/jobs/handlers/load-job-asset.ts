@@ -1,7 +1,7 @@
 import type { Asset } from "@/lib/generated/prisma/client";
 import { originalPath } from "@/lib/server/paths";
-import { type JobContext, PermanentJobError } from "../handler";
-import type { JobRow } from "../queue";
+import { type JobContext, PermanentJobError } from "@/lib/queue/handler";
+import type { JobRow } from "@/lib/queue/claim";
 
 /** The asset a job is about and the path of its original; a vanished asset fails the job for good. */
 export async function loadJobAsset(ctx: JobContext, job: JobRow): Promise<{ asset: Asset; file: string }> {

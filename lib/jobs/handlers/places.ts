@@ -1,6 +1,6 @@
 import { reverseGeocode } from "@/lib/places/reverse-geocode";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
-import type { JobHandler } from "../handler";
+import type { JobHandler } from "@/lib/queue/handler";
 import { loadJobAsset } from "./load-job-asset";
 
 /** Names the town, region and country of a photo's GPS position (offline); no position, no place. */

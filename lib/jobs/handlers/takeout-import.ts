@@ -1,8 +1,8 @@
 import { importIcloud } from "@/lib/icloud/import-icloud";
 import { TakeoutAbort } from "@/lib/takeout/catalogue-parts";
 import { importTakeout, type TakeoutProgress } from "@/lib/takeout/import-takeout";
-import { importJobPayload } from "@/lib/takeout/start-import";
-import { type JobHandler, PermanentJobError } from "../handler";
+import { type JobHandler, PermanentJobError } from "@/lib/queue/handler";
+import { importJobPayload } from "@/lib/queue/kinds";
 
 /** A Takeout or iCloud import started from the admin API (or handed over by the CLI); progress lands in ImportRun.progress about once a second. */
 export const takeoutImportJob: JobHandler = {

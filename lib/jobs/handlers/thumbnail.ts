@@ -4,7 +4,7 @@ import { isRawMime } from "@/lib/media/detect-type";
 import { openImage } from "@/lib/media/image-source";
 import { renderThumbnails } from "@/lib/media/render-thumbnails";
 import { queueEnrichment } from "../queue-enrichment";
-import { type JobHandler, PermanentJobError } from "../handler";
+import { type JobHandler, PermanentJobError } from "@/lib/queue/handler";
 import { isFileFault, loadJobAsset } from "./load-job-asset";
 
 /** Photo thumbnails (sm, md) and placeholder; an undecodable photo is flagged, kept, and not retried. */

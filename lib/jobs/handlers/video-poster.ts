@@ -3,7 +3,7 @@ import { markUndecodable, storeThumbnails } from "@/lib/assets/store-derivatives
 import { extractPosterFrame } from "@/lib/media/probe-video";
 import { renderThumbnails } from "@/lib/media/render-thumbnails";
 import { queueEnrichment } from "../queue-enrichment";
-import { type JobHandler, PermanentJobError } from "../handler";
+import { type JobHandler, PermanentJobError } from "@/lib/queue/handler";
 import { loadJobAsset } from "./load-job-asset";
 
 /** A video's poster frame (via ffmpeg) rendered into the same thumbnails as photos. */

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/server/db";
 import type { Logger } from "@/lib/server/logger";
 import type { LibraryPaths } from "@/lib/server/paths";
 import type { JobKind } from "./kinds";
-import type { JobRow } from "./queue";
+import type { JobRow } from "./claim";
 
 export type JobContext = { db: Db; paths: LibraryPaths; config: Config; log: Logger };
 
