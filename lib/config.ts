@@ -25,7 +25,7 @@ const schema = z.object({
   ALBUMS_MAX_PIXELS: positiveInt.default(100_000_000),
   ALBUMS_FFMPEG: z.string().min(1).default("ffmpeg"),
   ALBUMS_FFPROBE: z.string().min(1).default("ffprobe"),
-  ALBUMS_VIDEO_MAX_SIDE: z.enum(["720", "1080", "2160"]).default("1080"),
+  ALBUMS_VIDEO_RESOLUTION: z.enum(["720", "1080", "2160"]).default("1080"),
   ALBUMS_VIDEO_ENCODER: z.enum(["software", "vaapi", "qsv"]).default("software"),
   ALBUMS_VIDEO_DEVICE: z.string().min(1).default("/dev/dri/renderD128"),
   ALBUMS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
@@ -104,7 +104,7 @@ export type Config = {
   ffmpeg: string;
   ffprobe: string;
   /** Web-playable video renditions: longest side, encoder (hardware ones are the owner's choice) and the VAAPI/QSV render node. */
-  video: { maxSide: number; encoder: "software" | "vaapi" | "qsv"; device: string };
+  video: { resolution: number; encoder: "software" | "vaapi" | "qsv"; device: string };
   workerConcurrency: number;
   /** How long a claimed job stays leased to its worker without renewal (a dead worker's jobs return after it). */
   jobLeaseMs: number;
@@ -183,7 +183,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     maxPixels: e.ALBUMS_MAX_PIXELS,
     ffmpeg: e.ALBUMS_FFMPEG,
     ffprobe: e.ALBUMS_FFPROBE,
-    video: { maxSide: Number(e.ALBUMS_VIDEO_MAX_SIDE), encoder: e.ALBUMS_VIDEO_ENCODER, device: e.ALBUMS_VIDEO_DEVICE },
+    video: { resolution: Number(e.ALBUMS_VIDEO_RESOLUTION), encoder: e.ALBUMS_VIDEO_ENCODER, device: e.ALBUMS_VIDEO_DEVICE },
     workerConcurrency: e.ALBUMS_WORKER_CONCURRENCY,
     jobLeaseMs: e.ALBUMS_JOB_LEASE_SECONDS * 1000,
     workerStallMs: e.ALBUMS_WORKER_STALL_SECONDS * 1000,

@@ -28,7 +28,7 @@ const work: { file: string; args: string[] }[] = [];
 for (const file of clips) {
   const facts = playbackFacts((await probeJson(file, "ffprobe")) as ProbeJson, MIME[path.extname(file).slice(1)]!)!;
   if (renditionReasons(facts, 1080).length === 0) continue;
-  work.push({ file, args: renditionArgs(file, path.join(dir, "bare.mp4"), facts, { encoder: "software", device: "", maxSide: 1080, zscale }) });
+  work.push({ file, args: renditionArgs(file, path.join(dir, "bare.mp4"), facts, { encoder: "software", device: "", resolution: 1080, zscale }) });
 }
 const videoSeconds = work.length * SECONDS;
 

@@ -19,15 +19,16 @@ describe("renditionReasons: the one rule for web-playable video", () => {
     ["a MOV container", { mime: "video/quicktime" }, "container video/quicktime"],
     ["an MPEG-2 AVI", { mime: "video/vnd.avi", videoCodec: "mpeg2video" }, "codec mpeg2video"],
     ["AC-3 audio", { audioCodec: "ac3" }, "audio ac3"],
-    ["4K over the 1080 setting", { width: 3840, height: 2160 }, "size 3840×2160 over 1080"],
+    ["4K over the 1080 setting", { width: 3840, height: 2160 }, "size 3840×2160 over 1080p"],
   ])("%s needs a rendition", (_, change, reason) => {
     expect(renditionReasons({ ...PLAIN, ...change }, 1080)).toContain(reason);
   });
 
-  it("measures the longest side against the setting (720/1080/2160)", () => {
+  it("measures the shorter side against the setting (720p/1080p/2160p): a 1080p phone clip plays as is", () => {
     expect(renditionReasons({ ...PLAIN, width: 2160, height: 1216 }, 2160)).toEqual([]);
-    expect(renditionReasons({ ...PLAIN, width: 1920, height: 1080 }, 1080)).toEqual(["size 1920×1080 over 1080"]);
-    expect(renditionReasons(PLAIN, 720)).toEqual(["size 1080×608 over 720"]);
+    expect(renditionReasons({ ...PLAIN, width: 1920, height: 1080 }, 1080)).toEqual([]);
+    expect(renditionReasons({ ...PLAIN, width: 1080, height: 1920 }, 1080)).toEqual([]);
+    expect(renditionReasons({ ...PLAIN, width: 1920, height: 1080 }, 720)).toEqual(["size 1920×1080 over 720p"]);
   });
 });
 
@@ -50,9 +51,9 @@ describe("playbackFacts", () => {
 });
 
 describe("fitSize", () => {
-  it("fits the longest side, keeps even sizes and never upscales", () => {
-    expect(fitSize(3840, 2160, 1080)).toEqual({ width: 1080, height: 608 });
-    expect(fitSize(2160, 3840, 720)).toEqual({ width: 406, height: 720 });
+  it("fits the shorter side, keeps even sizes and never upscales", () => {
+    expect(fitSize(3840, 2160, 1080)).toEqual({ width: 1920, height: 1080 });
+    expect(fitSize(2160, 3840, 720)).toEqual({ width: 720, height: 1280 });
     expect(fitSize(641, 361, 1080)).toEqual({ width: 642, height: 362 });
   });
 });

@@ -65,10 +65,10 @@ export function isHdr(facts: Pick<PlaybackFacts, "transfer">): boolean {
 /**
  * The one rule for renditions: a video plays as is in every browser only when it is H.264
  * (Baseline/Main/High, 8-bit 4:2:0, SDR) with AAC/MP3 or no audio in an MP4, no larger than
- * `maxSide` on its longest side. Anything else (HEVC, 10-bit, HDR, MOV/AVI/MPEG/WMV/FLV/3GP
+ * `resolution` on its shorter side (1080: up to 1920×1080, either way up). Anything else (HEVC, 10-bit, HDR, MOV/AVI/MPEG/WMV/FLV/3GP
  * containers, MPEG-2/4 Part 2/MJPEG, oversized) gets a rendition; the reasons say why.
  */
-export function renditionReasons(facts: PlaybackFacts, maxSide: number): string[] {
+export function renditionReasons(facts: PlaybackFacts, resolution: number): string[] {
   const reasons: string[] = [];
   if (!PLAYABLE_CONTAINERS.has(facts.mime)) reasons.push(`container ${facts.mime}`);
   if (facts.videoCodec !== "h264") reasons.push(`codec ${facts.videoCodec ?? "unknown"}`);
@@ -76,6 +76,6 @@ export function renditionReasons(facts: PlaybackFacts, maxSide: number): string[
   if (!facts.pixFmt || !PLAYABLE_PIXEL_FORMATS.has(facts.pixFmt)) reasons.push(`pixel format ${facts.pixFmt ?? "unknown"}`);
   if (isHdr(facts)) reasons.push(`HDR transfer ${facts.transfer}`);
   if (facts.audioCodec && !PLAYABLE_AUDIO.has(facts.audioCodec)) reasons.push(`audio ${facts.audioCodec}`);
-  if (Math.max(facts.width, facts.height) > maxSide) reasons.push(`size ${facts.width}×${facts.height} over ${maxSide}`);
+  if (Math.min(facts.width, facts.height) > resolution) reasons.push(`size ${facts.width}×${facts.height} over ${resolution}p`);
   return reasons;
 }

@@ -2,9 +2,9 @@ import { isHdr, type PlaybackFacts } from "./rendition-rule";
 
 export type VideoEncoder = { encoder: "software" | "vaapi" | "qsv"; device: string };
 
-/** Even output size that fits `maxSide` on the longest side, never upscaled. */
-export function fitSize(width: number, height: number, maxSide: number): { width: number; height: number } {
-  const scale = Math.min(1, maxSide / Math.max(width, height, 1));
+/** Even output size whose shorter side fits `resolution` (1080: 1080p either way up), never upscaled. */
+export function fitSize(width: number, height: number, resolution: number): { width: number; height: number } {
+  const scale = Math.min(1, resolution / Math.max(Math.min(width, height), 1));
   const even = (n: number) => Math.max(2, 2 * Math.round((n * scale) / 2));
   return { width: even(width), height: even(height) };
 }
@@ -36,11 +36,11 @@ function encoderArgs(video: VideoEncoder, filter: string, quality: number): { in
 
 /**
  * ffmpeg arguments (after the global ones) for the web-playable rendition: H.264 High 8-bit
- * 4:2:0 + AAC stereo in MP4 with the index at the front, longest side ≤ `maxSide`, HDR tone-mapped,
+ * 4:2:0 + AAC stereo in MP4 with the index at the front, shorter side ≤ `resolution`, HDR tone-mapped,
  * rotation applied, first audio track kept, metadata (GPS) not copied.
  */
-export function renditionArgs(input: string, output: string, facts: PlaybackFacts, options: VideoEncoder & { maxSide: number; zscale: boolean }): string[] {
-  const size = fitSize(facts.width, facts.height, options.maxSide);
+export function renditionArgs(input: string, output: string, facts: PlaybackFacts, options: VideoEncoder & { resolution: number; zscale: boolean }): string[] {
+  const size = fitSize(facts.width, facts.height, options.resolution);
   const filter = videoFilter(facts, size, options.zscale);
   const encoder = encoderArgs(options, filter, 23);
   return [

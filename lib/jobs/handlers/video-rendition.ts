@@ -13,14 +13,14 @@ export const videoRenditionJob: JobHandler = {
   async run(ctx, job) {
     const source = await loadVideoSource(ctx, job);
     if (!source) return;
-    const reasons = renditionReasons(source.facts, ctx.config.video.maxSide);
+    const reasons = renditionReasons(source.facts, ctx.config.video.resolution);
     if (reasons.length === 0) return;
     ctx.log.info("making a video rendition", { assetId: source.asset.id, reasons });
     const options = { ...ctx.config.video, zscale: source.zscale };
     await makeVideoDerivative(ctx, job, source, "rendition", {
       args: (file) => renditionArgs(source.path, file, source.facts, options),
       durationMs: source.facts.durationMs,
-      size: fitSize(source.facts.width, source.facts.height, options.maxSide),
+      size: fitSize(source.facts.width, source.facts.height, options.resolution),
     });
   },
 };
