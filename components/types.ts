@@ -13,6 +13,7 @@ export type { ModelStatus } from "@/lib/ml/model-status";
 export type { Health } from "@/lib/health/get-health";
 export type { ProblemsReport } from "@/lib/health/get-problems";
 export type { AssetView } from "@/lib/assets/asset-view";
+export type { ShareLinkDto } from "@/lib/share-links/share-link-dto";
 export type { DuplicateCopy, DuplicateGroupView } from "@/lib/duplicates/list-duplicates";
 export type { ResolveUndo } from "@/lib/duplicates/resolve-duplicates";
 

@@ -4,6 +4,7 @@
 import "@/lib/server/install-egress-guard";
 import { exitWithParent } from "@/lib/boot/exit-with-parent";
 import { getConfig } from "@/lib/config";
+import { closeOnSignals } from "@/lib/http/close-on-signals";
 import { getServerDeps } from "@/lib/server/deps";
 import { createLogger } from "@/lib/server/logger";
 import { createShareServer } from "@/lib/share-links/share-server";
@@ -19,11 +20,4 @@ server.on("error", (error: NodeJS.ErrnoException) => {
 });
 server.listen(config.sharePort, config.host, () => log.info(`share listener on http://${config.host}:${config.sharePort} (share links only)`));
 
-const stop = (signal: string) => {
-  log.info(`${signal}: closing`);
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 5_000).unref();
-};
-process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("SIGINT", () => stop("SIGINT"));
+closeOnSignals(server, log);

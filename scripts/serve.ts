@@ -11,6 +11,7 @@ import next from "next";
 import { exitWithParent } from "@/lib/boot/exit-with-parent";
 import { getConfig } from "@/lib/config";
 import { hostPolicy, isAllowedHost } from "@/lib/http/allowed-hosts";
+import { closeOnSignals } from "@/lib/http/close-on-signals";
 import { cutStalledBody } from "@/lib/http/cut-stalled-body";
 import { PEER_HEADER } from "@/lib/http/peer";
 import { isSuspiciousPath } from "@/lib/http/reject-path";
@@ -65,11 +66,4 @@ server.headersTimeout = 15_000;
 server.keepAliveTimeout = 65_000;
 server.listen(config.port, config.host, () => log.info(`listening on http://${config.host}:${config.port}`));
 
-const stop = (signal: string) => {
-  log.info(`${signal}: closing`);
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 5_000).unref();
-};
-process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("SIGINT", () => stop("SIGINT"));
+closeOnSignals(server, log);

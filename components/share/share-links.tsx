@@ -3,21 +3,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { getJson, sendJson } from "../api";
 import { buttonClass, ErrorState, inputClass, primaryButtonClass } from "../states";
+import type { ShareLinkDto } from "../types";
 
-type ShareLinkInfo = {
-  id: string;
-  title: string;
-  albumId: string | null;
-  assetCount: number | null;
-  hasPassphrase: boolean;
-  expiresAt: string | null;
-  allowDownload: boolean;
-  showMetadata: boolean;
-  lastUsedAt: string | null;
-  hits: number;
-  createdAt: string;
-  state: "active" | "expired" | "revoked";
-};
 export type ShareTarget = { albumId: string } | { assetIds: string[] };
 
 /** The guest-facing address of a link: the share listener's port on the host this page was opened with. */
@@ -26,7 +13,7 @@ function guestUrl(path: string, sharePort: number): string {
 }
 
 const useLinks = (albumId?: string) =>
-  useQuery({ queryKey: ["share-links", albumId ?? "all"], queryFn: () => getJson<{ items: ShareLinkInfo[]; sharePort: number }>(`/api/share-links${albumId ? `?albumId=${encodeURIComponent(albumId)}` : ""}`) });
+  useQuery({ queryKey: ["share-links", albumId ?? "all"], queryFn: () => getJson<{ items: ShareLinkDto[]; sharePort: number }>(`/api/share-links${albumId ? `?albumId=${encodeURIComponent(albumId)}` : ""}`) });
 
 /** Creates a link (passphrase, expiry, download and metadata switches) and shows its address once. */
 export function ShareLinkForm({ target }: { target: ShareTarget }) {

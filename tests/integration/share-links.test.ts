@@ -9,10 +9,10 @@ import os from "node:os";
 import path from "node:path";
 import exifr from "exifr";
 import sharp from "sharp";
-import yauzl from "yauzl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedPath } from "../support/shared";
 import { createTestLibrary, uploadForm, type TestLibrary } from "../support/test-library";
+import { unzipEntries } from "../support/unzip";
 
 const TOKEN = "test-token-0123456789abcdef0123";
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -231,7 +231,7 @@ describe("what guests receive", () => {
     }
     // The same, inside the guest ZIP; and with "show metadata" the guest gets the exact bytes.
     const zip = await bytes(await share(`${body.url}/download.zip`));
-    const entries = await unzip(zip);
+    const entries = await unzipEntries(zip);
     expect(entries.size).toBe(6);
     for (const data of entries.values()) expect(data.includes("KODAK")).toBe(false);
     const { body: open } = await createLink({ albumId: "holiday", showMetadata: true });
@@ -260,25 +260,3 @@ async function createTestLibraryToken(): Promise<string> {
   return (await createApiToken(lib.db, "test")).token;
 }
 
-function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      const out = new Map<string, Buffer>();
-      zip.on("entry", (entry: yauzl.Entry) =>
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const parts: Buffer[] = [];
-          stream.on("data", (c: Buffer) => parts.push(c));
-          stream.on("end", () => {
-            out.set(entry.fileName, Buffer.concat(parts));
-            zip.readEntry();
-          });
-        }),
-      );
-      zip.on("end", () => resolve(out));
-      zip.on("error", reject);
-      zip.readEntry();
-    }),
-  );
-}

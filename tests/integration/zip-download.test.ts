@@ -4,10 +4,10 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import yauzl from "yauzl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedPath } from "../support/shared";
 import { createTestLibrary, uploadForm, type TestLibrary } from "../support/test-library";
+import { unzipEntries } from "../support/unzip";
 
 const TOKEN = "test-token-0123456789abcdef0123";
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -50,28 +50,6 @@ async function readThenCut(res: Response, bytes: number): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-function unzipEntries(bytes: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(bytes, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (err, zip) => {
-      if (err) return reject(err);
-      const out = new Map<string, Buffer>();
-      zip.on("entry", (entry: yauzl.Entry) =>
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const parts: Buffer[] = [];
-          stream.on("data", (c: Buffer) => parts.push(c));
-          stream.on("end", () => {
-            out.set(entry.fileName, Buffer.concat(parts));
-            zip.readEntry();
-          });
-        }),
-      );
-      zip.on("end", () => resolve(out));
-      zip.on("error", reject);
-      zip.readEntry();
-    }),
-  );
-}
 
 describe("owner ZIP downloads", () => {
   it("streams the album as one stored ZIP with an exact Content-Length, safe unique Unicode names and the originals byte for byte", async () => {
