@@ -2,7 +2,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Image from "next/image";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { getJson } from "../api";
 import { formatDateTime } from "../format";
 import { AlbumPicker } from "../grid/album-picker";
@@ -75,7 +75,8 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
   };
   const goRef = useRef(go);
   const closeRef = useRef(onClose);
-  useEffect(() => {
+  // Before paint, not after: a key pressed as soon as the next photo shows must move from it.
+  useLayoutEffect(() => {
     goRef.current = go;
     closeRef.current = onClose;
   });
