@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { Readable } from "node:stream";
 import { contentDisposition, parseRange } from "@/lib/http/send-file";
 import { streamZip, type ZipSource } from "./stream-zip";
 import type { ZipLayout } from "./zip-layout";
@@ -29,6 +28,23 @@ export function zipResponse(request: Request, layout: ZipLayout, source: ZipSour
   if (range) headers.set("Content-Range", `bytes ${start}-${end}/${layout.size}`);
   const status = range ? 206 : 200;
   if (request.method === "HEAD") return new Response(null, { status, headers });
-  const body = Readable.toWeb(Readable.from(streamZip(layout, source, start, end), { objectMode: false })) as ReadableStream<Uint8Array>;
-  return new Response(body, { status, headers });
+  return new Response(pullFrom(streamZip(layout, source, start, end)), { status, headers });
+}
+
+/**
+ * A byte stream pulled straight from the generator, one chunk per read (Readable.from wrapped by
+ * Readable.toWeb gave a quarter of the throughput); cancelling it (a dropped download) closes the
+ * generator, which closes the file it was reading.
+ */
+function pullFrom(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
 }
