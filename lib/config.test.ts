@@ -28,6 +28,15 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ ALBUMS_ALLOWED_HOSTS: "http://x.example/" })).toThrow(/ALBUMS_ALLOWED_HOSTS/);
   });
 
+  it("reads the watched import folder (off by default; absolute, apart from the data dir)", () => {
+    expect(parseConfig({}).importFolder).toBeNull();
+    expect(parseConfig({ ALBUMS_DATA_DIR: "/srv/albums", ALBUMS_IMPORT_DIR: "/srv/import/" }).importFolder).toEqual({ dir: "/srv/import", move: false, pollMs: 30_000 });
+    expect(parseConfig({ ALBUMS_IMPORT_DIR: "/srv/import", ALBUMS_IMPORT_MOVE: "1", ALBUMS_IMPORT_POLL_SECONDS: "2" }).importFolder).toMatchObject({ move: true, pollMs: 2_000 });
+    expect(() => parseConfig({ ALBUMS_IMPORT_DIR: "import" })).toThrow(/ALBUMS_IMPORT_DIR: must be an absolute folder/);
+    expect(() => parseConfig({ ALBUMS_DATA_DIR: "/srv/albums", ALBUMS_IMPORT_DIR: "/srv/albums/import" })).toThrow(/ALBUMS_IMPORT_DIR: must be a folder apart/);
+    expect(() => parseConfig({ ALBUMS_DATA_DIR: "/srv/albums", ALBUMS_IMPORT_DIR: "/srv" })).toThrow(/ALBUMS_IMPORT_DIR: must be a folder apart/);
+  });
+
   it("treats empty variables as unset and splits owner logins", () => {
     expect(parseConfig({ ALBUMS_API_TOKEN: "", ALBUMS_OWNER: "me@example.com,me@github" })).toMatchObject({ apiToken: undefined, owners: ["me@example.com", "me@github"] });
   });

@@ -45,6 +45,9 @@ const schema = z.object({
   ALBUMS_BACKUP_VERIFY_HOURS: z.coerce.number().min(0).default(24),
   ALBUMS_SCRUB_MB_PER_MINUTE: z.coerce.number().min(0).default(200),
   ALBUMS_TRASH_DAYS: z.coerce.number().min(0).default(30),
+  ALBUMS_IMPORT_DIR: z.string().refine((dir) => path.isAbsolute(dir), "must be an absolute folder, e.g. /srv/albums-import (the folder Syncthing fills)").optional(),
+  ALBUMS_IMPORT_MOVE: z.enum(["0", "1"]).default("0"),
+  ALBUMS_IMPORT_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   ALBUMS_ALLOW_LAN: z.enum(["0", "1"]).default("0"),
   ALBUMS_ALLOWED_HOSTS: z
     .string()
@@ -85,6 +88,9 @@ const schema = z.object({
       ctx.addIssue({ code: "custom", path: [key], message: `${host} is not in ALBUMS_EGRESS_ALLOW: add it there (a tailnet address or your own server's name) so Albums may reach it` });
     }
   }
+}).refine((e) => !e.ALBUMS_IMPORT_DIR || !overlaps(path.resolve(e.ALBUMS_IMPORT_DIR), path.resolve(e.ALBUMS_DATA_DIR)), {
+  path: ["ALBUMS_IMPORT_DIR"],
+  message: "must be a folder apart from ALBUMS_DATA_DIR (neither inside the other)",
 }).refine((e) => !e.ALBUMS_BACKUP_REPOSITORY || e.ALBUMS_BACKUP_PASSWORD_FILE, {
   path: ["ALBUMS_BACKUP_PASSWORD_FILE"],
   message: "required with ALBUMS_BACKUP_REPOSITORY: a file (mode 600) holding the restic repository password, e.g. `openssl rand -hex 32 > /etc/albums/restic-password` — keep a copy off this box, without it the backup cannot be read",
@@ -125,6 +131,8 @@ export type Config = {
   scrubBytesPerMinute: number;
   /** Trashed assets are purged this many days after trashing (0 = only when the owner empties the trash). */
   trashDays: number;
+  /** The watched import folder (ALBUMS_IMPORT_DIR; null = off): complete new files are copied in, then moved to `imported/` when `move`. */
+  importFolder: { dir: string; move: boolean; pollMs: number } | null;
   /** Listening beyond loopback is refused unless this is set (and a passphrase exists). */
   allowLan: boolean;
   /** Extra Host names the server answers (besides loopback, the tailnet and, with allowLan, this machine's names); others get 421. */
@@ -150,6 +158,15 @@ export type Config = {
   /** Where the owner wants to hear about problems (none by default; each admitted by egressAllow). */
   notify: { ntfy: string | null; webhook: string | null; smtp: { url: string; to: string; from: string } | null };
 };
+
+/** True when one folder is the other or lies inside it. */
+function overlaps(a: string, b: string): boolean {
+  const inside = (dir: string, other: string) => {
+    const rel = path.relative(dir, other);
+    return !rel.startsWith("..") && !path.isAbsolute(rel);
+  };
+  return inside(a, b) || inside(b, a);
+}
 
 /** Thrown when the environment is invalid; lists every problem at once. */
 export class ConfigError extends Error {
@@ -198,6 +215,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     backupVerifyHours: e.ALBUMS_BACKUP_VERIFY_HOURS,
     scrubBytesPerMinute: e.ALBUMS_SCRUB_MB_PER_MINUTE * 1024 * 1024,
     trashDays: e.ALBUMS_TRASH_DAYS,
+    importFolder: e.ALBUMS_IMPORT_DIR ? { dir: path.resolve(/*turbopackIgnore: true*/ e.ALBUMS_IMPORT_DIR), move: e.ALBUMS_IMPORT_MOVE === "1", pollMs: e.ALBUMS_IMPORT_POLL_SECONDS * 1000 } : null,
     allowLan: e.ALBUMS_ALLOW_LAN === "1",
     allowedHosts: e.ALBUMS_ALLOWED_HOSTS.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean),
     importDirs: e.ALBUMS_IMPORT_DIRS.split(",").map((dir) => dir.trim()).filter(Boolean).map((dir) => path.resolve(/*turbopackIgnore: true*/ dir)),

@@ -1,8 +1,9 @@
 // The worker process: runs the durable job queue (thumbnails, posters, document text, OCR, faces,
-// places, CLIP, captions), keeps the text index current and embeds search queries.
+// places, CLIP, captions), keeps the text index current, polls the import folder and embeds search queries.
 import "@/lib/server/install-egress-guard";
 import { exitWithParent } from "@/lib/boot/exit-with-parent";
 import { getConfig } from "@/lib/config";
+import { scheduleImportFolder } from "@/lib/import-folder/schedule-import-folder";
 import { withClipEncoder } from "@/lib/jobs/handlers/ml-sessions";
 import { queueMissingEnrichment } from "@/lib/jobs/queue-missing-enrichment";
 import { runWorker } from "@/lib/jobs/run-worker";
@@ -35,13 +36,14 @@ const ctx = { db, paths: libraryPaths(config.dataDir, config.databasePath), conf
 log.info("started", { workerId, concurrency: config.workerConcurrency, enrichmentQueued: await queueMissingEnrichment(db, config.enrichment) });
 const stopMaintenance = scheduleMaintenance(ctx, abort.signal);
 const stopTextIndex = scheduleTextIndex(ctx, abort.signal);
+const stopImportFolder = scheduleImportFolder(ctx, abort.signal);
 // Search queries are embedded here, where the CLIP model lives.
 const embeddings = await serveTextEmbeddings(ctx.paths.mlSocket, (text) =>
   withClipEncoder(config, async (encoder) => ({ model: encoder.modelId, vector: await encoder.embedText(text) })),
 );
 await runWorker(ctx, { workerId, signal: abort.signal, concurrency: config.workerConcurrency, leaseMs: config.jobLeaseMs });
 embeddings.close();
-await Promise.all([stopMaintenance(), stopTextIndex()]);
+await Promise.all([stopMaintenance(), stopTextIndex(), stopImportFolder()]);
 await db.$disconnect();
 stopReporting();
 log.info("stopped");

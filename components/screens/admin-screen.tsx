@@ -2,6 +2,7 @@
 import { ScreenHeader } from "../states";
 import { AuditLog } from "./admin/audit-log";
 import { HealthPanel } from "./admin/health-panel";
+import { ImportFolderPanel } from "./admin/import-folder-panel";
 import { JobQueues } from "./admin/job-queues";
 import { LibraryOverview } from "./admin/library-overview";
 import { LogPanel } from "./admin/log-panel";
@@ -10,7 +11,7 @@ import { NotificationsPanel } from "./admin/notifications-panel";
 import { ShareLinksPanel } from "./admin/share-links-panel";
 import { TokensPanel } from "./admin/tokens-panel";
 
-/** Settings: health, storage, backup, identity, models, job queues, ingest audit log, API tokens, share links, notifications and the log's last errors. */
+/** Settings: health, storage, backup, identity, models, job queues, ingest audit log, API tokens, share links, notifications, the import folder and the log's last errors. */
 export function AdminScreen() {
   return (
     <>
@@ -30,6 +31,7 @@ export function AdminScreen() {
         <TokensPanel />
         <ShareLinksPanel />
         <NotificationsPanel />
+        <ImportFolderPanel />
         <div className="xl:col-span-2">
           <LogPanel />
         </div>
