@@ -44,7 +44,8 @@ export async function pollImportFolder(ctx: JobContext, signal?: AbortSignal): P
   const where = (file: { path: string }) => ({ folder_path: { folder, path: file.path } });
   for (const file of stable) {
     if (signal?.aborted) break;
-    let assetId = rows.get(file.path)?.state === "ingested" ? rows.get(file.path)!.assetId : null;
+    // Already ingested (a failed row with an asset is one whose move failed): only the move is left.
+    let assetId = rows.get(file.path)?.assetId ?? null;
     if (!assetId) {
       const outcome = await ingestImportFile(ctx, folder, file);
       if (outcome.state === "waiting") continue;
@@ -63,7 +64,8 @@ export async function pollImportFolder(ctx: JobContext, signal?: AbortSignal): P
     }
     if (!settings.move) continue;
     try {
-      const asset = await db.asset.findUniqueOrThrow({ where: { id: assetId }, select: { sha256: true, ext: true } });
+      const asset = await db.asset.findUnique({ where: { id: assetId }, select: { sha256: true, ext: true } });
+      if (!asset) throw new Error("its photo is no longer in the library");
       const to = await moveImportedFile(
         ctx.paths,
         { folder, from: file.path, to: rows.get(file.path)?.movedTo ?? null, sha256: asset.sha256, original: originalPath(ctx.paths, asset.sha256, asset.ext) },
