@@ -30,6 +30,9 @@ export function planServiceInstall(o: ServiceInstallOptions): HostStep[] {
   const backupDir = o.env.ALBUMS_BACKUP_DIR;
   const localRepository = o.env.ALBUMS_BACKUP_REPOSITORY?.startsWith("/") ? [o.env.ALBUMS_BACKUP_REPOSITORY] : [];
   const writable = [dataDir, backupDir, ...localRepository];
+  // The import folder is the owner's (Syncthing fills it): neither created nor chowned here, only
+  // reachable by the service (ALBUMS_IMPORT_MOVE moves files into its imported/ sub-folder).
+  const importFolder = o.env.ALBUMS_IMPORT_DIR ? [o.env.ALBUMS_IMPORT_DIR] : [];
   const own = `${o.user}:${o.user}`;
   return [
     ...(o.userExists
@@ -43,7 +46,7 @@ export function planServiceInstall(o: ServiceInstallOptions): HostStep[] {
     { kind: "run", argv: ["chown", "-R", own, ...writable], why: "the service owns its data and backups" },
     { kind: "run", argv: [o.npm, "--prefix", o.appDir, "run", "build"], why: "the production build the service runs" },
     { kind: "run", argv: ["chown", "-R", own, path.join(o.appDir, ".next")], why: "the server writes its cache there" },
-    { kind: "write", path: UNIT_PATH, content: renderSystemdUnit({ user: o.user, appDir: o.appDir, node: o.node, envFile: o.envFile, writablePaths: writable, stopTimeoutSec: o.stopTimeoutSec }), mode: 0o644 },
+    { kind: "write", path: UNIT_PATH, content: renderSystemdUnit({ user: o.user, appDir: o.appDir, node: o.node, envFile: o.envFile, writablePaths: [...writable, ...importFolder], stopTimeoutSec: o.stopTimeoutSec }), mode: 0o644 },
     { kind: "run", argv: ["systemctl", "daemon-reload"], why: "load the unit" },
     { kind: "run", argv: ["systemctl", "enable", ...(o.start ? ["--now"] : []), UNIT_NAME], why: o.start ? "start at boot, and now" : "start at boot" },
   ];
