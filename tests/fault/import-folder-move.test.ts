@@ -47,7 +47,7 @@ function worker(command: string[]): { child: ChildProcess; exited: Promise<numbe
 /** Runs the worker under strace, which kills it (-9) when it makes `syscalls` on the import file. */
 async function killedAt(syscalls: string): Promise<void> {
   const run = worker(["strace", "-f", "--seccomp-bpf", "-o", "/dev/null", "-P", source, "-e", `trace=${syscalls}`, "-e", `inject=${syscalls}:error=EIO:signal=KILL`]);
-  const timer = setTimeout(() => run.child.kill("SIGKILL"), 90_000);
+  const timer = setTimeout(() => run.child.kill("SIGKILL"), 150_000);
   const code = await run.exited;
   clearTimeout(timer);
   expect(code, run.output()).toBe("SIGKILL"); // strace dies by its tracee's signal
@@ -82,17 +82,17 @@ describe("import folder move, worker killed between the steps", () => {
     expect(fs.existsSync(source)).toBe(true);
     expect(fs.existsSync(moved)).toBe(false);
     expect(library().ledger).toEqual([{ path: "DCIM/Camera/IMG_0001.jpg", state: "ingested", movedTo: "imported/DCIM/Camera/IMG_0001.jpg" }]);
-  }, 120_000);
+  }, 180_000);
 
   it("killed as it unlinks the old name: the file is in both places (one inode), never in neither", async () => {
     await killedAt("unlink,unlinkat");
     await expectNothingLost();
     expect(fs.statSync(source).ino).toBe(fs.statSync(moved).ino);
-  }, 120_000);
+  }, 180_000);
 
   it("a normal restart finishes the move: one asset, one file in imported/, no second copy", async () => {
     const run = worker(["env"]);
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 120_000;
     while (fs.existsSync(source) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     run.child.kill("SIGTERM");
     expect(await run.exited, run.output()).toBe(0);
@@ -100,5 +100,5 @@ describe("import folder move, worker killed between the steps", () => {
     expect(fs.existsSync(source)).toBe(false);
     expect(fs.readdirSync(path.dirname(moved))).toEqual(["IMG_0001.jpg"]);
     expect(library().ledger).toEqual([{ path: "DCIM/Camera/IMG_0001.jpg", state: "moved", movedTo: "imported/DCIM/Camera/IMG_0001.jpg" }]);
-  }, 120_000);
+  }, 180_000);
 });

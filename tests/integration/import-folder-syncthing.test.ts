@@ -32,7 +32,7 @@ beforeAll(async () => {
   ctx = { db: lib.db, paths: lib.paths, config: lib.config, log: createLogger("test", "error") };
   poll = (context = ctx) => pollImportFolder(context);
   pair = await startSyncthingPair(workDir, phone, importDir);
-});
+}, 120_000);
 afterAll(async () => {
   await pair?.stop();
   await lib?.cleanup();
@@ -53,7 +53,7 @@ function photo(seed: number, size = 900): Promise<Buffer> {
 }
 
 /** Polls the import folder every 100 ms until `done` holds (Syncthing works meanwhile). */
-async function pollUntil(done: () => Promise<boolean>, what: string, context = ctx, timeoutMs = 30_000): Promise<void> {
+async function pollUntil(done: () => Promise<boolean>, what: string, context = ctx, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await poll(context);
@@ -77,7 +77,7 @@ describe("import folder fed by Syncthing", () => {
     const audit = await lib.db.ingestAudit.groupBy({ by: ["outcome"], where: { source: "watch" }, _count: { _all: true } });
     expect(audit.map((a) => [a.outcome, a._count._all])).toEqual([["ingested", 2]]);
     expect(fs.existsSync(path.join(importDir, ".stfolder"))).toBe(true); // Syncthing's marker: never ingested
-  }, 60_000);
+  }, 120_000);
 
   it("freeing space on the phone deletes nothing on the box; new photos keep coming", async () => {
     fs.rmSync(path.join(phone, "IMG_20240601_100000.jpg"));
@@ -86,7 +86,7 @@ describe("import folder fed by Syncthing", () => {
     await pollUntil(async () => (await lib.db.asset.count()) === 3, "the third asset");
     expect(fs.existsSync(path.join(importDir, "IMG_20240601_100000.jpg"))).toBe(true);
     expect(await lib.db.asset.count({ where: { sha256: sha(data) } })).toBe(1);
-  }, 60_000);
+  }, 120_000);
 
   it("with the move option the moved files stay moved (Syncthing does not bring them back)", async () => {
     const move = { ...ctx, config: { ...ctx.config, importFolder: { ...ctx.config.importFolder!, move: true } } };
@@ -96,5 +96,5 @@ describe("import folder fed by Syncthing", () => {
     expect(fs.readdirSync(importDir).filter((name) => !name.startsWith(".")).sort()).toEqual(["imported"]);
     expect(fs.readdirSync(path.join(importDir, "imported")).sort()).toEqual(["IMG_20240601_100000.jpg", "IMG_20240601_100100.jpg", "IMG_20240602_090000.jpg"]);
     expect(await lib.db.asset.count()).toBe(3);
-  }, 60_000);
+  }, 120_000);
 });
