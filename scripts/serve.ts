@@ -57,12 +57,14 @@ const server = http.createServer({ connectionsCheckingInterval: 2_000 }, (req, r
     refuse(res, 421, "misdirected_request", "This box does not answer to that host name (set ALBUMS_ALLOWED_HOSTS to add one).");
     return;
   }
-  if (isSuspiciousPath(req.url ?? "/")) {
+  // WebDAV names may hold "%" (decoded once there, dot segments refused by lib/webdav/dav-path.ts).
+  const dav = isDavPath((req.url ?? "/").split(/[?#]/)[0]!);
+  if (!dav && isSuspiciousPath(req.url ?? "/")) {
     refuse(res, 400, "bad_request", "Invalid path.");
     return;
   }
   cutStalledBody(req, config.requestIdleMs);
-  if (isDavPath((req.url ?? "/").split("?")[0]!)) {
+  if (dav) {
     void getServerDeps().then((deps) => handleDav(req, res, deps, log));
     return;
   }

@@ -34,6 +34,8 @@ export function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 export async function davRequest(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<DavRequest> {
+  // A fragment is never part of a request target: refuse it rather than act on a shorter path.
+  if ((req.url ?? "").includes("#")) throw new DavStatus(400);
   const segments = davSegments(req.url ?? "/");
   const ifHeader = header(req, "if");
   return { req, res, deps, segments, key: pathKey(segments), item: await resolvePath(deps.db, segments), ifLists: ifHeader ? parseIfHeader(ifHeader) : null };
@@ -46,7 +48,7 @@ export function etagOf(item: ResolvedPath | null): string | null {
 
 /**
  * The If header and lock checks before a change to `key` (RFC 4918 §7, §10.4): 412 when the If
- * header does not hold, 423 when a lock on the target (and, with `within`, under it; with
+ * header does not hold (whatever it names), else 423 when a lock on the target (and, with `within`, under it; with
  * `parentKey`, on the collection gaining or losing a member) is not submitted in the If header.
  */
 export async function checkWrite(dav: DavRequest, key: string, options: { within?: boolean; parentKey?: string | null } = {}): Promise<void> {
@@ -57,7 +59,7 @@ export async function checkWrite(dav: DavRequest, key: string, options: { within
     ...(options.parentKey != null ? locksCovering(options.parentKey).filter((l) => l.root === options.parentKey || l.depth === "infinity") : []),
   ];
   const missing = blocking.some((lock) => !tokens.includes(lock.token));
-  if (dav.ifLists && !(await ifHolds(dav))) throw new DavStatus(missing ? 423 : 412);
+  if (dav.ifLists && !(await ifHolds(dav))) throw new DavStatus(412);
   if (missing) throw new DavStatus(423, {}, lockedBody(key));
 }
 

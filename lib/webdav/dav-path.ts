@@ -10,22 +10,21 @@ export function isDavPath(target: string): boolean {
 
 /**
  * The names from the Files root of a request target or a Destination URL (absolute or a path):
- * query and fragment dropped, percent-decoded per segment (spaces, UTF-8). `bad_request` for a
- * target outside `/dav/` or one that does not decode.
+ * query and fragment dropped, each segment percent-decoded once (a name may hold spaces, UTF-8,
+ * even "%"). `bad_request` for a target outside `/dav/`, a dot segment (never normalised away),
+ * a NUL, or one that does not decode.
  */
 export function davSegments(target: string): string[] {
-  let pathname: string;
-  try {
-    pathname = new URL(target, "http://dav.invalid").pathname;
-  } catch {
-    throw new AppError("bad_request", "Not a URL.");
-  }
+  const pathname = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split(/[?#]/)[0]!;
   if (!isDavPath(pathname)) throw new AppError("bad_request", `Not inside ${DAV_ROOT}/.`);
+  let segments: string[];
   try {
-    return pathname.slice(DAV_ROOT.length).split("/").filter(Boolean).map((s) => decodeURIComponent(s));
+    segments = pathname.slice(DAV_ROOT.length).split("/").filter(Boolean).map((s) => decodeURIComponent(s));
   } catch {
     throw new AppError("bad_request", "The path does not percent-decode as UTF-8.");
   }
+  if (segments.some((s) => s === "." || s === ".." || s.includes("\0"))) throw new AppError("bad_request", "Invalid path.");
+  return segments;
 }
 
 /** The href of an item at these names (collections end with a slash), each segment percent-encoded. */
