@@ -4,12 +4,12 @@
 #   sh scripts/debian-packages.sh --test   plus the test suite's tools: chromium (browser tests),
 #     iproute2 + curl (requests from a network namespace), strace (fsync order, injected disk
 #     errors), e2fsprogs (ext4 on a loop device), restic + openssh-sftp-server (off-box backups),
-#     systemd (systemd-analyze verify on the generated unit), litmus + rclone (WebDAV clients)
+#     systemd (systemd-analyze verify on the generated unit), litmus + rclone + davfs2 (WebDAV clients)
 # Nothing is fetched when every package is already installed.
 set -eu
 packages="ffmpeg"
 if [ "${1:-}" = "--test" ]; then
-  packages="$packages chromium iproute2 curl strace e2fsprogs restic openssh-sftp-server systemd litmus rclone"
+  packages="$packages chromium iproute2 curl strace e2fsprogs restic openssh-sftp-server systemd litmus rclone davfs2"
 fi
 missing=""
 for p in $packages; do
