@@ -65,7 +65,10 @@ const server = http.createServer({ connectionsCheckingInterval: 2_000 }, (req, r
   }
   cutStalledBody(req, config.requestIdleMs);
   if (dav) {
-    void getServerDeps().then((deps) => handleDav(req, res, deps, log));
+    getServerDeps().then((deps) => handleDav(req, res, deps, log)).catch((error: unknown) => {
+      log.error("webdav: no library", { error: String(error) });
+      refuse(res, 503, "unavailable", "The library cannot be opened right now.");
+    });
     return;
   }
   void handle(req, res);
