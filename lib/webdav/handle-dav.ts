@@ -17,8 +17,9 @@ const METHODS: Record<string, (dav: DavRequest) => Promise<void> | void> = {
   PROPFIND: davPropfind, PROPPATCH: davProppatch, LOCK: davLock, UNLOCK: davUnlock,
 };
 
-// What an AppError from lib/files means in WebDAV terms.
-const DAV_STATUS: Partial<Record<AppError["code"], number>> = { name_taken: 405, folder_cycle: 403, not_found: 409, invalid_input: 400 };
+// What an AppError from lib/files means in WebDAV terms (a folder gone missing while writing into it is a 409).
+const DAV_STATUS: Partial<Record<AppError["code"], number>> = { name_taken: 405, folder_cycle: 403, invalid_input: 400 };
+const WRITES = new Set(["PUT", "MKCOL", "COPY", "MOVE", "LOCK"]);
 
 /**
  * The WebDAV tree at `/dav/` (RFC 4918 class 1 and 2) on the main listener, in front of Next.js
@@ -49,7 +50,7 @@ export async function handleDav(req: IncomingMessage, res: ServerResponse, deps:
 }
 
 function toStatus(error: unknown, log: Logger, req: IncomingMessage): DavStatus {
-  if (error instanceof AppError) return new DavStatus(DAV_STATUS[error.code] ?? error.status);
+  if (error instanceof AppError) return new DavStatus(error.code === "not_found" && WRITES.has(req.method ?? "") ? 409 : (DAV_STATUS[error.code] ?? error.status));
   if (req.destroyed || (error as NodeJS.ErrnoException).code === "ERR_STREAM_PREMATURE_CLOSE" || (error as NodeJS.ErrnoException).code === "ECONNRESET") return new DavStatus(400);
   log.error("webdav: unhandled error", { method: req.method, url: req.url, error: (error instanceof Error ? (error.stack ?? error.message) : String(error)).slice(0, 2000) });
   return new DavStatus(500);
