@@ -48,6 +48,7 @@ const schema = z.object({
   ALBUMS_IMPORT_DIR: z.string().refine((dir) => path.isAbsolute(dir), "must be an absolute folder, e.g. /srv/albums-import (the folder Syncthing fills)").optional(),
   ALBUMS_IMPORT_MOVE: z.enum(["0", "1"]).default("0"),
   ALBUMS_IMPORT_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  ALBUMS_FILE_VERSIONS: z.coerce.number().int().min(0).max(1000).default(10),
   ALBUMS_ALLOW_LAN: z.enum(["0", "1"]).default("0"),
   ALBUMS_ALLOWED_HOSTS: z
     .string()
@@ -133,6 +134,8 @@ export type Config = {
   trashDays: number;
   /** The watched import folder (ALBUMS_IMPORT_DIR; null = off): complete new files are copied in, then moved to `imported/` when `move`. */
   importFolder: { dir: string; move: boolean; pollMs: number } | null;
+  /** Previous contents kept per file of the Files tree when it is overwritten (older ones go to the trash). */
+  fileVersions: number;
   /** Listening beyond loopback is refused unless this is set (and a passphrase exists). */
   allowLan: boolean;
   /** Extra Host names the server answers (besides loopback, the tailnet and, with allowLan, this machine's names); others get 421. */
@@ -216,6 +219,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     scrubBytesPerMinute: e.ALBUMS_SCRUB_MB_PER_MINUTE * 1024 * 1024,
     trashDays: e.ALBUMS_TRASH_DAYS,
     importFolder: e.ALBUMS_IMPORT_DIR ? { dir: path.resolve(/*turbopackIgnore: true*/ e.ALBUMS_IMPORT_DIR), move: e.ALBUMS_IMPORT_MOVE === "1", pollMs: e.ALBUMS_IMPORT_POLL_SECONDS * 1000 } : null,
+    fileVersions: e.ALBUMS_FILE_VERSIONS,
     allowLan: e.ALBUMS_ALLOW_LAN === "1",
     allowedHosts: e.ALBUMS_ALLOWED_HOSTS.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean),
     importDirs: e.ALBUMS_IMPORT_DIRS.split(",").map((dir) => dir.trim()).filter(Boolean).map((dir) => path.resolve(/*turbopackIgnore: true*/ dir)),

@@ -5,12 +5,12 @@
 #     iproute2 + curl (requests from a network namespace), strace (fsync order, injected disk
 #     errors), e2fsprogs (ext4 on a loop device), restic + openssh-sftp-server (off-box backups),
 #     systemd (systemd-analyze verify on the generated unit), syncthing (the import folder fed
-#     by a real phone-to-box sync on loopback)
+#     by a real phone-to-box sync on loopback), litmus + rclone + davfs2 (WebDAV clients)
 # Nothing is fetched when every package is already installed.
 set -eu
 packages="ffmpeg"
 if [ "${1:-}" = "--test" ]; then
-  packages="$packages chromium iproute2 curl strace e2fsprogs restic openssh-sftp-server systemd syncthing"
+  packages="$packages chromium iproute2 curl strace e2fsprogs restic openssh-sftp-server systemd syncthing litmus rclone davfs2"
 fi
 missing=""
 for p in $packages; do
