@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { BLANKING_VERSION, planBlanking } from "@/lib/metadata-strip/plan-blanking";
 import { readPatched, type Patch } from "@/lib/metadata-strip/patches";
 import type { Db } from "@/lib/server/db";
-import { inBatches } from "@/lib/server/in-batches";
+import { inBatches, SQL_BATCH } from "@/lib/server/in-batches";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import { probeRegularFile } from "@/lib/server/stat-regular-file";
 import type { ZipSource } from "./stream-zip";
@@ -52,14 +52,28 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
     if (patches.length === 0) yield* fs.createReadStream(files[i]!.file, { start, end, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
     else yield* readPatched(files[i]!.file, patches, start, end);
   };
+  // CRCs learned while streaming are written together once a second (and when the archive ends or
+  // is cut): a commit per file cost more than the CRCs themselves.
+  const pending = new Map<string, number>();
+  let flushedAt = Date.now();
+  const flush = async () => {
+    flushedAt = Date.now();
+    if (pending.size === 0) return;
+    const rows = [...pending];
+    pending.clear();
+    // One statement a batch (3 parameters a row): Prisma's per-query cost is what a row costs here.
+    await inBatches(rows, (batch) => db.$executeRawUnsafe(`INSERT OR REPLACE INTO "FileCrc" ("sha256", "variant", "crc32") VALUES ${batch.map(() => "(?, ?, ?)").join(", ")}`, ...batch.flatMap(([sha256, crc]) => [sha256, key, crc | 0])), SQL_BATCH / 2);
+  };
   const remember = async (i: number, crc: number) => {
     cached.set(assets[i]!.sha256, crc);
-    await db.fileCrc.upsert({ where: { sha256_variant: { sha256: assets[i]!.sha256, variant: key } }, create: { sha256: assets[i]!.sha256, variant: key, crc32: crc | 0 }, update: { crc32: crc | 0 } });
+    pending.set(assets[i]!.sha256, crc);
+    if (Date.now() - flushedAt >= 1000) await flush();
   };
   const source: ZipSource = {
     read,
     learned: remember,
     known,
+    finished: flush,
     crc: async (i) => {
       const crcKnown = known(i);
       if (crcKnown !== undefined) return crcKnown;
