@@ -8,6 +8,7 @@ import { inBatches, SQL_BATCH } from "@/lib/server/in-batches";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import { probeRegularFile } from "@/lib/server/stat-regular-file";
 import type { ZipSource } from "./stream-zip";
+import { patchedCrc32 } from "./patched-crc";
 import { planZip, type ZipLayout } from "./zip-layout";
 import { safeZipNames } from "./zip-names";
 
@@ -22,7 +23,8 @@ export type AssetZip = { layout: ZipLayout; source: ZipSource; identity: string 
 /**
  * The archive of `assets` in the given order: sizes from the files on disk (a missing original
  * refuses the whole download up front, 404/503, rather than failing part-way), names made safe
- * and unique, CRC-32s cached per content hash and variant so a resumed download costs nothing.
+ * and unique, CRC-32s cached per content hash and variant so a resumed download costs nothing
+ * (the originals' are recorded at ingest, so a first download reads each file once).
  */
 export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], variant: ZipVariant): Promise<AssetZip> {
   const files = await Promise.all(
@@ -35,9 +37,11 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
     }),
   );
   const key = variant === "exact" ? "exact" : `guest-${BLANKING_VERSION}`;
-  // The CRCs already known, in one read: a download that knows them streams the files untouched.
-  const cached = new Map((await inBatches(assets.map((a) => a.sha256), (batch) => db.fileCrc.findMany({ where: { variant: key, sha256: { in: batch } } }))).flat().map((row) => [row.sha256, row.crc32 >>> 0]));
-  const known = (i: number) => cached.get(assets[i]!.sha256);
+  // The CRCs already known (this variant's, and the originals' recorded at ingest), in one read: a
+  // download that knows them streams the files untouched.
+  const rows = (await inBatches(assets.map((a) => a.sha256), (batch) => db.fileCrc.findMany({ where: { variant: { in: [key, "exact"] }, sha256: { in: batch } } }))).flat();
+  const cached = new Map(rows.filter((row) => row.variant === key).map((row) => [row.sha256, row.crc32 >>> 0]));
+  const originalCrcs = new Map(rows.filter((row) => row.variant === "exact").map((row) => [row.sha256, row.crc32 >>> 0]));
   const names = safeZipNames(assets.map((a) => a.originalName));
   const layout = planZip(assets.map((a, i) => ({ name: names[i]!, size: files[i]!.size, mtime: a.capturedAt })));
   const patchCache = new Map<number, Promise<Patch[]>>();
@@ -69,13 +73,22 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
     pending.set(assets[i]!.sha256, crc);
     if (Date.now() - flushedAt >= 1000) await flush();
   };
+  // A guest's CRC follows from the original's and the blanked spans alone (lib/zip/patched-crc.ts).
+  const known = async (i: number) => {
+    const crc = cached.get(assets[i]!.sha256);
+    const original = originalCrcs.get(assets[i]!.sha256);
+    if (crc !== undefined || original === undefined) return crc;
+    const derived = await patchedCrc32(files[i]!.file, files[i]!.size, original, await patchesOf(i));
+    await remember(i, derived);
+    return derived;
+  };
   const source: ZipSource = {
     read,
     learned: remember,
     known,
     finished: flush,
     crc: async (i) => {
-      const crcKnown = known(i);
+      const crcKnown = await known(i);
       if (crcKnown !== undefined) return crcKnown;
       let crc = 0;
       for await (const chunk of read(i, 0, files[i]!.size - 1)) crc = zlib.crc32(chunk, crc);

@@ -9,8 +9,8 @@ export type ZipSource = {
   crc: (index: number) => Promise<number>;
   /** Called with a CRC computed while streaming a whole entry (to cache it). */
   learned?: (index: number, crc: number) => Promise<void>;
-  /** The CRC-32 of entry `index` when it is known already (then the entry is streamed untouched). */
-  known?: (index: number) => number | undefined;
+  /** The CRC-32 of entry `index` when it is known already, or cheap to derive (then the entry is streamed untouched). */
+  known?: (index: number) => Promise<number | undefined>;
   /** Called once the range is produced, or when its reader stops early (to write what was learned). */
   finished?: () => Promise<void>;
 };
@@ -34,7 +34,7 @@ export async function* streamZip(layout: ZipLayout, source: ZipSource, start = 0
       const from = Math.max(start, segment.start) - segment.start;
       const to = Math.min(end, segEnd) - segment.start;
       if (segment.kind === "data") {
-        const whole = from === 0 && to === segment.length - 1 && !crcs.has(segment.index) && source.known?.(segment.index) === undefined;
+        const whole = from === 0 && to === segment.length - 1 && !crcs.has(segment.index) && (await source.known?.(segment.index)) === undefined;
         let crc = 0;
         for await (const chunk of source.read(segment.index, from, to)) {
           if (whole) crc = zlib.crc32(chunk, crc);
