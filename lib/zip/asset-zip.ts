@@ -73,14 +73,24 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
     pending.set(assets[i]!.sha256, crc);
     if (Date.now() - flushedAt >= 1000) await flush();
   };
-  // A guest's CRC follows from the original's and the blanked spans alone (lib/zip/patched-crc.ts).
+  // A guest's CRC follows from the original's and the blanked spans alone (lib/zip/patched-crc.ts);
+  // the next file's patches and CRC are worked out while this one streams.
+  const derived = new Map<number, Promise<number | undefined>>();
+  const derive = (i: number) => {
+    let crc = derived.get(i);
+    if (!crc) {
+      const original = originalCrcs.get(assets[i]!.sha256);
+      derived.set(i, (crc = patchesOf(i).then((patches) => (original === undefined ? undefined : patchedCrc32(files[i]!.file, files[i]!.size, original, patches)))));
+    }
+    return crc;
+  };
   const known = async (i: number) => {
     const crc = cached.get(assets[i]!.sha256);
-    const original = originalCrcs.get(assets[i]!.sha256);
-    if (crc !== undefined || original === undefined) return crc;
-    const derived = await patchedCrc32(files[i]!.file, files[i]!.size, original, await patchesOf(i));
-    await remember(i, derived);
-    return derived;
+    if (crc !== undefined) return crc;
+    if (i + 1 < assets.length) derive(i + 1).catch(() => {}); // its error, if any, comes when it is awaited
+    const crcDerived = await derive(i);
+    if (crcDerived !== undefined) await remember(i, crcDerived);
+    return crcDerived;
   };
   const source: ZipSource = {
     read,

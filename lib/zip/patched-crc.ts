@@ -1,5 +1,6 @@
+import fs from "node:fs/promises";
 import zlib from "node:zlib";
-import { readPatched, type Patch } from "@/lib/metadata-strip/patches";
+import { overlay, readAt, type Patch } from "@/lib/metadata-strip/patches";
 
 /**
  * The CRC-32 of `file` as a guest receives it (`patches` laid over it), from the CRC-32 of the
@@ -9,13 +10,19 @@ import { readPatched, type Patch } from "@/lib/metadata-strip/patches";
  */
 export async function patchedCrc32(file: string, size: number, crc: number, patches: Patch[]): Promise<number> {
   let result = crc;
-  for (const { start, end } of spans(patches, size)) {
-    const before = await collect(readPatched(file, [], start, end));
-    const after = await collect(readPatched(file, patches, start, end));
-    if (before.length !== end - start + 1 || after.length !== before.length) throw new Error(`${file} changed while its CRC was being derived.`);
-    for (let i = 0; i < after.length; i++) after[i]! ^= before[i]!;
-    const difference = (zlib.crc32(after) ^ zlib.crc32(Buffer.alloc(after.length))) >>> 0;
-    result ^= multiplyModP(xPow8n(size - 1 - end), difference);
+  const fh = await fs.open(file, "r");
+  try {
+    for (const { start, end } of spans(patches, size)) {
+      const before = await readAt(fh, start, end - start + 1);
+      if (before.length !== end - start + 1) throw new Error(`${file} changed while its CRC was being derived.`);
+      const after = Buffer.from(before);
+      overlay(after, start, patches);
+      for (let i = 0; i < after.length; i++) after[i]! ^= before[i]!;
+      const difference = (zlib.crc32(after) ^ zlib.crc32(Buffer.alloc(after.length))) >>> 0;
+      result ^= multiplyModP(xPow8n(size - 1 - end), difference);
+    }
+  } finally {
+    await fh.close();
   }
   return result >>> 0;
 }
@@ -31,12 +38,6 @@ function spans(patches: Patch[], size: number): { start: number; end: number }[]
     else merged.push({ start: p.offset, end });
   }
   return merged;
-}
-
-async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  return Buffer.concat(parts);
 }
 
 // Arithmetic modulo the CRC-32 polynomial, reflected (as zlib's crc32_combine does it).
