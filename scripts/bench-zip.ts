@@ -93,9 +93,14 @@ for (let round = 0; round < ROUNDS; round++) {
   rates.guestUnknown!.push(await timed("guest ZIP, no CRC known (computed)", () => zipRead("guest")));
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const bare = median(rates.bare!);
-const line = (name: string) => `${name} ${median(rates[name]!).toFixed(0)} MiB/s = ${(median(rates[name]!) / bare).toFixed(2)}×`;
-console.log(`\nmedians of ${ROUNDS}: bare read ${bare.toFixed(0)} MiB/s; ${["first", "again", "guest", "firstUnknown", "guestUnknown"].map(line).join("; ")} (target ≥ 0.9×); peak RSS ${peakMiB()} MiB`);
+const best = (xs: number[]) => Math.max(...xs);
+// The best round of each is the one least disturbed by the rest of the box; the median, the usual one.
+for (const [label, of] of [["medians", median], ["best", best]] as const) {
+  const bare = of(rates.bare!);
+  const line = (name: string) => `${name} ${of(rates[name]!).toFixed(0)} MiB/s = ${(of(rates[name]!) / bare).toFixed(2)}×`;
+  console.log(`\n${label} of ${ROUNDS}: bare read ${bare.toFixed(0)} MiB/s; ${["first", "again", "guest", "firstUnknown", "guestUnknown"].map(line).join("; ")} (target ≥ 0.9×)`);
+}
+console.log(`peak RSS ${peakMiB()} MiB`);
 console.log("20 GB video: not run by default (pass a large <MB each>, e.g. `-- 10 2048`, on a disk with room).");
 await db.$disconnect();
 fs.rmSync(root, { recursive: true, force: true });
