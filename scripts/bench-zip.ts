@@ -1,12 +1,15 @@
 // `npm run bench:zip [-- <photos> <MB each>]`: ZIP download throughput against a bare read of the
-// same files in the same run (1,000 photos of 3 MB by default): the owner's archive (first time,
-// CRCs computed while streaming; again, CRCs cached) and a guest's (metadata blanked), with the
-// process's peak RSS before and after. Files are JPEGs with Exif + random bytes (each unique).
+// same files in the same run (1,000 photos of 3 MB by default): the owner's and a guest's (metadata
+// blanked) archive the first time after ingest (which records each original's CRC-32, as
+// lib/assets/ingest-asset.ts does), and with no CRC known at all (files ingested before that:
+// CRCs computed while streaming), with the process's peak RSS before and after and the CPU time
+// each run took (all threads). Files are JPEGs with Exif + random bytes (each unique).
 import "@/lib/server/install-egress-guard";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { parseConfig } from "@/lib/config";
 import { openDb } from "@/lib/server/db";
 import { createLogger } from "@/lib/server/logger";
@@ -25,6 +28,7 @@ const header = fs.readFileSync(path.resolve(import.meta.dirname, "../../shared/f
 
 console.log(`writing ${PHOTOS} photos of ${MB_EACH} MB…`);
 const assets: ZipAsset[] = [];
+const ingestCrcs: { sha256: string; variant: string; crc32: number }[] = [];
 for (let i = 0; i < PHOTOS; i++) {
   const data = Buffer.concat([header, randomBytes(MB_EACH * 1024 * 1024 - header.length)]);
   const sha256 = createHash("sha256").update(data).digest("hex");
@@ -34,6 +38,12 @@ for (let i = 0; i < PHOTOS; i++) {
   const asset = { id: `a${i}`, sha256, ext: "jpg", mimeType: "image/jpeg", originalName: `IMG_${i}.jpg`, capturedAt: new Date(1.7e12 + i * 1000) };
   await db.asset.create({ data: { ...asset, kind: "photo", size: BigInt(data.length), source: "bench", capturedAtSource: "exif" } });
   assets.push(asset);
+  ingestCrcs.push({ sha256, variant: "exact", crc32: zlib.crc32(data) | 0 });
+}
+/** The CRC rows as ingest leaves them (`afterIngest`), or none (a library from before they were recorded). */
+async function resetCrcs(afterIngest: boolean): Promise<void> {
+  await db.fileCrc.deleteMany({});
+  if (afterIngest) await db.fileCrc.createMany({ data: ingestCrcs });
 }
 const files = assets.map((a) => originalPath(paths, a.sha256, a.ext));
 const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -57,28 +67,41 @@ async function zipRead(variant: ZipVariant): Promise<number> {
 
 async function timed(label: string, run: () => Promise<number>): Promise<number> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const bytes = await run();
   const seconds = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(cpu);
   const rate = bytes / 1024 / 1024 / seconds;
-  console.log(`${label.padEnd(38)} ${(bytes / 1024 / 1024).toFixed(0).padStart(6)} MiB  ${seconds.toFixed(2).padStart(7)} s  ${rate.toFixed(0).padStart(6)} MiB/s  peak RSS ${peakMiB()} MiB`);
+  console.log(`${label.padEnd(44)} ${(bytes / 1024 / 1024).toFixed(0).padStart(6)} MiB  ${seconds.toFixed(2).padStart(6)} s  ${rate.toFixed(0).padStart(6)} MiB/s  CPU ${((user + system) / 1e6).toFixed(2)} s  peak RSS ${peakMiB()} MiB`);
   return rate;
 }
 
 console.log(`peak RSS before any read: ${peakMiB()} MiB`);
 await timed("bare read (warm-up)", bareRead);
 // Interleaved rounds (this box is shared and its page cache moves): the median of each.
-const rates: Record<string, number[]> = { bare: [], first: [], cached: [], guest: [] };
-for (let round = 0; round < 3; round++) {
+const ROUNDS = 5;
+const rates: Record<string, number[]> = { bare: [], first: [], again: [], guest: [], firstUnknown: [], guestUnknown: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  await bareRead(); // untimed: the files back in the page cache (other processes evict them), so the timed bare read is not the one that pays for it
   rates.bare!.push(await timed("bare read", bareRead));
-  await db.fileCrc.deleteMany({});
-  rates.first!.push(await timed("owner ZIP, first (CRCs computed)", () => zipRead("exact")));
-  rates.cached!.push(await timed("owner ZIP, again (CRCs cached)", () => zipRead("exact")));
-  rates.guest!.push(await timed("guest ZIP (metadata blanked), first", () => zipRead("guest")));
+  await resetCrcs(true);
+  rates.first!.push(await timed("owner ZIP, first after ingest", () => zipRead("exact")));
+  rates.again!.push(await timed("owner ZIP, again", () => zipRead("exact")));
+  rates.guest!.push(await timed("guest ZIP, first (CRCs derived)", () => zipRead("guest")));
+  await resetCrcs(false);
+  rates.firstUnknown!.push(await timed("owner ZIP, no CRC known (computed)", () => zipRead("exact")));
+  await resetCrcs(false);
+  rates.guestUnknown!.push(await timed("guest ZIP, no CRC known (computed)", () => zipRead("guest")));
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const bare = median(rates.bare!);
-const line = (name: string) => `${name} ${median(rates[name]!).toFixed(0)} MiB/s = ${(median(rates[name]!) / bare).toFixed(2)}×`;
-console.log(`\nmedians: bare read ${bare.toFixed(0)} MiB/s; ${line("first")}; ${line("cached")}; ${line("guest")} (target ≥ 0.9×); peak RSS ${peakMiB()} MiB`);
+const best = (xs: number[]) => Math.max(...xs);
+// The best round of each is the one least disturbed by the rest of the box; the median, the usual one.
+for (const [label, of] of [["medians", median], ["best", best]] as const) {
+  const bare = of(rates.bare!);
+  const line = (name: string) => `${name} ${of(rates[name]!).toFixed(0)} MiB/s = ${(of(rates[name]!) / bare).toFixed(2)}×`;
+  console.log(`\n${label} of ${ROUNDS}: bare read ${bare.toFixed(0)} MiB/s; ${["first", "again", "guest", "firstUnknown", "guestUnknown"].map(line).join("; ")} (target ≥ 0.9×)`);
+}
+console.log(`peak RSS ${peakMiB()} MiB`);
 console.log("20 GB video: not run by default (pass a large <MB each>, e.g. `-- 10 2048`, on a disk with room).");
 await db.$disconnect();
 fs.rmSync(root, { recursive: true, force: true });

@@ -84,6 +84,8 @@ export async function ingestAsset(deps: IngestDeps, received: IngestInput): Prom
             jobs: { create: jobsForNewAsset(type.kind, type.mime).map((kind) => jobCreateData({ kind, assetId: id })) },
           },
         });
+        // The CRC-32 read on the way in: a ZIP of this file streams it untouched (lib/zip/asset-zip.ts).
+        if (temp.crc32 !== undefined) await tx.fileCrc.upsert({ where: { sha256_variant: { sha256: temp.sha256, variant: "exact" } }, create: { sha256: temp.sha256, variant: "exact", crc32: temp.crc32 | 0 }, update: {} });
         await tx.ingestAudit.create({ data: auditRow({ ...audit, size: temp.size, sha256: temp.sha256, outcome: "ingested", assetId: id }) });
         await tx.searchChange.create({ data: { assetId: id } });
         await appendJournal(tx, ingestEntry(temp.sha256, input, metadata));

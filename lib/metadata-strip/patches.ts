@@ -4,8 +4,25 @@ import type { FileHandle } from "node:fs/promises";
 /** Bytes to put over the file at `offset`: `bytes`, or `length` zero bytes. Same length: nothing moves. */
 export type Patch = { offset: number; length: number; bytes?: Buffer };
 
-/** Reads `length` bytes at `position` (fewer at the end of the file). */
+/** The last window read from each handle: metadata parsers read many small pieces close together. */
+const windows = new WeakMap<FileHandle, { at: number; bytes: Buffer }>();
+const WINDOW = 64 * 1024;
+
+/**
+ * Reads `length` bytes at `position` (fewer at the end of the file), a copy the caller may keep.
+ * Small reads are served from a 64 KiB window read once, so parsing a file's metadata costs a
+ * read or two rather than one per segment header.
+ */
 export async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
+  let window = windows.get(fh);
+  if (length <= WINDOW && (!window || position < window.at || position + length > window.at + WINDOW)) {
+    const buf = Buffer.alloc(WINDOW);
+    const { bytesRead } = await fh.read(buf, 0, WINDOW, position);
+    windows.set(fh, (window = { at: position, bytes: buf.subarray(0, bytesRead) }));
+  }
+  if (window && position >= window.at && position + length <= window.at + WINDOW) {
+    return Buffer.from(window.bytes.subarray(position - window.at, position - window.at + length));
+  }
   const buf = Buffer.alloc(length);
   const { bytesRead } = await fh.read(buf, 0, length, position);
   return buf.subarray(0, bytesRead);
@@ -22,16 +39,21 @@ export async function* readPatched(file: string, patches: Patch[], start: number
   let at = start;
   for await (const raw of fs.createReadStream(file, { start, end, highWaterMark: 1 << 20 })) {
     const chunk = raw as Buffer;
-    const chunkEnd = at + chunk.length;
-    for (const p of patches) {
-      const from = Math.max(p.offset, at);
-      const to = Math.min(p.offset + p.length, chunkEnd);
-      if (from >= to) continue;
-      if (p.bytes) p.bytes.copy(chunk, from - at, from - p.offset, to - p.offset);
-      else chunk.fill(0, from - at, to - at);
-    }
-    at = chunkEnd;
+    overlay(chunk, at, patches);
+    at += chunk.length;
     yield chunk;
+  }
+}
+
+/** Lays `patches` over `chunk`, which holds the file's bytes from offset `at`. */
+export function overlay(chunk: Buffer, at: number, patches: Patch[]): void {
+  const chunkEnd = at + chunk.length;
+  for (const p of patches) {
+    const from = Math.max(p.offset, at);
+    const to = Math.min(p.offset + p.length, chunkEnd);
+    if (from >= to) continue;
+    if (p.bytes) p.bytes.copy(chunk, from - at, from - p.offset, to - p.offset);
+    else chunk.fill(0, from - at, to - at);
   }
 }
 

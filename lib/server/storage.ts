@@ -2,13 +2,15 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
+import zlib from "node:zlib";
 import { AppError, diskWriteError } from "@/lib/errors";
 import { formatBytes } from "@/lib/format-bytes";
 
-export type TempFile = { path: string; sha256: string; size: number };
+/** Bytes received into tmp/: their SHA-256 and, when read on the way in, their CRC-32 (what a ZIP of them needs). */
+export type TempFile = { path: string; sha256: string; size: number; crc32?: number };
 
 /**
- * Streams `input` into a new file under `tmpDir`, hashing SHA-256 on the way. Not fsynced here:
+ * Streams `input` into a new file under `tmpDir`, hashing SHA-256 and CRC-32 on the way. Not fsynced here:
  * linkOriginal (lib/custody) does that when the bytes become an original (duplicates and refusals never pay it).
  * On any failure (including `maxBytes` exceeded) the partial file is removed before rethrowing.
  * `flushEveryBytes` starts a datasync each time that much more is written, while the rest still
@@ -18,6 +20,7 @@ export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string
   const tmpPath = path.join(tmpDir, `upload-${randomUUID()}`);
   const hash = createHash("sha256");
   let size = 0;
+  let crc32 = 0;
   const handle = await fsp.open(tmpPath, "wx", 0o600).catch((error: unknown) => {
     throw diskWriteError(error);
   });
@@ -48,6 +51,7 @@ export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string
       size += chunk.length;
       if (size > maxBytes) throw new AppError("too_large", `The file is larger than the ${formatBytes(maxBytes)} upload limit.`);
       hash.update(chunk);
+      crc32 = zlib.crc32(chunk, crc32);
       batch.push(chunk);
       batchBytes += chunk.length;
       if (batchBytes >= 1024 * 1024) {
@@ -59,7 +63,7 @@ export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string
     await writing;
     await flushing;
     await handle.close();
-    return { path: tmpPath, sha256: hash.digest("hex"), size };
+    return { path: tmpPath, sha256: hash.digest("hex"), size, crc32: crc32 >>> 0 };
   } catch (error) {
     await writing.catch(() => {});
     await flushing.catch(() => {});
@@ -120,7 +124,16 @@ export async function syncFile(file: string): Promise<void> {
 
 /** SHA-256 of a file on disk (hex). */
 export async function hashFile(filePath: string): Promise<string> {
+  return (await digestFile(filePath)).sha256;
+}
+
+/** SHA-256 (hex) and CRC-32 of a file on disk, in one read. */
+export async function digestFile(filePath: string): Promise<{ sha256: string; crc32: number }> {
   const hash = createHash("sha256");
-  for await (const chunk of fs.createReadStream(filePath)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
+  let crc32 = 0;
+  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    crc32 = zlib.crc32(chunk as Buffer, crc32);
+  }
+  return { sha256: hash.digest("hex"), crc32: crc32 >>> 0 };
 }

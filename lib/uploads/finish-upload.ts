@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { ingestAsset, type IngestDeps, type IngestResult } from "@/lib/assets/ingest-asset";
 import type { IngestSource } from "@/lib/audit/record-ingest-attempt";
 import { AppError, diskWriteError } from "@/lib/errors";
-import { hashFile } from "@/lib/server/storage";
+import { digestFile } from "@/lib/server/storage";
 import { partPath, withUploadLock } from "./upload-files";
 
 /**
@@ -22,9 +22,9 @@ export async function finishUpload(deps: IngestDeps, id: string, client: string)
       throw diskWriteError(error);
     });
     await deps.db.upload.delete({ where: { id } });
-    const sha256 = await hashFile(temp);
+    const { sha256, crc32 } = await digestFile(temp);
     return ingestAsset(deps, {
-      temp: { path: temp, sha256, size: Number(row.size) },
+      temp: { path: temp, sha256, size: Number(row.size), crc32 },
       fileName: row.name,
       declaredSha256: row.sha256 ?? undefined,
       capturedAt: row.capturedAt ?? undefined,

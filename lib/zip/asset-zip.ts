@@ -4,10 +4,11 @@ import { AppError } from "@/lib/errors";
 import { BLANKING_VERSION, planBlanking } from "@/lib/metadata-strip/plan-blanking";
 import { readPatched, type Patch } from "@/lib/metadata-strip/patches";
 import type { Db } from "@/lib/server/db";
-import { inBatches } from "@/lib/server/in-batches";
+import { inBatches, SQL_BATCH } from "@/lib/server/in-batches";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import { probeRegularFile } from "@/lib/server/stat-regular-file";
 import type { ZipSource } from "./stream-zip";
+import { patchedCrc32 } from "./patched-crc";
 import { planZip, type ZipLayout } from "./zip-layout";
 import { safeZipNames } from "./zip-names";
 
@@ -22,7 +23,8 @@ export type AssetZip = { layout: ZipLayout; source: ZipSource; identity: string 
 /**
  * The archive of `assets` in the given order: sizes from the files on disk (a missing original
  * refuses the whole download up front, 404/503, rather than failing part-way), names made safe
- * and unique, CRC-32s cached per content hash and variant so a resumed download costs nothing.
+ * and unique, CRC-32s cached per content hash and variant so a resumed download costs nothing
+ * (the originals' are recorded at ingest, so a first download reads each file once).
  */
 export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], variant: ZipVariant): Promise<AssetZip> {
   const files = await Promise.all(
@@ -35,9 +37,11 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
     }),
   );
   const key = variant === "exact" ? "exact" : `guest-${BLANKING_VERSION}`;
-  // The CRCs already known, in one read: a download that knows them streams the files untouched.
-  const cached = new Map((await inBatches(assets.map((a) => a.sha256), (batch) => db.fileCrc.findMany({ where: { variant: key, sha256: { in: batch } } }))).flat().map((row) => [row.sha256, row.crc32 >>> 0]));
-  const known = (i: number) => cached.get(assets[i]!.sha256);
+  // The CRCs already known (this variant's, and the originals' recorded at ingest), in one read: a
+  // download that knows them streams the files untouched.
+  const rows = (await inBatches(assets.map((a) => a.sha256), (batch) => db.fileCrc.findMany({ where: { variant: { in: [key, "exact"] }, sha256: { in: batch } } }))).flat();
+  const cached = new Map(rows.filter((row) => row.variant === key).map((row) => [row.sha256, row.crc32 >>> 0]));
+  const originalCrcs = new Map(rows.filter((row) => row.variant === "exact").map((row) => [row.sha256, row.crc32 >>> 0]));
   const names = safeZipNames(assets.map((a) => a.originalName));
   const layout = planZip(assets.map((a, i) => ({ name: names[i]!, size: files[i]!.size, mtime: a.capturedAt })));
   const patchCache = new Map<number, Promise<Patch[]>>();
@@ -52,16 +56,49 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
     if (patches.length === 0) yield* fs.createReadStream(files[i]!.file, { start, end, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
     else yield* readPatched(files[i]!.file, patches, start, end);
   };
+  // CRCs learned while streaming are written together once a second (and when the archive ends or
+  // is cut): a commit per file cost more than the CRCs themselves.
+  const pending = new Map<string, number>();
+  let flushedAt = Date.now();
+  const flush = async () => {
+    flushedAt = Date.now();
+    if (pending.size === 0) return;
+    const rows = [...pending];
+    pending.clear();
+    // One statement a batch (3 parameters a row): Prisma's per-query cost is what a row costs here.
+    await inBatches(rows, (batch) => db.$executeRawUnsafe(`INSERT OR REPLACE INTO "FileCrc" ("sha256", "variant", "crc32") VALUES ${batch.map(() => "(?, ?, ?)").join(", ")}`, ...batch.flatMap(([sha256, crc]) => [sha256, key, crc | 0])), SQL_BATCH / 2);
+  };
   const remember = async (i: number, crc: number) => {
     cached.set(assets[i]!.sha256, crc);
-    await db.fileCrc.upsert({ where: { sha256_variant: { sha256: assets[i]!.sha256, variant: key } }, create: { sha256: assets[i]!.sha256, variant: key, crc32: crc | 0 }, update: { crc32: crc | 0 } });
+    pending.set(assets[i]!.sha256, crc);
+    if (Date.now() - flushedAt >= 1000) await flush();
+  };
+  // A guest's CRC follows from the original's and the blanked spans alone (lib/zip/patched-crc.ts);
+  // the next file's patches and CRC are worked out while this one streams.
+  const derived = new Map<number, Promise<number | undefined>>();
+  const derive = (i: number) => {
+    let crc = derived.get(i);
+    if (!crc) {
+      const original = originalCrcs.get(assets[i]!.sha256);
+      derived.set(i, (crc = patchesOf(i).then((patches) => (original === undefined ? undefined : patchedCrc32(files[i]!.file, files[i]!.size, original, patches)))));
+    }
+    return crc;
+  };
+  const known = async (i: number) => {
+    const crc = cached.get(assets[i]!.sha256);
+    if (crc !== undefined) return crc;
+    if (i + 1 < assets.length) derive(i + 1).catch(() => {}); // its error, if any, comes when it is awaited
+    const crcDerived = await derive(i);
+    if (crcDerived !== undefined) await remember(i, crcDerived);
+    return crcDerived;
   };
   const source: ZipSource = {
     read,
     learned: remember,
     known,
+    finished: flush,
     crc: async (i) => {
-      const crcKnown = known(i);
+      const crcKnown = await known(i);
       if (crcKnown !== undefined) return crcKnown;
       let crc = 0;
       for await (const chunk of read(i, 0, files[i]!.size - 1)) crc = zlib.crc32(chunk, crc);

@@ -9,8 +9,10 @@ export type ZipSource = {
   crc: (index: number) => Promise<number>;
   /** Called with a CRC computed while streaming a whole entry (to cache it). */
   learned?: (index: number, crc: number) => Promise<void>;
-  /** The CRC-32 of entry `index` when it is known already (then the entry is streamed untouched). */
-  known?: (index: number) => number | undefined;
+  /** The CRC-32 of entry `index` when it is known already, or cheap to derive (then the entry is streamed untouched). */
+  known?: (index: number) => Promise<number | undefined>;
+  /** Called once the range is produced, or when its reader stops early (to write what was learned). */
+  finished?: () => Promise<void>;
 };
 
 /**
@@ -25,34 +27,38 @@ export async function* streamZip(layout: ZipLayout, source: ZipSource, start = 0
     if (crc === undefined) crcs.set(index, (crc = await source.crc(index)));
     return crc;
   };
-  for (const segment of layout.segments) {
-    const segEnd = segment.start + segment.length - 1;
-    if (segEnd < start || segment.start > end || segment.length === 0) continue;
-    const from = Math.max(start, segment.start) - segment.start;
-    const to = Math.min(end, segEnd) - segment.start;
-    if (segment.kind === "data") {
-      const whole = from === 0 && to === segment.length - 1 && !crcs.has(segment.index) && source.known?.(segment.index) === undefined;
-      let crc = 0;
-      for await (const chunk of source.read(segment.index, from, to)) {
-        if (whole) crc = zlib.crc32(chunk, crc);
-        yield chunk;
+  try {
+    for (const segment of layout.segments) {
+      const segEnd = segment.start + segment.length - 1;
+      if (segEnd < start || segment.start > end || segment.length === 0) continue;
+      const from = Math.max(start, segment.start) - segment.start;
+      const to = Math.min(end, segEnd) - segment.start;
+      if (segment.kind === "data") {
+        const whole = from === 0 && to === segment.length - 1 && !crcs.has(segment.index) && (await source.known?.(segment.index)) === undefined;
+        let crc = 0;
+        for await (const chunk of source.read(segment.index, from, to)) {
+          if (whole) crc = zlib.crc32(chunk, crc);
+          yield chunk;
+        }
+        if (whole) {
+          crcs.set(segment.index, crc >>> 0);
+          await source.learned?.(segment.index, crc >>> 0);
+        }
+        continue;
       }
-      if (whole) {
-        crcs.set(segment.index, crc >>> 0);
-        await source.learned?.(segment.index, crc >>> 0);
+      let bytes: Buffer;
+      if (segment.kind === "bytes") bytes = segment.bytes;
+      else if (segment.kind === "descriptor") {
+        const entry = layout.entries[segment.index]!;
+        bytes = dataDescriptor(entry, entry.size === 0 ? 0 : await crcOf(segment.index));
+      } else {
+        const all: number[] = [];
+        for (let i = 0; i < layout.entries.length; i++) all.push(layout.entries[i]!.size === 0 ? 0 : await crcOf(i));
+        bytes = centralDirectory(layout, all);
       }
-      continue;
+      yield from === 0 && to === bytes.length - 1 ? bytes : bytes.subarray(from, to + 1);
     }
-    let bytes: Buffer;
-    if (segment.kind === "bytes") bytes = segment.bytes;
-    else if (segment.kind === "descriptor") {
-      const entry = layout.entries[segment.index]!;
-      bytes = dataDescriptor(entry, entry.size === 0 ? 0 : await crcOf(segment.index));
-    } else {
-      const all: number[] = [];
-      for (let i = 0; i < layout.entries.length; i++) all.push(layout.entries[i]!.size === 0 ? 0 : await crcOf(i));
-      bytes = centralDirectory(layout, all);
-    }
-    yield from === 0 && to === bytes.length - 1 ? bytes : bytes.subarray(from, to + 1);
+  } finally {
+    await source.finished?.();
   }
 }
