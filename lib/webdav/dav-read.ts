@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { openOriginal } from "@/lib/assets/open-original";
-import { contentDisposition, parseRange } from "@/lib/http/send-file";
+import { planBytes } from "@/lib/http/send-bytes";
+import { contentDisposition } from "@/lib/http/send-file";
 import { DavStatus, header, type DavRequest } from "./dav-context";
 
 export const DAV_METHODS = "OPTIONS, GET, HEAD, PUT, DELETE, MKCOL, COPY, MOVE, PROPFIND, PROPPATCH, LOCK, UNLOCK";
@@ -14,8 +15,8 @@ export function davOptions(dav: DavRequest): void {
 
 /**
  * GET/HEAD of a file: its original's bytes streamed from disk with the entry's type, strong ETag
- * (its SHA-256), Last-Modified, conditional 304, and one byte range (206/416, If-Range) as
- * lib/http/send-file.ts answers them; never rendered as a page of the app (CSP sandbox). A
+ * (its SHA-256), Last-Modified, conditional 304, and one byte range (206/416, If-Range), decided
+ * by planBytes (lib/http/send-bytes.ts) like every other byte answer; never rendered as a page of the app (CSP sandbox). A
  * collection answers 405 (list it with PROPFIND).
  */
 export async function davGet(dav: DavRequest): Promise<void> {
@@ -23,27 +24,19 @@ export async function davGet(dav: DavRequest): Promise<void> {
   if (!item) throw new DavStatus(404);
   if (item.type !== "file") throw new DavStatus(405, { Allow: DAV_METHODS });
   const file = await openOriginal(dav.deps.db, dav.deps.paths, item.assetId);
-  const headers: Record<string, string> = {
-    "Content-Type": item.mime, ETag: item.etag, "Last-Modified": item.updatedAt.toUTCString(), "Accept-Ranges": "bytes",
-    "Content-Disposition": contentDisposition("attachment", item.name), "Content-Security-Policy": "sandbox; default-src 'none'", "Cache-Control": "private, no-cache",
-  };
-  const ifNoneMatch = req.headers["if-none-match"];
-  if (ifNoneMatch && ifNoneMatch.split(",").some((t) => t.trim() === item.etag || t.trim() === "*")) {
-    res.writeHead(304, headers);
+  const plan = planBytes(req.method ?? "GET", (name) => header(req, name) ?? null, {
+    size: file.size,
+    etag: item.etag,
+    headers: {
+      "Content-Type": item.mime, "Last-Modified": item.updatedAt.toUTCString(), "Content-Disposition": contentDisposition("attachment", item.name),
+      "Content-Security-Policy": "sandbox; default-src 'none'", "Cache-Control": "private, no-cache",
+    },
+  });
+  res.writeHead(plan.status, Object.fromEntries(plan.headers));
+  if (!plan.body) {
     res.end();
     return;
   }
-  const range = file.size === 0 ? null : parseRange(req.headers.range ?? null, file.size, header(req, "if-range") ?? null, item.etag);
-  if (range === "invalid") {
-    res.writeHead(416, { ...headers, "Content-Range": `bytes */${file.size}` });
-    res.end();
-    return;
-  }
-  const { start, end } = range ?? { start: 0, end: file.size - 1 };
-  res.writeHead(range ? 206 : 200, { ...headers, "Content-Length": String(Math.max(0, end - start + 1)), ...(range ? { "Content-Range": `bytes ${start}-${end}/${file.size}` } : {}) });
-  if (req.method === "HEAD" || file.size === 0) {
-    res.end();
-    return;
-  }
+  const { start, end } = plan.body;
   await pipeline(fs.createReadStream(file.path, { start, end, highWaterMark: 1024 * 1024 }), res);
 }
