@@ -2,20 +2,21 @@ import { purgeTrash } from "@/lib/assets/purge-trash";
 import type { Db } from "@/lib/server/db";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import fs from "node:fs/promises";
-import { MISSING_AFTER_SCANS } from "./scan-library";
+import { COLLECT_AFTER_SCANS, MISSING_AFTER_SCANS } from "./scan-library";
 
 /**
- * Forgets library files gone for good and removes from the gallery the assets left with no bytes
- * anywhere (rows and derived files through the purge; a library file is never touched). Only when
- * every library completed its last MISSING_AFTER_SCANS scans available: a file that moved to a
- * share that happened to be away is not collected. Returns what was collected, or null when the
+ * Forgets library files gone for good — flagged missing, then missed by two more scans
+ * (COLLECT_AFTER_SCANS) — and removes from the gallery the assets left with no bytes anywhere
+ * (rows and derived files through the purge; a library file is never touched). Only when every
+ * library completed its last two scans available: a file that moved to a share that happened to
+ * be away is not collected. Returns what was collected, or null when the
  * consensus is not there.
  */
 export async function collectLibraryFiles(deps: { db: Db; paths: LibraryPaths }): Promise<{ files: number; assets: number } | null> {
   const { db, paths } = deps;
   const libraries = await db.library.findMany({ select: { state: true, availableScans: true } });
   if (libraries.length === 0 || libraries.some((l) => l.state !== "online" || l.availableScans < MISSING_AFTER_SCANS)) return null;
-  const gone = await db.libraryFile.findMany({ where: { missingScans: { gte: MISSING_AFTER_SCANS }, missingSince: { not: null } }, select: { id: true, assetId: true } });
+  const gone = await db.libraryFile.findMany({ where: { missingScans: { gte: COLLECT_AFTER_SCANS }, missingSince: { not: null } }, select: { id: true, assetId: true } });
   if (gone.length === 0) return { files: 0, assets: 0 };
   await db.libraryFile.deleteMany({ where: { id: { in: gone.map((g) => g.id) } } });
   const orphans = await assetsWithoutBytes(db, paths, [...new Set(gone.map((g) => g.assetId).filter((id): id is string => id !== null))]);

@@ -1,12 +1,15 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import exifr from "exifr";
+import * as exifr from "exifr";
+import { XMP_LIMITS, xmpProblem } from "@/lib/media/read-metadata-segments";
 
 /** What a sidecar may tell about a photo; each field only where the sidecar has it. */
 export type SidecarFacts = { description?: string; rating?: number; capturedAt?: Date; timeZone?: string | null; latitude?: number; longitude?: number };
 
-/** Sidecars are small XML; a larger one is not read (a hostile or broken file). */
-const MAX_SIDECAR_BYTES = 1 << 20;
+type Sidecar = (input: Buffer, options: object, type: string) => Promise<unknown>;
+// exifr ships a UMD bundle (Node: its API is the default export) and an ES module (bundlers: named exports).
+const api = exifr as unknown as { sidecar?: Sidecar; default?: { sidecar?: Sidecar } };
+const sidecar: Sidecar = (input, options, type) => (api.sidecar ?? api.default!.sidecar!)(input, options, type);
 
 /** `IMG_1.jpg.xmp` (darktable, digiKam) before `IMG_1.xmp` (Lightroom), case as on disk. */
 export function sidecarCandidates(file: string): string[] {
@@ -15,14 +18,16 @@ export function sidecarCandidates(file: string): string[] {
 }
 
 /**
- * Reads the XMP sidecar next to `file` (read only; none, unreadable or unparsable → null):
- * description, rating, capture time and GPS.
+ * Reads the XMP sidecar next to `file` (read only; none, unreadable, unparsable or beyond the XMP
+ * limits photos' own XMP has → null): description, rating, capture time and GPS.
  */
 export async function readXmpSidecar(file: string): Promise<SidecarFacts | null> {
   for (const candidate of sidecarCandidates(file)) {
     const stat = await fs.lstat(candidate).catch(() => null);
-    if (!stat?.isFile() || stat.size > MAX_SIDECAR_BYTES) continue;
-    const parsed = (await exifr.sidecar(candidate).catch(() => null)) as Record<string, Record<string, unknown>> | null;
+    if (!stat?.isFile() || stat.size > XMP_LIMITS.chars) continue;
+    const text = await fs.readFile(candidate, "utf8").catch(() => null);
+    if (text === null || xmpProblem(text)) return null;
+    const parsed = (await sidecar(Buffer.from(text), { xmp: true, mergeOutput: false }, "xmp").catch(() => null)) as Record<string, Record<string, unknown>> | null;
     return parsed ? sidecarFacts(parsed) : null;
   }
   return null;

@@ -25,6 +25,8 @@ export type LibraryScanResult = { state: "complete" | "stale" | "stopped"; seen:
 
 /** A file not seen by this many complete scans of its available library in a row is flagged missing. */
 export const MISSING_AFTER_SCANS = 2;
+/** …and forgotten (its asset collected when it has no bytes left anywhere) once two more scans agreed. */
+export const COLLECT_AFTER_SCANS = MISSING_AFTER_SCANS + 2;
 
 /**
  * One scan of one external library (docs/libraries.md), resumable: probes it first (unavailable →
