@@ -3,6 +3,7 @@ import { ScreenHeader } from "../states";
 import { AuditLog } from "./admin/audit-log";
 import { HealthPanel } from "./admin/health-panel";
 import { JobQueues } from "./admin/job-queues";
+import { LibrariesPanel } from "./admin/libraries-panel";
 import { LibraryOverview } from "./admin/library-overview";
 import { LogPanel } from "./admin/log-panel";
 import { ModelsList } from "./admin/models-list";
@@ -10,7 +11,7 @@ import { NotificationsPanel } from "./admin/notifications-panel";
 import { ShareLinksPanel } from "./admin/share-links-panel";
 import { TokensPanel } from "./admin/tokens-panel";
 
-/** Settings: health, storage, backup, identity, models, job queues, ingest audit log, API tokens, share links, notifications and the log's last errors. */
+/** Settings: health, storage, external libraries, backup, identity, models, job queues, ingest audit log, API tokens, share links, notifications and the log's last errors. */
 export function AdminScreen() {
   return (
     <>
@@ -20,6 +21,7 @@ export function AdminScreen() {
           <HealthPanel />
         </div>
         <LibraryOverview />
+        <LibrariesPanel />
         <ModelsList />
         <div className="xl:col-span-2">
           <JobQueues />

@@ -38,7 +38,7 @@ export const COLLECT_AFTER_SCANS = MISSING_AFTER_SCANS + 2;
  */
 export async function scanLibrary(deps: ScanDeps, libraryId: string, options: ScanOptions = {}): Promise<LibraryScanResult> {
   const { db } = deps;
-  const { batchSize = 200, pauseMs = 20, hashConcurrency = 2 } = options;
+  const { batchSize = 500, pauseMs = 50, hashConcurrency = 2 } = options;
   let library = await db.library.findUniqueOrThrow({ where: { id: libraryId } });
   const result: LibraryScanResult = { state: "complete", seen: 0, new: 0, changed: 0, flagged: 0, reason: null };
   const expected = await topLevelNames(db, libraryId);
