@@ -5,7 +5,8 @@ import type { Config } from "@/lib/config";
 import { sqlTime, type Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
 import { hashFile } from "@/lib/server/storage";
-import { indexLibraryFile, type FileIdentity, type KnownRow } from "./index-library-file";
+import { indexLibraryFiles, type FileIdentity, type KnownRow, type NewFile } from "./index-library-files";
+import { mapLimit } from "./map-limit";
 import { probeLibrary } from "./probe-library";
 import { walkLibrary } from "./walk-library";
 
@@ -114,25 +115,23 @@ async function scanBatch(deps: ScanDeps, library: { id: string; root: string }, 
   });
   if (unchanged.length > 0) await db.libraryFile.updateMany({ where: { id: { in: unchanged } }, data: { seenRound: round } });
   if (returned.length > 0) await reappeared(db, returned);
-  let fresh = 0;
-  let changed = 0;
   const hashes = await mapLimit(work, hashConcurrency, (item) => hashFile(path.join(/*turbopackIgnore: true*/ library.root, item.relPath)).catch(() => null));
+  const touched: { id: number; identity: FileIdentity }[] = [];
+  const fresh: NewFile[] = [];
   for (const [i, item] of work.entries()) {
     const sha256 = hashes[i];
-    if (!sha256) {
-      clean = false;
-      continue;
-    }
-    if (item.row?.sha256 === sha256) {
-      // Touched (mtime, or inode after a copy back), same bytes.
-      await db.libraryFile.update({ where: { id: item.row.id }, data: { size: BigInt(item.identity.size), mtimeMs: item.identity.mtimeMs, inode: BigInt(item.identity.ino), seenRound: round, missingScans: 0, missingSince: null } });
-      continue;
-    }
-    const outcome = await indexLibraryFile(deps, library, { ...item, sha256, round });
-    if (item.row) changed += 1;
-    else if (outcome !== "changed") fresh += 1;
+    if (!sha256) clean = false;
+    else if (item.row?.sha256 === sha256) touched.push({ id: item.row.id, identity: item.identity }); // touched (mtime, or inode after a copy back), same bytes
+    else fresh.push({ ...item, sha256 });
   }
-  return { new: fresh, changed, clean };
+  for (const { id, identity } of touched) {
+    await db.libraryFile.update({ where: { id }, data: { size: BigInt(identity.size), mtimeMs: identity.mtimeMs, inode: BigInt(identity.ino), seenRound: round, missingScans: 0, missingSince: null } });
+  }
+  const outcomes = fresh.length > 0 ? await indexLibraryFiles(deps, library, fresh, round) : [];
+  if (outcomes.includes("retry")) clean = false;
+  const changed = fresh.filter((file, i) => file.row && outcomes[i] !== "retry").length;
+  const added = fresh.filter((file, i) => !file.row && outcomes[i] !== "retry").length;
+  return { new: added, changed, clean };
 }
 
 /** Rows seen again after missed scans: counters reset, and their assets are `ok` again. */
@@ -168,16 +167,4 @@ async function comeBack(db: Db, libraryId: string): Promise<void> {
   await db.library.update({ where: { id: libraryId }, data: { state: "online", stateReason: null } });
   await db.$executeRaw`UPDATE "Job" SET "status" = 'pending', "attempts" = 0, "lastError" = NULL, "leaseUntil" = NULL, "leasedBy" = NULL, "runAfter" = ${sqlTime(new Date())}
     WHERE "status" = 'failed' AND "assetId" IN (SELECT "assetId" FROM "LibraryFile" WHERE "libraryId" = ${libraryId})`;
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  }));
-  return out;
 }
