@@ -44,7 +44,8 @@ export async function scanLibrary(deps: ScanDeps, libraryId: string, options: Sc
   const result: LibraryScanResult = { state: "complete", seen: 0, new: 0, changed: 0, flagged: 0, reason: null };
   const expected = await topLevelNames(db, libraryId);
   const stale = async (reason: string): Promise<LibraryScanResult> => {
-    await db.library.update({ where: { id: libraryId }, data: { state: "stale", stateReason: reason, availableScans: 0 } });
+    // Probed again every few seconds while away: written only when something changes.
+    await db.library.updateMany({ where: { id: libraryId, NOT: { state: "stale", stateReason: reason, availableScans: 0 } }, data: { state: "stale", stateReason: reason, availableScans: 0 } });
     return { ...result, state: "stale", reason };
   };
   const probe = await probeLibrary(library.root, expected);
