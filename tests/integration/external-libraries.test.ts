@@ -166,6 +166,27 @@ describe("external libraries", () => {
     fs.writeFileSync(path.join(roots.a, "2019/IMG_2.jpg"), buried); // (restored for the next test)
   });
 
+  it("backs up external originals only when the owner asked", async () => {
+    const { createBackup, storePath } = await import("@/lib/backup/create-backup");
+    const { writeBackupExternal } = await import("@/lib/libraries/library-settings");
+    const before = [listing(roots.a), listing(roots.b)];
+    const assets = await lib.db.asset.findMany({ select: { sha256: true, ext: true } });
+    const target = fs.mkdtempSync(path.join(os.tmpdir(), "albums-ext-backup-"));
+    try {
+      const plain = await createBackup(lib.paths, target, 7, new Date("2026-01-01T00:00:00Z"));
+      expect(plain).toMatchObject({ missing: [], copied: 0 });
+      expect(plain.external.sort()).toEqual(assets.map((a) => a.sha256).sort());
+      await writeBackupExternal(lib.db, true);
+      const full = await createBackup(lib.paths, target, 7, new Date("2026-01-02T00:00:00Z"));
+      expect(full).toMatchObject({ missing: [], external: [], copied: assets.length });
+      for (const asset of assets) expect(fs.existsSync(storePath(path.join(target, "originals"), asset))).toBe(true);
+      expect([listing(roots.a), listing(roots.b)]).toEqual(before);
+    } finally {
+      await writeBackupExternal(lib.db, false);
+      fs.rmSync(target, { recursive: true, force: true });
+    }
+  });
+
   it("removing a library removes its assets from the gallery and not one of its files", async () => {
     const before = listing(roots.b);
     const library = await lib.db.library.findUniqueOrThrow({ where: { root: roots.b } });
