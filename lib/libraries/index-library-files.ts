@@ -19,6 +19,8 @@ export type IndexOutcome = "new" | "changed" | "known" | "retry";
 
 /** The source new assets from external libraries carry. */
 export const LIBRARY_SOURCE = "library";
+/** Added to the priority of a library asset's first jobs (lower runs first; kinds span 10–90). */
+const LIBRARY_JOB_PRIORITY = 100;
 
 type Deps = { db: Db; paths: LibraryPaths; config: Config };
 type Prepared = NewFile & { described: DescribedBytes | null; description: string | null; wasKnown: boolean };
@@ -70,7 +72,10 @@ async function record(tx: DbTx, paths: LibraryPaths, libraryId: string, file: Pr
       outcome = "changed";
     } else {
       assetId = randomUUID();
-      await tx.asset.create({ data: { ...newAssetData(assetId, { sha256: file.sha256, size: file.identity.size }, file.described, { fileName, source: LIBRARY_SOURCE }), description: file.description } });
+      const data = newAssetData(assetId, { sha256: file.sha256, size: file.identity.size }, file.described, { fileName, source: LIBRARY_SOURCE });
+      // A library of 30,000 photos must not hold up what is uploaded meanwhile: its jobs run after theirs.
+      const jobs = { create: data.jobs.create.map((job) => ({ ...job, priority: job.priority + LIBRARY_JOB_PRIORITY })) };
+      await tx.asset.create({ data: { ...data, jobs, description: file.description } });
       await tx.searchChange.create({ data: { assetId } });
     }
   }

@@ -70,6 +70,9 @@ describe("external libraries", () => {
     const assets = await lib.db.asset.findMany({ orderBy: { originalName: "asc" } });
     expect(assets.map((a) => [a.originalName, a.source])).toEqual([["IMG_1.jpg", "library"], ["IMG_2.jpg", "library"], ["IMG_3.jpg", "library"]]);
     expect(fs.readdirSync(lib.paths.originals)).toEqual([]); // nothing copied into custody
+    const jobs = await lib.db.job.findMany({ where: { assetId: assets[0]!.id }, select: { priority: true } });
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.every((j) => j.priority >= 100)).toBe(true); // they run after what is uploaded meanwhile
     expect(await lib.db.derivative.count({ where: { kind: "thumb-sm" } })).toBe(3);
     const two = await detail(assets[1]!.id);
     expect(two.library).toMatchObject({ path: "2019/IMG_2.jpg", available: true });
