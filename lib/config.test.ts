@@ -37,6 +37,12 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ ALBUMS_DATA_DIR: "/srv/albums", ALBUMS_IMPORT_DIR: "/srv" })).toThrow(/ALBUMS_IMPORT_DIR: must be a folder apart/);
   });
 
+  it("reads external libraries as absolute folders separated by colons", () => {
+    expect(parseConfig({})).toMatchObject({ libraries: [], libraryScanMs: 15 * 60_000 });
+    expect(parseConfig({ ALBUMS_LIBRARIES: "/srv/photos/:/mnt/nas/archive:/srv/photos", ALBUMS_LIBRARY_SCAN_MINUTES: "5" })).toMatchObject({ libraries: ["/srv/photos", "/mnt/nas/archive"], libraryScanMs: 300_000 });
+    expect(() => parseConfig({ ALBUMS_LIBRARIES: "/srv/photos:photos" })).toThrow(/ALBUMS_LIBRARIES/);
+  });
+
   it("treats empty variables as unset and splits owner logins", () => {
     expect(parseConfig({ ALBUMS_API_TOKEN: "", ALBUMS_OWNER: "me@example.com,me@github" })).toMatchObject({ apiToken: undefined, owners: ["me@example.com", "me@github"] });
   });

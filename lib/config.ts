@@ -55,6 +55,12 @@ const schema = z.object({
     .regex(/^\s*(\.?[a-z0-9-]+(\.[a-z0-9-]+)*\.?)?(\s*,\s*\.?[a-z0-9-]+(\.[a-z0-9-]+)*\.?)*\s*$/i, "must be host names, comma-separated (a leading dot allows subdomains: .example.org)")
     .default(""),
   ALBUMS_IMPORT_DIRS: z.string().default(""),
+  ALBUMS_LIBRARIES: z
+    .string()
+    .default("")
+    .refine((value) => value.split(":").every((dir) => dir.trim() === "" || path.isAbsolute(dir.trim())), "must be absolute folders separated by `:`, e.g. /srv/photos:/mnt/nas/archive")
+    .transform((value) => [...new Set(value.split(":").map((dir) => dir.trim()).filter(Boolean).map((dir) => path.resolve(/*turbopackIgnore: true*/ dir)))]),
+  ALBUMS_LIBRARY_SCAN_MINUTES: z.coerce.number().min(1).max(10_080).default(15),
   ALBUMS_REQUEST_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   ALBUMS_EGRESS: z.enum(["block", "count"]).default("block"),
   ALBUMS_EGRESS_ALLOW: z.string().default("100.64.0.0/10,fd7a:115c:a1e0::/48"),
@@ -142,6 +148,10 @@ export type Config = {
   allowedHosts: string[];
   /** Absolute folders on the box that POST /api/imports may read Takeout parts from (besides uploaded parts). */
   importDirs: string[];
+  /** External libraries indexed in place, never written (besides those added in settings; lib/libraries). */
+  libraries: string[];
+  /** How often the worker rescans each external library. */
+  libraryScanMs: number;
   /** A request body that sends nothing for this long is cut (and a stalled resumable upload released). */
   requestIdleMs: number;
   /** Outbound connections other than loopback/allowed: blocked (default) or only counted. */
@@ -223,6 +233,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     allowLan: e.ALBUMS_ALLOW_LAN === "1",
     allowedHosts: e.ALBUMS_ALLOWED_HOSTS.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean),
     importDirs: e.ALBUMS_IMPORT_DIRS.split(",").map((dir) => dir.trim()).filter(Boolean).map((dir) => path.resolve(/*turbopackIgnore: true*/ dir)),
+    libraries: e.ALBUMS_LIBRARIES,
+    libraryScanMs: e.ALBUMS_LIBRARY_SCAN_MINUTES * 60_000,
     requestIdleMs: e.ALBUMS_REQUEST_IDLE_SECONDS * 1000,
     egress: e.ALBUMS_EGRESS,
     egressAllow: e.ALBUMS_EGRESS_ALLOW.split(",").map((entry) => entry.trim()).filter(Boolean),

@@ -7,6 +7,7 @@ import { scheduleImportFolder } from "@/lib/import-folder/schedule-import-folder
 import { withClipEncoder } from "@/lib/jobs/handlers/ml-sessions";
 import { queueMissingEnrichment } from "@/lib/jobs/queue-missing-enrichment";
 import { runWorker } from "@/lib/jobs/run-worker";
+import { scheduleLibraryScans } from "@/lib/libraries/schedule-library-scans";
 import { newWorkerId } from "@/lib/jobs/worker-id";
 import { scheduleMaintenance } from "@/lib/maintenance/schedule-maintenance";
 import { serveTextEmbeddings } from "@/lib/ml/serve-text-embeddings";
@@ -37,13 +38,14 @@ log.info("started", { workerId, concurrency: config.workerConcurrency, enrichmen
 const stopMaintenance = scheduleMaintenance(ctx, abort.signal);
 const stopTextIndex = scheduleTextIndex(ctx, abort.signal);
 const stopImportFolder = scheduleImportFolder(ctx, abort.signal);
+const stopLibraryScans = scheduleLibraryScans(ctx, abort.signal);
 // Search queries are embedded here, where the CLIP model lives.
 const embeddings = await serveTextEmbeddings(ctx.paths.mlSocket, (text) =>
   withClipEncoder(config, async (encoder) => ({ model: encoder.modelId, vector: await encoder.embedText(text) })),
 );
 await runWorker(ctx, { workerId, signal: abort.signal, concurrency: config.workerConcurrency, leaseMs: config.jobLeaseMs });
 embeddings.close();
-await Promise.all([stopMaintenance(), stopTextIndex(), stopImportFolder()]);
+await Promise.all([stopMaintenance(), stopTextIndex(), stopImportFolder(), stopLibraryScans()]);
 await db.$disconnect();
 stopReporting();
 log.info("stopped");

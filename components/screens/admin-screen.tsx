@@ -4,6 +4,7 @@ import { AuditLog } from "./admin/audit-log";
 import { HealthPanel } from "./admin/health-panel";
 import { ImportFolderPanel } from "./admin/import-folder-panel";
 import { JobQueues } from "./admin/job-queues";
+import { LibrariesPanel } from "./admin/libraries-panel";
 import { LibraryOverview } from "./admin/library-overview";
 import { LogPanel } from "./admin/log-panel";
 import { ModelsList } from "./admin/models-list";
@@ -11,7 +12,7 @@ import { NotificationsPanel } from "./admin/notifications-panel";
 import { ShareLinksPanel } from "./admin/share-links-panel";
 import { TokensPanel } from "./admin/tokens-panel";
 
-/** Settings: health, storage, backup, identity, models, job queues, ingest audit log, API tokens, share links, notifications, the import folder and the log's last errors. */
+/** Settings: health, storage, external libraries, backup, identity, models, job queues, ingest audit log, API tokens, share links, notifications, the import folder and the log's last errors. */
 export function AdminScreen() {
   return (
     <>
@@ -21,6 +22,7 @@ export function AdminScreen() {
           <HealthPanel />
         </div>
         <LibraryOverview />
+        <LibrariesPanel />
         <ModelsList />
         <div className="xl:col-span-2">
           <JobQueues />

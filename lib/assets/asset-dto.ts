@@ -35,8 +35,10 @@ export type AssetDetail = AssetSummary & {
   /** What the viewer plays for a video, best first: the web-playable rendition when one exists, then the original. */
   playback: { url: string; type: string }[];
   decodeError: string | null;
-  /** The original on disk as the maintenance scans last saw it: ok | missing | corrupt | unavailable. */
+  /** The original on disk as the scans last saw it: ok | missing | corrupt | unavailable, or `offline` while the external library holding it is stale. */
   fileState: string;
+  /** Where the original lives when it is in an external library (path relative to its root), or null (in Albums' custody). */
+  library: { id: string; path: string; available: boolean } | null;
   metadata: unknown;
   derived: { thumbnails: { sm: boolean; md: boolean }; motionVideo: boolean; documentText: boolean; jobs: { kind: string; status: string; attempts: number; lastError: string | null }[] };
   createdAt: string;
@@ -96,6 +98,8 @@ export function toAssetDetail(
     /** the separate video of a Live Photo (iCloud's HEIC + MOV), when this is its still */
     liveVideo?: { videoId: string } | null;
   },
+  /** its external-library location (libraryLocation) and whether Albums also keeps a copy (then never offline) */
+  where: { library: AssetDetail["library"]; inCustody: boolean } = { library: null, inCustody: true },
 ): AssetDetail {
   const motion = asset.derivatives.some((d) => d.kind === "motion-video");
   const live = asset.liveVideo ? `/api/assets/${asset.liveVideo.videoId}/original` : null;
@@ -118,7 +122,8 @@ export function toAssetDetail(
     motionPhoto: motion ? { videoUrl: rendition ? renditionUrl : `/api/assets/${asset.id}/motion` } : live ? { videoUrl: live } : null,
     playback: asset.kind === "video" ? [...(rendition ? [{ url: renditionUrl, type: "video/mp4" }] : []), { url: `/api/assets/${asset.id}/original`, type: mimeForExt(asset.ext) }] : [],
     decodeError: asset.decodeError,
-    fileState: asset.fileState,
+    fileState: where.library && !where.library.available && !where.inCustody && asset.fileState === "ok" ? "offline" : asset.fileState,
+    library: where.library,
     metadata: asset.metadataJson ? JSON.parse(asset.metadataJson) : null,
     derived: { thumbnails: thumbnailsOf(asset), motionVideo: motion, documentText: asset.document !== null, jobs: asset.jobs },
     createdAt: asset.createdAt.toISOString(),

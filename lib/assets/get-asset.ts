@@ -1,9 +1,16 @@
 import { AppError } from "@/lib/errors";
+import fs from "node:fs/promises";
+import { libraryLocation } from "@/lib/libraries/library-location";
 import type { Db } from "@/lib/server/db";
+import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import { toAssetDetail, type AssetDetail } from "./asset-dto";
 
-/** All metadata of one asset, what analysis found (caption, OCR, place, faces), its albums and the state of its derived work. */
-export async function getAsset(db: Db, id: string): Promise<AssetDetail> {
+/**
+ * All metadata of one asset, what analysis found (caption, OCR, place, faces), its albums, the
+ * state of its derived work, and where its original lives (`library`, `fileState` "offline" while
+ * its external library is away; `paths` given: whether Albums also keeps a copy).
+ */
+export async function getAsset(db: Db, id: string, paths?: LibraryPaths): Promise<AssetDetail> {
   const asset = await db.asset.findUnique({
     where: { id },
     include: {
@@ -20,5 +27,7 @@ export async function getAsset(db: Db, id: string): Promise<AssetDetail> {
     },
   });
   if (!asset) throw new AppError("not_found", "No such asset.");
-  return toAssetDetail(asset);
+  const library = await libraryLocation(db, id);
+  const inCustody = !library || !paths || (await fs.lstat(originalPath(paths, asset.sha256, asset.ext)).then(() => true, () => false));
+  return toAssetDetail(asset, { library, inCustody });
 }

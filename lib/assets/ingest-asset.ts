@@ -3,10 +3,6 @@ import type { Config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { appendJournal } from "@/lib/journal/append-journal";
 import type { JournalOp } from "@/lib/journal/journal-entry";
-import { jobsForNewAsset } from "@/lib/queue/kinds";
-import { jobCreateData } from "@/lib/queue/enqueue";
-import { detectAnyFile, detectType } from "@/lib/media/detect-type";
-import { readHeaderSize } from "@/lib/media/image-source";
 import { auditRow, recordIngestAttempt, type IngestSource } from "@/lib/audit/record-ingest-attempt";
 import { sqlTime, type Db } from "@/lib/server/db";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
@@ -14,7 +10,8 @@ import type { TempFile } from "@/lib/server/storage";
 import { linkOriginal } from "@/lib/custody/link-original";
 import { removePath } from "@/lib/custody/remove-path";
 import { cleanFileName } from "./clean-file-name";
-import { extractMetadata } from "./extract-metadata";
+import { describeBytes } from "./describe-bytes";
+import { newAssetData } from "./new-asset-data";
 
 export type IngestDeps = { db: Db; paths: LibraryPaths; config: Config };
 
@@ -56,18 +53,8 @@ export async function ingestAsset(deps: IngestDeps, received: IngestInput): Prom
       const duplicate = await finishDuplicate(deps, input);
       if (duplicate) return duplicate; // else purged meanwhile: store it as new
     }
-    if (temp.size === 0 && !input.allowEmpty) throw new AppError("unsupported_type", "The file is empty.");
-    const type = (temp.size > 0 ? await detectType(temp.path) : null) ?? (input.allowAnyFile || input.allowEmpty ? await detectAnyFile(temp.path, input.fileName) : null);
-    if (!type) throw new AppError("unsupported_type", "This is not a photo, video or document type Albums stores (checked from its bytes).");
-    const header = type.kind === "photo" ? await readHeaderSize(temp.path) : null;
-    if (header && header.width * header.height > config.maxPixels) {
-      throw new AppError("too_many_pixels", `The image is ${header.width}×${header.height}; the limit is ${Math.round(config.maxPixels / 1e6)} megapixels.`);
-    }
-    const uploadTime = new Date();
-    const metadata = await extractMetadata({
-      path: temp.path, type, fileName: input.fileName, clientTime: input.capturedAt, uploadTime, header,
-      ffprobe: config.ffprobe, boxTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    });
+    const described = await describeBytes(config, temp, input);
+    const { type, metadata } = described;
     const destination = originalPath(paths, temp.sha256, type.ext);
     await linkOriginal(temp.path, destination); // the slow part (fsync) outside the write lock
     const id = randomUUID();
@@ -76,14 +63,7 @@ export async function ingestAsset(deps: IngestDeps, received: IngestInput): Prom
       // under the write lock, with the original checked (and re-linked) first.
       await db.$transaction(async (tx) => {
         await linkOriginal(temp.path, destination);
-        await tx.asset.create({
-          data: {
-            id, sha256: temp.sha256, kind: type.kind, mimeType: type.mime, ext: type.ext, size: BigInt(temp.size),
-            originalName: input.fileName, source: input.source, ...metadata,
-            names: { create: { name: input.fileName, source: input.source } },
-            jobs: { create: jobsForNewAsset(type.kind, type.mime).map((kind) => jobCreateData({ kind, assetId: id })) },
-          },
-        });
+        await tx.asset.create({ data: newAssetData(id, temp, described, input) });
         // The CRC-32 read on the way in: a ZIP of this file streams it untouched (lib/zip/asset-zip.ts).
         if (temp.crc32 !== undefined) await tx.fileCrc.upsert({ where: { sha256_variant: { sha256: temp.sha256, variant: "exact" } }, create: { sha256: temp.sha256, variant: "exact", crc32: temp.crc32 | 0 }, update: {} });
         await tx.ingestAudit.create({ data: auditRow({ ...audit, size: temp.size, sha256: temp.sha256, outcome: "ingested", assetId: id }) });

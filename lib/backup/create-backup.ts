@@ -10,8 +10,9 @@ import { hashFile, syncFile } from "@/lib/server/storage";
 import { snapshotDatabase } from "./snapshot-database";
 
 export type ManifestEntry = { sha256: string; ext: string; size: number };
-export type BackupManifest = { createdAt: string; libraryId: string | null; assets: ManifestEntry[]; missing: string[] };
-export type BackupResult = { snapshot: string; assets: number; copied: number; bytesCopied: number; missing: string[]; pruned: string[] };
+/** `external`: assets left where they live, in external libraries (the owner did not ask to back those up). */
+export type BackupManifest = { createdAt: string; libraryId: string | null; assets: ManifestEntry[]; missing: string[]; external?: string[] };
+export type BackupResult = { snapshot: string; assets: number; copied: number; bytesCopied: number; missing: string[]; external: string[]; pruned: string[] };
 
 const SNAPSHOT_NAME = /^\d{8}T\d{6}Z$/;
 /** The owner's decision journal (lib/journal), relative to the data dir; backed up when present. */
@@ -21,7 +22,8 @@ export const JOURNAL_DIR = "journal";
  * Backs the library up into `destination` while it keeps running:
  * 1. an online SQLite backup (a consistent snapshot, never a file copy of a live database);
  * 2. every original the snapshot references, copied once into a shared content-addressed store
- *    (incremental) and re-hashed after writing;
+ *    (incremental) and re-hashed after writing; originals that live only in external libraries
+ *    are copied from there only when the owner asked (settings), else listed as `external`;
  * 3. a manifest of those originals with their hashes, `integrity_check` of the copy, and a copy of
  *    the decision journal (`journal/`) when there is one;
  * 4. the snapshot folder appears (rename) only when all of that succeeded; old ones beyond `keep`
@@ -37,21 +39,33 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
   const release = await holdGraveyard(paths);
   try {
     const dbCopy = path.join(partial, "albums.db");
-    const { assets, libraryId } = await snapshotDatabase(paths.database, dbCopy);
+    const snapshot = await snapshotDatabase(paths.database, dbCopy);
+    const { libraryId } = snapshot;
     let copied = 0;
     let bytesCopied = 0;
     const missing: string[] = [];
-    for (const asset of assets) {
+    const external: string[] = [];
+    const assets: ManifestEntry[] = [];
+    for (const asset of snapshot.assets) {
       const target = storePath(store, asset);
-      if ((await fsp.stat(target).catch(() => null))?.size === asset.size) continue;
-      if (!(await withOriginal(paths, asset.sha256, asset.ext, (source) => copyVerified(source, target, asset.sha256)))) {
-        missing.push(asset.sha256);
+      if ((await fsp.stat(target).catch(() => null))?.size === asset.size) {
+        assets.push(asset);
         continue;
       }
+      const elsewhere = snapshot.includeExternal ? (snapshot.external.get(asset.sha256) ?? []) : [];
+      if (!(await withOriginal(paths, asset.sha256, asset.ext, (source) => copyVerified(source, target, asset.sha256), elsewhere))) {
+        if (snapshot.external.has(asset.sha256) && !snapshot.includeExternal) external.push(asset.sha256);
+        else {
+          missing.push(asset.sha256);
+          assets.push(asset);
+        }
+        continue;
+      }
+      assets.push(asset);
       copied += 1;
       bytesCopied += asset.size;
     }
-    const manifest: BackupManifest = { createdAt: now.toISOString(), libraryId, assets, missing };
+    const manifest: BackupManifest = { createdAt: now.toISOString(), libraryId, assets, missing, external };
     await fsp.writeFile(path.join(partial, "manifest.json"), JSON.stringify(manifest));
     if (fs.existsSync(path.join(paths.root, JOURNAL_DIR))) await fsp.cp(path.join(paths.root, JOURNAL_DIR), path.join(partial, JOURNAL_DIR), { recursive: true });
     await syncFile(path.join(partial, "manifest.json"));
@@ -59,7 +73,7 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
     await fsp.rename(partial, path.join(snapshots, name));
     await syncFile(snapshots);
     const pruned = await pruneBackups(destination, keep);
-    return { snapshot: path.join(snapshots, name), assets: assets.length, copied, bytesCopied, missing, pruned };
+    return { snapshot: path.join(snapshots, name), assets: assets.length, copied, bytesCopied, missing, external, pruned };
   } catch (error) {
     await fsp.rm(partial, { recursive: true, force: true });
     throw error;

@@ -9,31 +9,38 @@ import { snapshotDatabase } from "./snapshot-database";
 /** Inside the data dir (so restic stores it at a relative path), under `tmp/` (swept at start-up). */
 export const RESTIC_STAGE = path.join("tmp", "restic-snapshot");
 
-export type ResticBackupResult = { snapshot: string; assets: number; missing: string[]; hashes: string[]; bytesAdded: number };
+export type ResticBackupResult = { snapshot: string; assets: number; missing: string[]; external: string[]; hashes: string[]; bytesAdded: number };
 
 /**
  * Backs the library up into a restic repository as one consistent snapshot: an online SQLite copy
  * with its manifest (staged in `tmp/restic-snapshot/`), every original, the decision journal
  * (`journal/`, when present) and the library marker, stored at their paths relative to the data
  * dir. Originals never change once written, so files that land during the run are extra, never
- * torn. restic deduplicates, encrypts and verifies what it uploads; the repository is created on
+ * torn. Originals that live only in external libraries are listed as `external`, and their
+ * library folders backed up (at their absolute paths) only when the owner asked. restic deduplicates, encrypts and verifies what it uploads; the repository is created on
  * first use.
  */
 export async function createResticBackup(paths: LibraryPaths, repo: ResticRepository, now = new Date()): Promise<ResticBackupResult> {
   await ensureResticRepository(repo);
   const stage = await claimStage(path.join(paths.root, RESTIC_STAGE));
   try {
-    const { assets, libraryId } = await snapshotDatabase(paths.database, path.join(stage, "albums.db"));
-    const missing = assets.filter((a) => !fs.existsSync(originalPath(paths, a.sha256, a.ext))).map((a) => a.sha256);
-    const absent = new Set(missing);
-    const manifest: BackupManifest = { createdAt: now.toISOString(), libraryId, assets, missing };
+    const snapshot = await snapshotDatabase(paths.database, path.join(stage, "albums.db"));
+    const { libraryId } = snapshot;
+    const notInCustody = snapshot.assets.filter((a) => !fs.existsSync(originalPath(paths, a.sha256, a.ext))).map((a) => a.sha256);
+    const external = notInCustody.filter((sha) => snapshot.external.has(sha));
+    const missing = notInCustody.filter((sha) => !snapshot.external.has(sha));
+    const outside = new Set(external);
+    const assets = snapshot.assets.filter((a) => !outside.has(a.sha256));
+    const absent = new Set(notInCustody);
+    const manifest: BackupManifest = { createdAt: now.toISOString(), libraryId, assets, missing, external };
     await fsp.writeFile(path.join(stage, "manifest.json"), JSON.stringify(manifest));
-    const include = [RESTIC_STAGE, path.relative(paths.root, paths.originals), JOURNAL_DIR, path.basename(paths.marker)].filter((rel) => fs.existsSync(path.join(paths.root, rel)));
+    const roots = snapshot.includeExternal ? snapshot.externalRoots : [];
+    const include = [RESTIC_STAGE, path.relative(paths.root, paths.originals), JOURNAL_DIR, path.basename(paths.marker), ...roots].filter((rel) => fs.existsSync(path.resolve(paths.root, rel)));
     await runRestic(repo, ["unlock", "--quiet"]); // only removes locks left by a killed run
     const out = await runRestic(repo, ["backup", "--quiet", "--json", "--tag", "albums", ...include], paths.root);
     const summary = out.split("\n").filter(Boolean).map((line) => JSON.parse(line) as { message_type: string; snapshot_id?: string; data_added?: number }).find((m) => m.message_type === "summary");
     if (!summary?.snapshot_id) throw new Error(`restic backup reported no snapshot: ${out.slice(-300)}`);
-    return { snapshot: summary.snapshot_id, assets: assets.length, missing, hashes: assets.map((a) => a.sha256).filter((h) => !absent.has(h)), bytesAdded: summary.data_added ?? 0 };
+    return { snapshot: summary.snapshot_id, assets: assets.length, missing, external, hashes: assets.map((a) => a.sha256).filter((h) => !absent.has(h)), bytesAdded: summary.data_added ?? 0 };
   } finally {
     await fsp.rm(stage, { recursive: true, force: true });
   }

@@ -2,7 +2,8 @@ import { derivativeKinds, jobsForNewAsset, producerOf, type JobKind } from "@/li
 import { enqueueJob } from "@/lib/queue/enqueue";
 import type { Db } from "@/lib/server/db";
 import { LIBRARY_ID_KEY } from "@/lib/server/open-library";
-import { originalPath, resolveUnder, type LibraryPaths } from "@/lib/server/paths";
+import { locateOriginal } from "@/lib/libraries/locate-original";
+import { resolveUnder, type LibraryPaths } from "@/lib/server/paths";
 import { type FileProbe, probeRegularFile } from "@/lib/server/stat-regular-file";
 import { checkVolume, type VolumeCheck } from "./check-volume";
 import { SCAN_STATUS_KEY, type ScanStatus } from "./read-scan-status";
@@ -10,7 +11,8 @@ import { SCAN_STATUS_KEY, type ScanStatus } from "./read-scan-status";
 export type ScanResult = { volume: VolumeCheck; checked: number; missing: string[]; unavailable: string[]; reappeared: number; derivativesRequeued: number };
 
 type AssetRow = { id: string; sha256: string; ext: string; kind: string; mimeType: string; fileState: string; derivatives: { kind: string; relPath: string }[] };
-type Looked = { asset: AssetRow; original: FileProbe; derived: { kind: string; probe: FileProbe }[] };
+/** `original` null: the library scans decide (an external-library asset not readable from here now). */
+type Looked = { asset: AssetRow; original: FileProbe | null; derived: { kind: string; probe: FileProbe }[] };
 
 /**
  * Missing-file scan (docs/reliability.md scenario 24). A fault is not an absence: only ENOENT on a
@@ -19,7 +21,9 @@ type Looked = { asset: AssetRow; original: FileProbe; derived: { kind: string; p
  * (EIO, EACCES, ESTALE…) is `unavailable`; with the volume itself unavailable nothing is flagged
  * and nothing changes. An original that is back is `ok` again, and the derived files it lacks are
  * made again. A derived file gone from disk loses its row, and its job runs again once the
- * original is there. The outcome is recorded for the health panel (readScanStatus).
+ * original is there. Assets whose bytes live only in external libraries are left to the library
+ * scans (lib/libraries), which know whether a library is there at all; their derived files are
+ * checked here as any other. The outcome is recorded for the health panel (readScanStatus).
  */
 export async function scanFiles(db: Db, paths: LibraryPaths, now = new Date()): Promise<ScanResult> {
   const libraryId = (await db.setting.findUnique({ where: { key: LIBRARY_ID_KEY } }))?.value ?? null;
@@ -33,8 +37,9 @@ export async function scanFiles(db: Db, paths: LibraryPaths, now = new Date()): 
       select: { id: true, sha256: true, ext: true, kind: true, mimeType: true, fileState: true, derivatives: { select: { kind: true, relPath: true } } },
     });
     if (batch.length === 0) break;
+    const external = new Set((await db.libraryFile.findMany({ where: { assetId: { in: batch.map((a) => a.id) } }, select: { assetId: true } })).map((f) => f.assetId));
     const looked: Looked[] = [];
-    for (const asset of batch) looked.push(await look(paths, asset));
+    for (const asset of batch) looked.push(await look(db, paths, asset, external.has(asset.id)));
     // An unmount or a dying disk during the batch turns ENOENTs into nothing to conclude.
     result.volume = await checkVolume(paths, libraryId);
     if (result.volume.state !== "ok") break;
@@ -45,14 +50,18 @@ export async function scanFiles(db: Db, paths: LibraryPaths, now = new Date()): 
   return result;
 }
 
-async function look(paths: LibraryPaths, asset: AssetRow): Promise<Looked> {
+async function look(db: Db, paths: LibraryPaths, asset: AssetRow, inLibrary: boolean): Promise<Looked> {
   const derived = [];
   for (const d of asset.derivatives) derived.push({ kind: d.kind, probe: await probeRegularFile(resolveUnder(paths.derived, d.relPath), paths.derived) });
-  return { asset, original: await probeRegularFile(originalPath(paths, asset.sha256, asset.ext), paths.originals), derived };
+  const located = await locateOriginal(db, paths, asset);
+  // Not in custody and (also) in a library: its library's scan decides missing; here it is as it was.
+  const original: FileProbe | null = located.state === "present" ? { state: "present", size: located.size } : inLibrary ? null : located.state === "unavailable" ? located : { state: "absent" };
+  return { asset, original, derived };
 }
 
 async function apply(db: Db, { asset, original, derived }: Looked, result: ScanResult): Promise<void> {
   result.checked += 1;
+  if (!original) return;
   const state = original.state === "present" ? (asset.fileState === "corrupt" ? "corrupt" : "ok") : original.state === "absent" ? "missing" : "unavailable";
   if (state !== asset.fileState) await db.asset.update({ where: { id: asset.id }, data: { fileState: state } });
   if (state === "missing") result.missing.push(asset.id);

@@ -1,3 +1,4 @@
+import { locateOriginal, type LocatableAsset } from "@/lib/libraries/locate-original";
 import type { Db } from "@/lib/server/db";
 import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import { hashFile } from "@/lib/server/storage";
@@ -9,6 +10,9 @@ export type ScrubResult = { checked: number; bytes: number; corrupt: string[]; u
  * spent. A mismatch marks the asset `corrupt` (restore it from a backup); the file is left as is.
  * A read that fails is not a mismatch: EIO, EACCES… mark it `unavailable` (ok again once it reads
  * back right), and ENOENT is left to the missing-file scan, which checks the volume first.
+ * Originals that live only in an external library are not re-hashed here: their library scans
+ * compare size, mtime and inode, and different bytes there are a change in place (re-analysed),
+ * not rot in Albums' custody.
  */
 export async function scrubOriginals(db: Db, paths: LibraryPaths, byteBudget: number): Promise<ScrubResult> {
   const result: ScrubResult = { checked: 0, bytes: 0, corrupt: [], unavailable: [] };
@@ -22,7 +26,7 @@ export async function scrubOriginals(db: Db, paths: LibraryPaths, byteBudget: nu
     if (batch.length === 0) break;
     for (const asset of batch) {
       if (result.bytes >= byteBudget) break;
-      const state = await verdict(paths, asset);
+      const state = await verdict(db, paths, asset);
       await db.asset.update({ where: { id: asset.id }, data: { verifiedAt: new Date(), ...(state ? { fileState: state } : {}) } });
       if (state === "corrupt") result.corrupt.push(asset.id);
       if (state === "unavailable") result.unavailable.push(asset.id);
@@ -34,7 +38,9 @@ export async function scrubOriginals(db: Db, paths: LibraryPaths, byteBudget: nu
 }
 
 /** The fileState a re-hash calls for, or null to leave it as it is. */
-async function verdict(paths: LibraryPaths, asset: { sha256: string; ext: string; fileState: string }): Promise<string | null> {
+async function verdict(db: Db, paths: LibraryPaths, asset: LocatableAsset & { fileState: string }): Promise<string | null> {
+  const located = await locateOriginal(db, paths, asset);
+  if (located.state === "present" && located.place.where === "library") return null;
   try {
     if ((await hashFile(originalPath(paths, asset.sha256, asset.ext))) !== asset.sha256) return "corrupt";
     return asset.fileState === "unavailable" ? "ok" : null;

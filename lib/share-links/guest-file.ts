@@ -3,8 +3,9 @@ import { sendBytes } from "@/lib/http/send-bytes";
 import { contentDisposition } from "@/lib/http/send-file";
 import { planBlanking } from "@/lib/metadata-strip/plan-blanking";
 import { readPatched } from "@/lib/metadata-strip/patches";
-import { originalPath, type LibraryPaths } from "@/lib/server/paths";
-import { probeRegularFile } from "@/lib/server/stat-regular-file";
+import { locateOriginal } from "@/lib/libraries/locate-original";
+import type { Db } from "@/lib/server/db";
+import type { LibraryPaths } from "@/lib/server/paths";
 import type { GuestAsset } from "./share-link-assets";
 
 /**
@@ -12,10 +13,10 @@ import type { GuestAsset } from "./share-link-assets";
  * metadata (same size as the original, so byte ranges, video seeking and resumes work), inline
  * or as an attachment.
  */
-export async function guestFileResponse(request: Request, paths: LibraryPaths, asset: GuestAsset, options: { showMetadata: boolean; attachment: boolean }): Promise<Response> {
-  const file = originalPath(paths, asset.sha256, asset.ext);
-  const probe = await probeRegularFile(file, paths.originals);
+export async function guestFileResponse(request: Request, db: Db, paths: LibraryPaths, asset: GuestAsset, options: { showMetadata: boolean; attachment: boolean }): Promise<Response> {
+  const probe = await locateOriginal(db, paths, asset);
   if (probe.state !== "present") throw new AppError(probe.state === "absent" ? "not_found" : "unavailable", "This file cannot be read right now.");
+  const file = probe.path;
   const patches = options.showMetadata ? [] : await planBlanking(file, asset.mimeType);
   const etag = `"${asset.sha256.slice(0, 32)}-${options.showMetadata ? "m" : "g"}"`;
   const headers = {

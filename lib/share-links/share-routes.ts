@@ -83,7 +83,7 @@ export const SHARE_ROUTES: ShareRoute[] = [
       // Videos play from the original; photos are viewed as previews, so their originals are downloads.
       if (found.kind !== "video" && !ctx.link.allowDownload) throw new AppError("forbidden", "Downloads are turned off for this link.");
       const attachment = new URL(ctx.request.url).searchParams.get("download") === "1" && ctx.link.allowDownload;
-      return guestFileResponse(ctx.request, ctx.deps.paths, found, { showMetadata: ctx.link.showMetadata, attachment });
+      return guestFileResponse(ctx.request, ctx.deps.db, ctx.deps.paths, found, { showMetadata: ctx.link.showMetadata, attachment });
     },
   },
   { method: "GET", path: /^\/assets\/([A-Za-z0-9_-]{1,64})\/thumb$/, needs: "unlocked", handle: thumb("sm") },

@@ -1,12 +1,11 @@
 import fs from "node:fs";
 import zlib from "node:zlib";
-import { AppError } from "@/lib/errors";
 import { BLANKING_VERSION, planBlanking } from "@/lib/metadata-strip/plan-blanking";
 import { readPatched, type Patch } from "@/lib/metadata-strip/patches";
 import type { Db } from "@/lib/server/db";
+import { readableOriginal } from "@/lib/libraries/read-original";
 import { inBatches, SQL_BATCH } from "@/lib/server/in-batches";
-import { originalPath, type LibraryPaths } from "@/lib/server/paths";
-import { probeRegularFile } from "@/lib/server/stat-regular-file";
+import type { LibraryPaths } from "@/lib/server/paths";
 import type { ZipSource } from "./stream-zip";
 import { patchedCrc32 } from "./patched-crc";
 import { planZip, type ZipLayout } from "./zip-layout";
@@ -29,11 +28,8 @@ export type AssetZip = { layout: ZipLayout; source: ZipSource; identity: string 
 export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], variant: ZipVariant): Promise<AssetZip> {
   const files = await Promise.all(
     assets.map(async (asset) => {
-      const file = originalPath(paths, asset.sha256, asset.ext);
-      const probe = await probeRegularFile(file, paths.originals);
-      if (probe.state === "unavailable") throw new AppError("unavailable", `An original cannot be read right now (${probe.code}); nothing was sent.`);
-      if (probe.state === "absent") throw new AppError("not_found", `The original of ${asset.originalName} is missing from disk; restore it from a backup.`);
-      return { file, size: probe.size };
+      const found = await readableOriginal(db, paths, asset);
+      return { file: found.path, size: found.size };
     }),
   );
   const key = variant === "exact" ? "exact" : `guest-${BLANKING_VERSION}`;

@@ -1,0 +1,36 @@
+import type { Config } from "@/lib/config";
+import type { Db } from "@/lib/server/db";
+import type { Logger } from "@/lib/server/logger";
+import type { LibraryPaths } from "@/lib/server/paths";
+import { addLibrary } from "./add-library";
+import { collectLibraryFiles } from "./collect-library-files";
+import { scanLibrary, type ScanOptions } from "./scan-library";
+
+export type LibraryRound = { scanned: number; stale: string[]; collected: { files: number; assets: number } | null };
+
+/**
+ * One round over the external libraries: the folders of ALBUMS_LIBRARIES are registered, every
+ * library that is due (never scanned, a scan under way to resume, a scan requested, or its last
+ * scan older than `config.libraryScanMs`; `force`: all) is scanned, then what is gone for good is
+ * collected — only when every library agreed (collectLibraryFiles).
+ */
+export async function scanLibraries(deps: { db: Db; paths: LibraryPaths; config: Config; log?: Logger }, options: ScanOptions & { force?: boolean; now?: Date } = {}): Promise<LibraryRound> {
+  const { db, config } = deps;
+  for (const root of config.libraries) {
+    await addLibrary(db, deps.paths, { root, origin: "env" }).catch((error: unknown) => deps.log?.warn("ALBUMS_LIBRARIES entry not added", { root, error: (error as Error).message }));
+  }
+  const now = options.now ?? new Date();
+  const libraries = await db.library.findMany({ orderBy: { root: "asc" } });
+  const round: LibraryRound = { scanned: 0, stale: [], collected: null };
+  for (const library of libraries) {
+    const due = options.force || library.scanRequested || library.scanStartedAt || !library.lastScanAt || library.state === "stale" || now.getTime() - library.lastScanAt.getTime() >= config.libraryScanMs;
+    if (!due) continue;
+    if (options.signal?.aborted) break;
+    const result = await scanLibrary(deps, library.id, options);
+    round.scanned += 1;
+    if (result.state === "stale") round.stale.push(library.root);
+    deps.log?.info("library scanned", { root: library.root, ...result });
+  }
+  round.collected = await collectLibraryFiles(deps);
+  return round;
+}
