@@ -45,6 +45,7 @@ const schema = z.object({
   ALBUMS_BACKUP_VERIFY_HOURS: z.coerce.number().min(0).default(24),
   ALBUMS_SCRUB_MB_PER_MINUTE: z.coerce.number().min(0).default(200),
   ALBUMS_TRASH_DAYS: z.coerce.number().min(0).default(30),
+  ALBUMS_FILE_VERSIONS: z.coerce.number().int().min(0).max(1000).default(10),
   ALBUMS_ALLOW_LAN: z.enum(["0", "1"]).default("0"),
   ALBUMS_ALLOWED_HOSTS: z
     .string()
@@ -125,6 +126,8 @@ export type Config = {
   scrubBytesPerMinute: number;
   /** Trashed assets are purged this many days after trashing (0 = only when the owner empties the trash). */
   trashDays: number;
+  /** Previous contents kept per file of the Files tree when it is overwritten (older ones go to the trash). */
+  fileVersions: number;
   /** Listening beyond loopback is refused unless this is set (and a passphrase exists). */
   allowLan: boolean;
   /** Extra Host names the server answers (besides loopback, the tailnet and, with allowLan, this machine's names); others get 421. */
@@ -198,6 +201,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     backupVerifyHours: e.ALBUMS_BACKUP_VERIFY_HOURS,
     scrubBytesPerMinute: e.ALBUMS_SCRUB_MB_PER_MINUTE * 1024 * 1024,
     trashDays: e.ALBUMS_TRASH_DAYS,
+    fileVersions: e.ALBUMS_FILE_VERSIONS,
     allowLan: e.ALBUMS_ALLOW_LAN === "1",
     allowedHosts: e.ALBUMS_ALLOWED_HOSTS.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean),
     importDirs: e.ALBUMS_IMPORT_DIRS.split(",").map((dir) => dir.trim()).filter(Boolean).map((dir) => path.resolve(/*turbopackIgnore: true*/ dir)),

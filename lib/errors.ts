@@ -5,6 +5,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  name_taken: 409,
+  folder_cycle: 409,
   request_timeout: 408,
   too_large: 413,
   too_many_pixels: 413,

@@ -28,6 +28,8 @@ export type IngestInput = {
   client: string;
   /** Keep files of any type (as downloads), for imports that must lose nothing (Drive). */
   allowAnyFile?: boolean;
+  /** Keep an empty file (the Files tree and WebDAV clients create them): kind "file". */
+  allowEmpty?: boolean;
 };
 
 export type IngestResult = { status: "ingested" | "duplicate"; assetId: string; sha256: string };
@@ -54,8 +56,8 @@ export async function ingestAsset(deps: IngestDeps, received: IngestInput): Prom
       const duplicate = await finishDuplicate(deps, input);
       if (duplicate) return duplicate; // else purged meanwhile: store it as new
     }
-    if (temp.size === 0) throw new AppError("unsupported_type", "The file is empty.");
-    const type = (await detectType(temp.path)) ?? (input.allowAnyFile ? await detectAnyFile(temp.path, input.fileName) : null);
+    if (temp.size === 0 && !input.allowEmpty) throw new AppError("unsupported_type", "The file is empty.");
+    const type = (temp.size > 0 ? await detectType(temp.path) : null) ?? (input.allowAnyFile || input.allowEmpty ? await detectAnyFile(temp.path, input.fileName) : null);
     if (!type) throw new AppError("unsupported_type", "This is not a photo, video or document type Albums stores (checked from its bytes).");
     const header = type.kind === "photo" ? await readHeaderSize(temp.path) : null;
     if (header && header.width * header.height > config.maxPixels) {

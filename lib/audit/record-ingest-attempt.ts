@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/server/db";
 
 /** Where bytes came from; `recovered`: a file found in `originals/` without a row, adopted (lib/custody). */
-export const INGEST_SOURCES = ["share", "upload", "takeout", "icloud", "watch", "api", "recovered"] as const;
+export const INGEST_SOURCES = ["share", "upload", "takeout", "icloud", "watch", "api", "recovered", "files", "webdav"] as const;
 export type IngestSource = (typeof INGEST_SOURCES)[number];
 
 export type IngestAttempt = {

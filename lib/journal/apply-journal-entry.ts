@@ -2,6 +2,7 @@ import { markSearchStale } from "@/lib/search/mark-search-stale";
 import { sqlTime, type DbTx } from "@/lib/server/db";
 import { applyTakeoutMetadata } from "@/lib/takeout/apply-takeout-metadata";
 import { rememberNotDuplicates } from "@/lib/duplicates/remember-not-duplicates";
+import { applyFilesJournal } from "@/lib/files/apply-files-journal";
 import { ensurePerson, pinFaces } from "./face-refs";
 import { RECOVERED_SOURCE, type JournalOp } from "./journal-entry";
 
@@ -15,6 +16,10 @@ export async function applyJournalEntry(tx: DbTx, op: JournalOp, at: Date): Prom
   switch (op.op) {
     case "asset.ingest":
       return applyIngest(tx, op, at);
+    case "files.folder":
+    case "files.entry":
+    case "files.versions":
+      return applyFilesJournal(tx, op, at);
     case "asset.update": {
       const ids = await idsOf(tx, op.sha256s);
       await tx.asset.updateMany({

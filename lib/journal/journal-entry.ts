@@ -27,7 +27,13 @@ export type JournalOp =
   | { op: "person.merge"; from: string; into: string; faces: FaceRef[] }
   | { op: "face.move"; face: FaceRef; personId: string }
   /** The owner said these photos are not duplicates of each other (every pair among them). */
-  | { op: "duplicates.dismiss"; sha256s: string[] };
+  | { op: "duplicates.dismiss"; sha256s: string[] }
+  /** A folder of the Files tree as it now stands (created, renamed, moved, trashed or restored). */
+  | { op: "files.folder"; id: string; parentId: string | null; name: string; trashed: boolean }
+  /** A file entry of the Files tree as it now stands: its place, name and content. */
+  | { op: "files.entry"; id: string; folderId: string | null; name: string; sha256: string; trashed: boolean }
+  /** The kept previous contents of a file entry, newest first, with when each was replaced. */
+  | { op: "files.versions"; entryId: string; versions: { sha256: string; at: string }[] };
 
 /** A Takeout sidecar as JSON (dates as ISO strings). */
 export type JsonSidecar = Omit<TakeoutSidecar, "takenAt" | "uploadedAt" | "title">;

@@ -1,4 +1,5 @@
 import type { DbTx } from "@/lib/server/db";
+import { snapshotFiles } from "@/lib/files/snapshot-files";
 import { faceRefs } from "./face-refs";
 import type { DatedOp } from "./journal-files";
 
@@ -9,7 +10,7 @@ const TOLD_CAPTURE = ["client", "filename", "upload"];
  * its originals: names and sources (the primary first), capture times the bytes cannot tell,
  * favourite/archive/trash/description, Takeout's places, device folders and people hints, Drive
  * folders, edited copies, Live Photo pairs, albums with their members and dates, named, hidden or hand-placed
- * people with their faces, and photos marked "not duplicates". Each op keeps the date of the decision.
+ * people with their faces, photos marked "not duplicates", and the Files tree. Each op keeps the date of the decision.
  */
 export async function snapshotDecisions(tx: DbTx): Promise<DatedOp[]> {
   const ops: DatedOp[] = [];
@@ -49,5 +50,6 @@ export async function snapshotDecisions(tx: DbTx): Promise<DatedOp[]> {
     ops.push({ op: "person.update", id: person.id, name: person.name, hidden: person.hidden, faces: await faceRefs(tx, { personId: person.id }), at: person.updatedAt.toISOString() });
   }
   for (const pair of await tx.notDuplicate.findMany()) ops.push({ op: "duplicates.dismiss", sha256s: [pair.shaA, pair.shaB], at: pair.createdAt.toISOString() });
+  ops.push(...(await snapshotFiles(tx)));
   return ops;
 }

@@ -61,14 +61,25 @@ export function mimeForExt(ext: string): string {
   return "application/octet-stream";
 }
 
+// Plain formats file-type cannot recognise from bytes: their type from the name's extension.
+const TEXT_BY_EXT: Record<string, string> = {
+  txt: "text/plain", md: "text/markdown", csv: "text/csv", tsv: "text/tab-separated-values", json: "application/json",
+  log: "text/plain", ini: "text/plain", yaml: "text/yaml", yml: "text/yaml", xml: "application/xml", html: "text/html", htm: "text/html",
+  svg: "image/svg+xml", css: "text/css", js: "text/javascript", ts: "text/plain", py: "text/plain", sh: "text/plain", rtf: "application/rtf",
+  doc: "application/msword", xls: "application/vnd.ms-excel", ppt: "application/vnd.ms-powerpoint",
+  odt: "application/vnd.oasis.opendocument.text", ods: "application/vnd.oasis.opendocument.spreadsheet",
+};
+
 /**
- * Any other file, for imports that must keep everything (Drive): its type from the bytes when
- * known, else from a safe extension of its name; served only as a download.
+ * Any other file (Drive imports, the Files tree, WebDAV): kind "file", never in the timeline. Its
+ * type from the bytes when file-type knows them, else from a safe extension of its name (served
+ * only as a download or with a sandbox, never as a page of the app); empty files included.
  */
 export async function detectAnyFile(filePath: string, fileName: string): Promise<DetectedType> {
   const found = await fileTypeFromFile(filePath);
   const fromName = /\.([a-z0-9]{1,5})$/i.exec(fileName)?.[1]?.toLowerCase();
-  return { kind: "file", mime: "application/octet-stream", ext: found?.ext && /^[a-z0-9]{1,5}$/.test(found.ext) ? found.ext : (fromName ?? "bin"), raw: false };
+  const ext = found?.ext && /^[a-z0-9]{1,5}$/.test(found.ext) ? found.ext : (fromName ?? "bin");
+  return { kind: "file", mime: found?.mime ?? TEXT_BY_EXT[ext] ?? "application/octet-stream", ext, raw: false };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { hasOwnerPassphrase } from "@/lib/auth/owner-passphrase";
+import { placeDriveFolders } from "@/lib/files/place-drive-folders";
 import { recoverCustody } from "@/lib/custody/recover-custody";
 import { recoverInterruptedJobs } from "@/lib/queue/claim";
 import { reconcileJournal } from "@/lib/journal/reconcile-journal";
@@ -19,7 +20,8 @@ export class StartupRefusal extends Error {
 /**
  * Checks that need the migrated database, run before the server and worker start: the listen
  * address is safe for the identity set-up, jobs interrupted by the last stop are handed back, and
- * custody is recovered: interrupted purges settled, originals without a row adopted (never deleted).
+ * custody is recovered: interrupted purges settled, originals without a row adopted (never deleted);
+ * the journal is reconciled and Drive files imported before the Files tree get their folders.
  */
 export async function bootChecks(config: Config, paths: LibraryPaths, log: Logger): Promise<void> {
   const db = await getDb();
@@ -34,6 +36,8 @@ export async function bootChecks(config: Config, paths: LibraryPaths, log: Logge
     if (orphans.quarantined.length > 0) log.warn("moved files that cannot be adopted to the quarantine", { files: orphans.quarantined.slice(0, 20), count: orphans.quarantined.length });
     if (orphans.failed.length > 0) log.warn("could not adopt originals without a row (left in place; tried again next start)", { files: orphans.failed.slice(0, 20), count: orphans.failed.length });
     await reconcileJournal(db, paths, log);
+    const placed = await placeDriveFolders(db);
+    if (placed > 0) log.info("put Drive files from earlier imports into the Files tree", { placed });
   } finally {
     await db.$disconnect();
   }

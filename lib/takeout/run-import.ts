@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ingestAsset, type IngestDeps } from "@/lib/assets/ingest-asset";
 import { readOffDiskCoverage } from "@/lib/backup/read-off-disk-coverage";
 import { AppError } from "@/lib/errors";
+import { placeDriveFolders } from "@/lib/files/place-drive-folders";
 import { appendJournal } from "@/lib/journal/append-journal";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import { sqlTime, type DbTx } from "@/lib/server/db";
@@ -70,6 +71,7 @@ export async function runImport(deps: IngestDeps, source: ImportSource, inputs: 
   await importEntries(deps, { runId: run.id, runStartedAt: run.createdAt, source, parts, catalogue, plan, options }, onProgress);
   await linkEditedCopies(deps, run.id, plan);
   await linkLivePairs(deps, run.id, plan);
+  await placeDriveFolders(deps.db);
   const report = await buildTakeoutReport(deps.db, run.id, source.name, plan, await readOffDiskCoverage(deps));
   await deps.db.importRun.update({ where: { id: run.id }, data: { status: "done", report: JSON.stringify(report) } });
   return { runId: run.id, report };
