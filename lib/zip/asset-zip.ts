@@ -22,9 +22,10 @@ export type AssetZip = { layout: ZipLayout; source: ZipSource; identity: string 
 /**
  * The archive of `assets` in the given order: sizes from the files on disk (a missing original
  * refuses the whole download up front, 404/503, rather than failing part-way), names made safe
- * and unique, CRC-32s cached per content hash and variant so a resumed download costs nothing.
+ * and unique (or `entryNames`, paths already made safe: a folder's tree), CRC-32s cached per
+ * content hash and variant so a resumed download costs nothing.
  */
-export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], variant: ZipVariant): Promise<AssetZip> {
+export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], variant: ZipVariant, entryNames?: string[]): Promise<AssetZip> {
   const files = await Promise.all(
     assets.map(async (asset) => {
       const file = originalPath(paths, asset.sha256, asset.ext);
@@ -38,7 +39,7 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
   // The CRCs already known, in one read: a download that knows them streams the files untouched.
   const cached = new Map((await inBatches(assets.map((a) => a.sha256), (batch) => db.fileCrc.findMany({ where: { variant: key, sha256: { in: batch } } }))).flat().map((row) => [row.sha256, row.crc32 >>> 0]));
   const known = (i: number) => cached.get(assets[i]!.sha256);
-  const names = safeZipNames(assets.map((a) => a.originalName));
+  const names = entryNames ?? safeZipNames(assets.map((a) => a.originalName));
   const layout = planZip(assets.map((a, i) => ({ name: names[i]!, size: files[i]!.size, mtime: a.capturedAt })));
   const patchCache = new Map<number, Promise<Patch[]>>();
   const patchesOf = (i: number): Promise<Patch[]> => {
