@@ -11,7 +11,7 @@ type TreeFolder = { id: string; parentId: string | null; name: string };
 /**
  * A folder of the Files tree (null = all of it) as a ZIP: every live file under it, at its path
  * inside a top folder of the folder's name ("Taxes/2024/forms.pdf"), each name made safe to
- * extract and unique among its siblings (lib/zip/zip-names.ts), in path order. Streamed like any
+ * extract and unique among its siblings (lib/zip/zip-names.ts), subfolders before files. Streamed like any
  * ZIP download (exact length, resumable). `not_found` for a folder missing or in the trash.
  */
 export async function zipFolder(deps: { db: Db; paths: LibraryPaths }, folderId: string | null): Promise<{ fileName: string; zip: AssetZip }> {
@@ -23,23 +23,23 @@ export async function zipFolder(deps: { db: Db; paths: LibraryPaths }, folderId:
     where: { trashedAt: null, OR: [{ folderId: { in: folderIds } }, ...(folderId === null ? [{ folderId: null }] : [])] },
     select: { id: true, folderId: true, name: true, asset: { select: ZIP_ASSET_FIELDS } },
   });
-  // Safe names per folder, among all its children (folders and files share a folder in the archive).
+  // Safe names per folder, among all its children (folders and files share a folder in the
+  // archive); entries in the order a file manager lists them: subfolders first, then files, by name.
+  const byName = new Intl.Collator("en", { numeric: true, sensitivity: "base" }).compare;
   const childFolders = groupBy(folders.filter((f) => f.id !== folderId), (f) => f.parentId);
   const childFiles = groupBy(entries, (e) => e.folderId);
-  const safeName = new Map<string, string>();
-  const pathOf = new Map<string | null, string>([[folderId, safeZipNames([top.name])[0]!]]);
-  const visit = (id: string | null) => {
-    const subs = childFolders.get(id) ?? [];
-    const files = childFiles.get(id) ?? [];
+  const ordered: { path: string; asset: ZipAsset }[] = [];
+  const visit = (id: string | null, at: string) => {
+    const subs = (childFolders.get(id) ?? []).sort((a, b) => byName(a.name, b.name));
+    const files = (childFiles.get(id) ?? []).sort((a, b) => byName(a.name, b.name));
     const names = safeZipNames([...subs.map((f) => f.name), ...files.map((e) => e.name)]);
-    subs.forEach((f, i) => pathOf.set(f.id, `${pathOf.get(id)}/${names[i]}`));
-    files.forEach((e, i) => safeName.set(e.id, `${pathOf.get(id)}/${names[subs.length + i]}`));
-    for (const f of subs) visit(f.id);
+    subs.forEach((f, i) => visit(f.id, `${at}/${names[i]}`));
+    files.forEach((e, i) => ordered.push({ path: `${at}/${names[subs.length + i]}`, asset: e.asset }));
   };
-  visit(folderId);
-  const ordered = entries.map((e) => ({ path: safeName.get(e.id)!, asset: e.asset as ZipAsset })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const topName = safeZipNames([top.name])[0]!;
+  visit(folderId, topName);
   const zip = await assetZip(deps.db, deps.paths, ordered.map((o) => o.asset), "exact", ordered.map((o) => o.path));
-  return { fileName: `${pathOf.get(folderId)}.zip`, zip };
+  return { fileName: `${topName}.zip`, zip };
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
