@@ -32,7 +32,7 @@ type View = import("@/lib/file-browser/folder-view").FolderView;
 const createFolder = (parentId: string | null, name: string) => lib.call(r.folders.POST, { url: "/api/files/folders", method: "POST", headers: json, body: JSON.stringify({ parentId, name }) });
 const view = async (id: string): Promise<View> => (await lib.call(r.folder.GET, { url: `/api/files/folders/${id}`, params: { id } })).json();
 const upload = (folder: string, path: string, data: Buffer | string) =>
-  lib.call(r.upload.POST, { url: `/api/files/upload?${new URLSearchParams({ folder, path })}`, method: "POST", headers: { "content-type": "application/octet-stream" }, body: typeof data === "string" ? Buffer.from(data) : data });
+  lib.call(r.upload.POST, { url: `/api/files/upload?${new URLSearchParams({ folder, path })}`, method: "POST", headers: { "content-type": "application/octet-stream" }, body: new Uint8Array(typeof data === "string" ? Buffer.from(data) : data) });
 const patch = (kind: "folder" | "entry", id: string, body: unknown) => lib.call((kind === "folder" ? r.folder : r.entry).PATCH, { url: `/api/files/x/${id}`, method: "PATCH", params: { id }, headers: json, body: JSON.stringify(body) });
 const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 
