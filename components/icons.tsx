@@ -27,7 +27,7 @@ const PATHS = {
   shield: "M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z",
   folder: "M3 6h6l2 2h10v11H3z",
   file: "M6 3h8l4 4v14H6zM14 3v4h4",
-  more: "M5 12h.01M12 12h.01M19 12h.01",
+  more: "M4.5 12h1.5M11.25 12h1.5M18 12h1.5",
 } as const;
 
 export type IconName = keyof typeof PATHS;

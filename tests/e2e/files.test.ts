@@ -21,6 +21,8 @@ let dataDir: string;
 let base: string;
 let taxesUrl: string;
 const problems: string[] = [];
+/** expect.poll waits 1 s by default; uploads and renders on this shared box take longer. */
+const WAIT = { timeout: 20_000 };
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -58,7 +60,7 @@ const list = (page: Page) => page.getByRole("list", { name: "Folder contents" })
 const names = (page: Page) => list(page).locator("li .font-medium").allTextContents();
 const act = async (page: Page, name: string, action: string) => {
   await list(page).getByRole("button", { name: `Actions for ${name}` }).click();
-  await page.getByRole("menuitem", { name: action }).click();
+  await page.getByRole("menuitem", { name: action, exact: true }).click();
 };
 const pageImageLoaded = (page: Page) => page.getByTestId("pdf-page").evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0);
 
@@ -78,35 +80,35 @@ describe("Files screens", () => {
       { name: "forms.pdf", mimeType: "application/pdf", buffer: makePdf(["2024 tax forms for the household", "Page two: signatures"]) },
       { name: "notes.md", mimeType: "text/markdown", buffer: Buffer.from("# Tax notes\n\n<script>alert(1)</script> keep **receipts**\n\n- W-2\n- 1099\n") },
     ]);
-    await expect.poll(() => names(page)).toEqual(["forms.pdf", "notes.md"]);
+    await expect.poll(() => names(page), WAIT).toEqual(["forms.pdf", "notes.md"]);
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), "albums-files-pick-"));
     fs.mkdirSync(path.join(folder, "Receipts", "sub"), { recursive: true });
     fs.writeFileSync(path.join(folder, "Receipts", "a.txt"), "receipt A");
     fs.writeFileSync(path.join(folder, "Receipts", "sub", "b.txt"), "receipt B");
     await page.getByTestId("upload-folder").setInputFiles(path.join(folder, "Receipts"));
-    await expect.poll(() => names(page)).toEqual(["Receipts", "forms.pdf", "notes.md"]);
+    await expect.poll(() => names(page), WAIT).toEqual(["Receipts", "forms.pdf", "notes.md"]);
     fs.rmSync(folder, { recursive: true, force: true });
     await shoot(page, "desktop-folder");
 
     await act(page, "notes.md", "Rename");
     await page.getByLabel("New name").fill("notes-2024.md");
     await page.getByRole("button", { name: "Rename", exact: true }).click();
-    await expect.poll(() => names(page)).toEqual(["Receipts", "forms.pdf", "notes-2024.md"]);
+    await expect.poll(() => names(page), WAIT).toEqual(["Receipts", "forms.pdf", "notes-2024.md"]);
     await act(page, "notes-2024.md", "Move");
     await page.getByRole("list", { name: "Folders here" }).getByRole("button", { name: "Receipts" }).click();
     await page.getByRole("navigation", { name: "Destination path" }).getByText("Receipts").waitFor();
     await page.getByRole("button", { name: "Move here" }).click();
-    await expect.poll(() => names(page)).toEqual(["Receipts", "forms.pdf"]);
+    await expect.poll(() => names(page), WAIT).toEqual(["Receipts", "forms.pdf"]);
 
     await list(page).getByRole("button", { name: /forms\.pdf/ }).click();
     await expect.poll(() => pageImageLoaded(page), { timeout: 20_000 }).toBe(true);
     await page.getByRole("button", { name: "Next page" }).click();
-    await expect.poll(() => page.getByTestId("pdf-page").getAttribute("src")).toMatch(/\/pages\/2$/);
+    await expect.poll(() => page.getByTestId("pdf-page").getAttribute("src"), WAIT).toMatch(/\/pages\/2$/);
     await expect.poll(() => pageImageLoaded(page), { timeout: 20_000 }).toBe(true);
     await shoot(page, "desktop-pdf-preview");
 
     await list(page).getByRole("link", { name: /Receipts/ }).click();
-    await expect.poll(() => names(page)).toEqual(["sub", "a.txt", "notes-2024.md"]);
+    await expect.poll(() => names(page), WAIT).toEqual(["sub", "a.txt", "notes-2024.md"]);
     await list(page).getByRole("button", { name: /notes-2024\.md/ }).click();
     const markdown = page.getByTestId("markdown-preview");
     await markdown.getByRole("heading", { name: "Tax notes" }).waitFor();
@@ -134,16 +136,16 @@ describe("Files screens", () => {
 
     await act(page, "forms.pdf", "Move to trash");
     await page.getByText("Moved “forms.pdf” to the trash.").waitFor();
-    await expect.poll(() => names(page)).toEqual(["Receipts"]);
+    await expect.poll(() => names(page), WAIT).toEqual(["Receipts"]);
     await page.getByRole("button", { name: "Undo" }).click();
-    await expect.poll(() => names(page)).toEqual(["Receipts", "forms.pdf"]);
+    await expect.poll(() => names(page), WAIT).toEqual(["Receipts", "forms.pdf"]);
     expect(problems).toEqual([]);
   }, 150_000);
 
   it("phone: the folder, a PDF preview over the screen, the row menu, trash + Undo", async () => {
     const page = await open({ width: 360, height: 780 }, true);
     await page.goto(taxesUrl);
-    await expect.poll(() => names(page)).toEqual(["Receipts", "forms.pdf"]);
+    await expect.poll(() => names(page), WAIT).toEqual(["Receipts", "forms.pdf"]);
     await shoot(page, "phone-folder");
     await list(page).getByRole("button", { name: /forms\.pdf/ }).click();
     await expect.poll(() => pageImageLoaded(page), { timeout: 20_000 }).toBe(true);
@@ -152,9 +154,9 @@ describe("Files screens", () => {
     await list(page).getByRole("button", { name: "Actions for Receipts" }).click();
     await shoot(page, "phone-menu");
     await page.getByRole("menuitem", { name: "Move to trash" }).click();
-    await expect.poll(() => names(page)).toEqual(["forms.pdf"]);
+    await expect.poll(() => names(page), WAIT).toEqual(["forms.pdf"]);
     await page.getByRole("button", { name: "Undo" }).click();
-    await expect.poll(() => names(page)).toEqual(["Receipts", "forms.pdf"]);
+    await expect.poll(() => names(page), WAIT).toEqual(["Receipts", "forms.pdf"]);
     expect(problems).toEqual([]);
   }, 90_000);
 });
