@@ -5,12 +5,12 @@
 #   sh scripts/debian-packages.sh --test   plus the test suite's tools: chromium (browser tests),
 #     iproute2 + curl (requests from a network namespace), strace (fsync order, injected disk
 #     errors), e2fsprogs (ext4 on a loop device), restic + openssh-sftp-server (off-box backups),
-#     systemd (systemd-analyze verify on the generated unit)
+#     systemd (systemd-analyze verify on the generated unit), litmus + rclone (WebDAV clients)
 # Nothing is fetched when every package is already installed.
 set -eu
 packages="ffmpeg poppler-utils"
 if [ "${1:-}" = "--test" ]; then
-  packages="$packages chromium iproute2 curl strace e2fsprogs restic openssh-sftp-server systemd"
+  packages="$packages chromium iproute2 curl strace e2fsprogs restic openssh-sftp-server systemd litmus rclone"
 fi
 missing=""
 for p in $packages; do

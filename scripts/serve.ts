@@ -1,7 +1,8 @@
 // The HTTP server: Next.js behind a plain Node listener that answers only this box's host names
 // (421 for any other: DNS rebinding), stamps the TCP peer address into a header route handlers
 // can trust (any client-sent copy is removed first), sets the security headers, including a
-// per-request CSP nonce, and cuts request bodies that stall.
+// per-request CSP nonce, and cuts request bodies that stall. WebDAV (`/dav/`) is answered here,
+// before Next.js, by lib/webdav (Next's route handlers know no PROPFIND, MKCOL, LOCK…).
 import "@/lib/server/install-egress-guard";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -16,7 +17,9 @@ import { cutStalledBody } from "@/lib/http/cut-stalled-body";
 import { PEER_HEADER } from "@/lib/http/peer";
 import { isSuspiciousPath } from "@/lib/http/reject-path";
 import { securityHeaders } from "@/lib/http/security-headers";
+import { allowServerOnly } from "@/lib/server/allow-server-only";
 import { createLogger } from "@/lib/server/logger";
+import { isDavPath } from "@/lib/webdav/dav-path";
 
 exitWithParent();
 
@@ -31,6 +34,9 @@ process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(built.config);
 const app = next({ dev: false, dir: root, hostname: config.host, port: config.port });
 const handle = app.getRequestHandler();
 await app.prepare();
+allowServerOnly();
+const { handleDav } = await import("@/lib/webdav/handle-dav");
+const { getServerDeps } = await import("@/lib/server/deps");
 
 const hosts = hostPolicy(config);
 const refuse = (res: http.ServerResponse, status: number, code: string, message: string) => {
@@ -51,11 +57,17 @@ const server = http.createServer({ connectionsCheckingInterval: 2_000 }, (req, r
     refuse(res, 421, "misdirected_request", "This box does not answer to that host name (set ALBUMS_ALLOWED_HOSTS to add one).");
     return;
   }
-  if (isSuspiciousPath(req.url ?? "/")) {
+  // WebDAV names may hold "%" (decoded once there, dot segments refused by lib/webdav/dav-path.ts).
+  const dav = isDavPath((req.url ?? "/").split(/[?#]/)[0]!);
+  if (!dav && isSuspiciousPath(req.url ?? "/")) {
     refuse(res, 400, "bad_request", "Invalid path.");
     return;
   }
   cutStalledBody(req, config.requestIdleMs);
+  if (dav) {
+    void getServerDeps().then((deps) => handleDav(req, res, deps, log));
+    return;
+  }
   void handle(req, res);
 });
 // No deadline for a whole request (large uploads on slow phone links), but one for its headers,

@@ -22,7 +22,7 @@ export type FileItem = {
   mime: string;
   ext: string;
   size: number;
-  /** Strong validator of the current content (quoted, as an HTTP ETag). */
+  /** Strong validator of the current content: the first 128 bits of its SHA-256, quoted (short enough for clients that copy it into a fixed-size If header). */
   etag: string;
   createdAt: Date;
   updatedAt: Date;
@@ -45,7 +45,7 @@ export function toFileItem(row: FileRow): FileItem {
   const { asset } = row;
   return {
     type: "file", id: row.id, folderId: row.folderId, name: row.name, assetId: row.assetId, sha256: asset.sha256, kind: asset.kind,
-    mime: asset.mimeType, ext: asset.ext, size: Number(asset.size), etag: `"${asset.sha256}"`, createdAt: row.createdAt, updatedAt: row.updatedAt,
+    mime: asset.mimeType, ext: asset.ext, size: Number(asset.size), etag: `"${asset.sha256.slice(0, 32)}"`, createdAt: row.createdAt, updatedAt: row.updatedAt,
   };
 }
 

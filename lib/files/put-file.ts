@@ -29,7 +29,7 @@ export async function putFile(deps: FilesDeps, input: PutFileInput): Promise<Pla
     const existing = await findLiveChild(tx, input.folderId, name);
     if (existing?.type === "folder" || (existing && input.onExisting === "fail")) throw new AppError("name_taken", `"${name}" already exists in this folder.`);
   });
-  const temp = await writeTempFile(input.body, deps.paths.tmp, deps.config.maxUploadBytes);
+  const temp = await writeTempFile(input.body, deps.paths.tmp, deps.config.maxUploadBytes, { flushEveryBytes: 64 * 1024 * 1024 });
   const stored = await ingestAsset(deps, { temp, fileName: name, source: input.source, client: input.client, allowAnyFile: true, allowEmpty: true });
   return placeAsset(deps, { assetId: stored.assetId, folderId: input.folderId, name, onExisting: input.onExisting });
 }

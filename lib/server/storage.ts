@@ -11,8 +11,10 @@ export type TempFile = { path: string; sha256: string; size: number };
  * Streams `input` into a new file under `tmpDir`, hashing SHA-256 on the way. Not fsynced here:
  * linkOriginal (lib/custody) does that when the bytes become an original (duplicates and refusals never pay it).
  * On any failure (including `maxBytes` exceeded) the partial file is removed before rethrowing.
+ * `flushEveryBytes` starts a datasync each time that much more is written, while the rest still
+ * arrives (big files: the final fsync then has little left to wait for).
  */
-export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string, maxBytes: number): Promise<TempFile> {
+export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string, maxBytes: number, options: { flushEveryBytes?: number } = {}): Promise<TempFile> {
   const tmpPath = path.join(tmpDir, `upload-${randomUUID()}`);
   const hash = createHash("sha256");
   let size = 0;
@@ -25,6 +27,8 @@ export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string
   let batchBytes = 0;
   let written = 0;
   let writing: Promise<void> = Promise.resolve();
+  let flushing: Promise<void> = Promise.resolve();
+  let flushedAt = 0;
   const writeBatch = () => {
     const buffers = batch;
     const position = written;
@@ -32,6 +36,12 @@ export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string
     batch = [];
     batchBytes = 0;
     writing = writing.then(() => writeAll(handle, buffers, position));
+    if (options.flushEveryBytes && written - flushedAt >= options.flushEveryBytes) {
+      flushedAt = written;
+      const upTo = writing;
+      flushing = Promise.all([flushing, upTo]).then(() => handle.datasync());
+      flushing.catch(() => {}); // handled where it is awaited (below): not an unhandled rejection meanwhile
+    }
   };
   try {
     for await (const chunk of input) {
@@ -47,10 +57,12 @@ export async function writeTempFile(input: AsyncIterable<Buffer>, tmpDir: string
     }
     if (batchBytes > 0) writeBatch();
     await writing;
+    await flushing;
     await handle.close();
     return { path: tmpPath, sha256: hash.digest("hex"), size };
   } catch (error) {
     await writing.catch(() => {});
+    await flushing.catch(() => {});
     await handle.close().catch(() => {});
     // On a disk gone read-only the partial file stays until the next start's tmp/ sweep.
     await fsp.rm(tmpPath, { force: true }).catch(() => {});
