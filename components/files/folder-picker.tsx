@@ -6,10 +6,13 @@ import { Icon } from "../icons";
 import { buttonClass, primaryButtonClass } from "../states";
 import type { FolderView } from "@/lib/file-browser/folder-view";
 
-/** A modal to pick a destination folder by browsing the tree (the moved folder itself cannot be entered). */
-export function FolderPicker({ title, exclude, onPick, onClose }: { title: string; exclude?: string; onPick: (folderId: string | null) => Promise<void>; onClose: () => void }) {
+/**
+ * A modal to pick a destination folder by browsing the tree from `start` (the folder on screen);
+ * the moved folder itself cannot be entered.
+ */
+export function FolderPicker({ title, start, exclude, onPick, onClose }: { title: string; start: string | null; exclude?: string; onPick: (folderId: string | null) => Promise<void>; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [at, setAt] = useState<string | null>(null);
+  const [at, setAt] = useState<string | null>(start);
   const [problem, setProblem] = useState<string | null>(null);
   const { data } = useQuery({ queryKey: ["files", at ?? "root"], queryFn: () => getJson<FolderView>(`/api/files/folders/${at ?? "root"}`) });
   useEffect(() => dialog.current?.showModal(), []);

@@ -158,7 +158,7 @@ export function FilesScreen({ folderId }: { folderId: string | null }) {
       ) : dialog?.type === "rename" ? (
         <NameDialog title={`Rename “${dialog.row.item.name}”`} label="New name" initial={dialog.row.item.name} action="Rename" onClose={() => setDialog(null)} onSubmit={async (name) => { await sendJson("PATCH", apiPath(dialog.row), { name }); await refresh(); setStatus(`Renamed to “${name}”.`); }} />
       ) : dialog?.type === "move" ? (
-        <FolderPicker title={`Move “${dialog.row.item.name}”`} exclude={dialog.row.type === "folder" ? dialog.row.item.id : undefined} onClose={() => setDialog(null)} onPick={async (target) => { await sendJson("PATCH", apiPath(dialog.row), { folderId: target }); await refresh(); setStatus(`Moved “${dialog.row.item.name}”.`); }} />
+        <FolderPicker title={`Move “${dialog.row.item.name}”`} start={folderId} exclude={dialog.row.type === "folder" ? dialog.row.item.id : undefined} onClose={() => setDialog(null)} onPick={async (target) => { await sendJson("PATCH", apiPath(dialog.row), { folderId: target }); await refresh(); setStatus(`Moved “${dialog.row.item.name}”.`); }} />
       ) : dialog?.type === "versions" ? (
         <VersionsDialog entryId={dialog.row.item.id} name={dialog.row.item.name} onClose={() => setDialog(null)} onRestored={(message) => { void refresh(); setStatus(message); }} />
       ) : null}
