@@ -100,7 +100,7 @@ describe("Files screens", () => {
     await page.getByRole("button", { name: "Move here" }).click();
     await expect.poll(() => names(page), WAIT).toEqual(["Receipts", "forms.pdf"]);
 
-    await list(page).getByRole("button", { name: /forms\.pdf/ }).click();
+    await list(page).getByRole("button", { name: /^forms\.pdf/ }).click();
     await expect.poll(() => pageImageLoaded(page), { timeout: 20_000 }).toBe(true);
     await page.getByRole("button", { name: "Next page" }).click();
     await expect.poll(() => page.getByTestId("pdf-page").getAttribute("src"), WAIT).toMatch(/\/pages\/2$/);
@@ -109,7 +109,7 @@ describe("Files screens", () => {
 
     await list(page).getByRole("link", { name: /Receipts/ }).click();
     await expect.poll(() => names(page), WAIT).toEqual(["sub", "a.txt", "notes-2024.md"]);
-    await list(page).getByRole("button", { name: /notes-2024\.md/ }).click();
+    await list(page).getByRole("button", { name: /^notes-2024\.md/ }).click();
     const markdown = page.getByTestId("markdown-preview");
     await markdown.getByRole("heading", { name: "Tax notes" }).waitFor();
     expect(await markdown.textContent()).toContain("<script>alert(1)</script> keep receipts");
@@ -122,7 +122,7 @@ describe("Files screens", () => {
     await expect.poll(async () => (await getJson(app.port, `/api/search?q=tax+forms&folder=${taxesId}`)).body.items?.length ?? 0, { timeout: 60_000, interval: 1000 }).toBe(1);
     await page.getByLabel("Search in this folder").fill("tax forms");
     await page.getByRole("button", { name: "Search", exact: true }).click();
-    await page.getByRole("list", { name: "Search results" }).getByRole("button", { name: /forms\.pdf/ }).waitFor();
+    await page.getByRole("list", { name: "Search results" }).getByRole("button", { name: /^forms\.pdf/ }).waitFor();
     await shoot(page, "desktop-search");
     await page.getByLabel("Search in this folder").fill("");
 
@@ -147,7 +147,7 @@ describe("Files screens", () => {
     await page.goto(taxesUrl);
     await expect.poll(() => names(page), WAIT).toEqual(["Receipts", "forms.pdf"]);
     await shoot(page, "phone-folder");
-    await list(page).getByRole("button", { name: /forms\.pdf/ }).click();
+    await list(page).getByRole("button", { name: /^forms\.pdf/ }).click();
     await expect.poll(() => pageImageLoaded(page), { timeout: 20_000 }).toBe(true);
     await shoot(page, "phone-pdf-preview");
     await page.getByRole("button", { name: "Close" }).click();
