@@ -25,6 +25,9 @@ const PATHS = {
   restore: "M4 12a8 8 0 1 0 3-6.2M4 4v5h5",
   motion: "M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 3v2M12 19v2M3 12h2M19 12h2",
   shield: "M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z",
+  folder: "M3 6h6l2 2h10v11H3z",
+  file: "M6 3h8l4 4v14H6zM14 3v4h4",
+  more: "M4.5 12h1.5M11.25 12h1.5M18 12h1.5",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages Albums needs, with sudo only when not already root:
-#   sh scripts/debian-packages.sh          ffmpeg (video metadata, posters, web-playable renditions)
+#   sh scripts/debian-packages.sh          ffmpeg (video metadata, posters, web-playable renditions),
+#     poppler-utils (pdftoppm: PDF pages previewed in the Files area)
 #   sh scripts/debian-packages.sh --test   plus the test suite's tools: chromium (browser tests),
 #     iproute2 + curl (requests from a network namespace), strace (fsync order, injected disk
 #     errors), e2fsprogs (ext4 on a loop device), restic + openssh-sftp-server (off-box backups),
@@ -8,7 +9,7 @@
 #     by a real phone-to-box sync on loopback), litmus + rclone + davfs2 (WebDAV clients)
 # Nothing is fetched when every package is already installed.
 set -eu
-packages="ffmpeg"
+packages="ffmpeg poppler-utils"
 if [ "${1:-}" = "--test" ]; then
   packages="$packages chromium iproute2 curl strace e2fsprogs restic openssh-sftp-server systemd syncthing litmus rclone davfs2"
 fi

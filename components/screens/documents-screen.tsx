@@ -1,14 +1,17 @@
 "use client";
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import Image from "next/image";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { getJson, qs } from "../api";
-import { formatBytes } from "../format";
+import { FilePreview } from "../files/file-preview";
 import { Icon } from "../icons";
 import { buttonClass, EmptyState, ErrorState, GridSkeleton, inputClass, primaryButtonClass, ScreenHeader } from "../states";
-import type { AssetDetail, AssetSummary, SearchResult } from "../types";
+import type { AssetSummary, SearchResult } from "../types";
 
-/** PDFs and office files: a list (newest first) or search results inside their text, with a preview pane. */
+/**
+ * Every PDF, office and other file of the library, wherever it is filed (the Files area shows the
+ * folders): a list (newest first) or search results inside their text, with the Files preview.
+ */
 export function DocumentsScreen() {
   const [q, setQ] = useState("");
   const [text, setText] = useState("");
@@ -21,9 +24,12 @@ export function DocumentsScreen() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const opened = items.find((doc) => doc.id === openId);
   return (
     <>
-      <ScreenHeader title="Documents" />
+      <ScreenHeader title="Documents">
+        <Link prefetch={false} href="/files" className={buttonClass}><Icon name="folder" className="h-4 w-4" />Files</Link>
+      </ScreenHeader>
       <form role="search" className="flex gap-2 px-4 pb-3" onSubmit={(e) => { e.preventDefault(); setQ(text.trim()); setOpenId(null); }}>
         <label htmlFor="doc-search" className="sr-only">Search inside documents</label>
         <input id="doc-search" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Search inside PDFs and office files" className={`${inputClass} min-w-0 flex-1 rounded-full px-4`} />
@@ -47,11 +53,11 @@ export function DocumentsScreen() {
                     <span className="block text-xs text-slate-600 dark:text-slate-300">{new Date(doc.capturedAt).toLocaleDateString()} · {doc.mimeType}</span>
                   </span>
                 </button>
-                {openId === doc.id ? <div className="md:hidden"><DocumentPreview id={doc.id} /></div> : null}
+                {openId === doc.id ? <div className="md:hidden"><DocumentPreview doc={doc} /></div> : null}
               </li>
             ))}
           </ul>
-          <div className="hidden md:block">{openId ? <DocumentPreview id={openId} /> : <p className="text-sm text-slate-600 dark:text-slate-300">Pick a document to preview it.</p>}</div>
+          <div className="hidden md:block">{opened ? <DocumentPreview doc={opened} /> : <p className="text-sm text-slate-600 dark:text-slate-300">Pick a document to preview it.</p>}</div>
           {list.hasNextPage ? <button type="button" className={buttonClass} onClick={() => void list.fetchNextPage()}>More</button> : null}
         </div>
       )}
@@ -59,24 +65,10 @@ export function DocumentsScreen() {
   );
 }
 
-function DocumentPreview({ id }: { id: string }) {
-  const { data, error } = useQuery({ queryKey: ["asset", id], queryFn: () => getJson<AssetDetail>(`/api/assets/${id}`) });
-  if (error) return <ErrorState error={error} />;
-  if (!data) return <div className="h-48 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />;
+function DocumentPreview({ doc }: { doc: AssetSummary }) {
   return (
-    <section aria-label={`Preview of ${data.originalName}`} className="sticky top-16 space-y-3 rounded-xl border border-slate-200 p-3 dark:border-slate-700" data-testid="document-preview">
-      {data.thumbnails.md ? (
-        <div className="relative h-64 bg-slate-100 dark:bg-slate-800">
-          <Image src={`/api/assets/${id}/thumbnail?size=md`} alt={`First page of ${data.originalName}`} fill unoptimized sizes="384px" className="object-contain" />
-        </div>
-      ) : null}
-      <p className="break-all font-medium">{data.originalName}</p>
-      <p className="text-sm text-slate-600 dark:text-slate-300">{formatBytes(data.size)}{data.document?.pageCount ? ` · ${data.document.pageCount} pages` : ""}{data.folder ? ` · ${data.folder}` : ""}</p>
-      {data.textExcerpt ? <p className="max-h-72 overflow-y-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-sm dark:bg-slate-900">{data.textExcerpt}</p> : <p className="text-sm text-slate-600 dark:text-slate-300">No text extracted{data.derived.jobs.some((j) => j.status === "pending" || j.status === "running") ? " yet (the worker is on it)" : ""}.</p>}
-      <div className="flex gap-2">
-        <a href={`/api/assets/${id}/original`} target="_blank" rel="noopener" className={primaryButtonClass}>Open</a>
-        <a href={`/api/assets/${id}/original?download=1`} className={buttonClass}>Download</a>
-      </div>
-    </section>
+    <div className="sticky top-16 rounded-xl border border-slate-200 p-3 dark:border-slate-700" data-testid="document-preview">
+      <FilePreview target={{ assetId: doc.id, name: doc.name, kind: doc.kind, mime: doc.mimeType }} />
+    </div>
   );
 }

@@ -13,7 +13,7 @@ const NAV: { href: string; label: string; icon: IconName }[] = [
   { href: "/people", label: "People", icon: "people" },
   { href: "/places", label: "Places", icon: "place" },
   { href: "/memories", label: "Memories", icon: "memories" },
-  { href: "/documents", label: "Documents", icon: "documents" },
+  { href: "/files", label: "Files", icon: "folder" },
   { href: "/favorites", label: "Favorites", icon: "heart" },
   { href: "/archive", label: "Archive", icon: "archive" },
   { href: "/trash", label: "Trash", icon: "trash" },

@@ -10,6 +10,8 @@ export type SearchFilters = {
   album?: string;
   camera?: string;
   favorite?: boolean;
+  /** In this folder of the Files tree or below it (a live file entry there); `root`: anywhere in Files. */
+  folder?: string;
 };
 
 /** Builds the SQL condition (on `Asset a`) for the filters; trashed assets are always out. */
@@ -26,6 +28,16 @@ function condition(filters: SearchFilters): { sql: string; params: unknown[] } {
   if (filters.favorite !== undefined) add(`a."favorite" = ?`, filters.favorite ? 1 : 0);
   if (filters.person) add(`EXISTS (SELECT 1 FROM "Face" f WHERE f."assetId" = a."id" AND f."personId" = ?)`, filters.person);
   if (filters.album) add(`EXISTS (SELECT 1 FROM "AlbumAsset" x WHERE x."assetId" = a."id" AND x."albumId" = ?)`, filters.album);
+  if (filters.folder === "root") add(`EXISTS (SELECT 1 FROM "FileEntry" e WHERE e."assetId" = a."id" AND e."trashedAt" IS NULL)`);
+  else if (filters.folder) {
+    add(
+      `EXISTS (SELECT 1 FROM "FileEntry" e WHERE e."assetId" = a."id" AND e."trashedAt" IS NULL AND e."folderId" IN (
+        WITH RECURSIVE sub(id) AS (SELECT f."id" FROM "Folder" f WHERE f."id" = ? AND f."trashedAt" IS NULL
+          UNION SELECT f."id" FROM "Folder" f JOIN sub s ON f."parentId" = s."id" WHERE f."trashedAt" IS NULL)
+        SELECT id FROM sub))`,
+      filters.folder,
+    );
+  }
   if (filters.place) {
     const place = filters.place.trim().toLowerCase();
     add(

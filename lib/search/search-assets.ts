@@ -25,6 +25,7 @@ export const searchQuery = z.object({
   album: z.string().min(1).max(100).optional(),
   camera: z.string().min(1).max(100).optional(),
   favorite: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  folder: z.string().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().regex(/^\d{1,6}$/, "cursor must come from a previous page").optional(),
 });
@@ -60,7 +61,7 @@ export async function searchAssets(deps: { db: Db; paths: LibraryPaths; now?: Da
   const { text, range } = parseDateWords(query.q, deps.now ?? new Date());
   const filters: SearchFilters = {
     from: query.from ?? range?.from, to: query.to ?? range?.to, kind: query.kind, person: query.person,
-    place: query.place, album: query.album, camera: query.camera, favorite: query.favorite,
+    place: query.place, album: query.album, camera: query.camera, favorite: query.favorite, folder: query.folder,
   };
   if (filters.from && filters.to && filters.from >= filters.to) throw new AppError("bad_request", "`from` must be before `to`.");
   const offset = Number(query.cursor ?? 0);

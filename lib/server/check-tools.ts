@@ -10,6 +10,8 @@ export async function checkTools(config: Config): Promise<string[]> {
       warnings.push(`${name} not found (${bin}): videos are stored but get no metadata or poster until it is installed (apt-get install ffmpeg).`);
     }
   }
+  const pdftoppm = spawnSync("pdftoppm", ["-v"], { stdio: "ignore" });
+  if (pdftoppm.error) warnings.push("pdftoppm not found: PDF pages past the first cannot be previewed until it is installed (apt-get install poppler-utils).");
   if (!config.apiToken && config.owners.length === 0) {
     warnings.push("Neither ALBUMS_OWNER nor ALBUMS_API_TOKEN is set: only programs on this machine can use Albums (see README, Tailscale).");
   }

@@ -9,7 +9,8 @@ import { partPath, withUploadLock } from "./upload-files";
 
 /**
  * Completes an upload whose bytes are all here: hashes them and hands them to the normal ingest
- * path (declared hash check, type from bytes, metadata, durable commit, audit, dedup).
+ * path (declared hash check, type from bytes, metadata, durable commit, audit, dedup). An upload
+ * for the Files tree (source `files`) keeps any type, like a file put there directly.
  */
 export async function finishUpload(deps: IngestDeps, id: string, client: string): Promise<IngestResult> {
   const result = await withUploadLock(id, async () => {
@@ -30,6 +31,7 @@ export async function finishUpload(deps: IngestDeps, id: string, client: string)
       capturedAt: row.capturedAt ?? undefined,
       source: row.source as IngestSource,
       client,
+      allowAnyFile: row.source === "files",
     });
   });
   if (!result) throw new AppError("conflict", "Another request is working on this upload right now.");

@@ -22,10 +22,11 @@ export type AssetZip = { layout: ZipLayout; source: ZipSource; identity: string 
 /**
  * The archive of `assets` in the given order: sizes from the files on disk (a missing original
  * refuses the whole download up front, 404/503, rather than failing part-way), names made safe
- * and unique, CRC-32s cached per content hash and variant so a resumed download costs nothing
- * (the originals' are recorded at ingest, so a first download reads each file once).
+ * and unique (or `entryNames`, paths already made safe: a folder's tree), CRC-32s cached per
+ * content hash and variant so a resumed download costs nothing (the originals' are recorded at
+ * ingest, so a first download reads each file once).
  */
-export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], variant: ZipVariant): Promise<AssetZip> {
+export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], variant: ZipVariant, entryNames?: string[]): Promise<AssetZip> {
   const files = await Promise.all(
     assets.map(async (asset) => {
       const found = await readableOriginal(db, paths, asset);
@@ -38,7 +39,7 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
   const rows = (await inBatches(assets.map((a) => a.sha256), (batch) => db.fileCrc.findMany({ where: { variant: { in: [key, "exact"] }, sha256: { in: batch } } }))).flat();
   const cached = new Map(rows.filter((row) => row.variant === key).map((row) => [row.sha256, row.crc32 >>> 0]));
   const originalCrcs = new Map(rows.filter((row) => row.variant === "exact").map((row) => [row.sha256, row.crc32 >>> 0]));
-  const names = safeZipNames(assets.map((a) => a.originalName));
+  const names = entryNames ?? safeZipNames(assets.map((a) => a.originalName));
   const layout = planZip(assets.map((a, i) => ({ name: names[i]!, size: files[i]!.size, mtime: a.capturedAt })));
   const patchCache = new Map<number, Promise<Patch[]>>();
   const patchesOf = (i: number): Promise<Patch[]> => {

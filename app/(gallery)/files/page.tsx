@@ -1,0 +1,5 @@
+import { FilesScreen } from "@/components/screens/files-screen";
+
+export default function FilesPage() {
+  return <FilesScreen folderId={null} />;
+}
