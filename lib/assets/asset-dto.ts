@@ -1,4 +1,4 @@
-import type { Asset, Derivative } from "@/lib/generated/prisma/client";
+import type { Asset, AssetEdit, Derivative } from "@/lib/generated/prisma/client";
 import { mimeForExt } from "@/lib/media/detect-type";
 
 /** The timeline item shape of `GET /api/assets`. */
@@ -52,6 +52,10 @@ export type AssetDetail = AssetSummary & {
   place: { city: string | null; region: string | null; country: string | null } | null;
   faces: { id: string; personId: string | null; name: string | null; box: { x: number; y: number; width: number; height: number } }[];
   albums: { id: string; title: string }[];
+  /** The owner's edits (lib/assets/edit-asset.ts): the turn, and the original's capture time and position where they were changed. */
+  edits: { rotation: number; originalCapture: { at: string; timeZone: string | null } | null; originalLocation: { latitude: number | null; longitude: number | null } | null };
+  /** The photo at full resolution (the original, or a rendition made on first request); null for other kinds. */
+  fullUrl: string | null;
 };
 
 const EXCERPT_CHARS = 2000;
@@ -95,6 +99,7 @@ export function toAssetDetail(
     albums: { album: { id: string; title: string } }[];
     /** the separate video of a Live Photo (iCloud's HEIC + MOV), when this is its still */
     liveVideo?: { videoId: string } | null;
+    edit?: AssetEdit | null;
   },
 ): AssetDetail {
   const motion = asset.derivatives.some((d) => d.kind === "motion-video");
@@ -132,5 +137,15 @@ export function toAssetDetail(
     place: asset.place ? { city: asset.place.city, region: asset.place.region, country: asset.place.country } : null,
     faces: asset.faces.map((f) => ({ id: f.id, personId: f.personId, name: f.person?.name ?? null, box: { x: f.x, y: f.y, width: f.width, height: f.height } })),
     albums: asset.albums.map((a) => a.album),
+    edits: editsOf(asset.edit ?? null),
+    fullUrl: asset.kind === "photo" ? `/api/assets/${asset.id}/full?r=${asset.edit?.rotation ?? 0}` : null,
+  };
+}
+
+function editsOf(edit: AssetEdit | null): AssetDetail["edits"] {
+  return {
+    rotation: edit?.rotation ?? 0,
+    originalCapture: edit?.capturedAt && edit.wasCapturedAt ? { at: edit.wasCapturedAt.toISOString(), timeZone: edit.wasTimeZone } : null,
+    originalLocation: edit && edit.latitude !== null ? { latitude: edit.wasLatitude, longitude: edit.wasLongitude } : null,
   };
 }

@@ -17,6 +17,7 @@ export async function getAsset(db: Db, id: string): Promise<AssetDetail> {
       faces: { select: { id: true, personId: true, x: true, y: true, width: true, height: true, person: { select: { name: true } } }, orderBy: { x: "asc" } },
       albums: { select: { album: { select: { id: true, title: true } } } },
       liveVideo: { select: { videoId: true } },
+      edit: true,
     },
   });
   if (!asset) throw new AppError("not_found", "No such asset.");
