@@ -25,6 +25,8 @@ const PATHS = {
   restore: "M4 12a8 8 0 1 0 3-6.2M4 4v5h5",
   motion: "M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 3v2M12 19v2M3 12h2M19 12h2",
   shield: "M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z",
+  edit: "M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4",
+  faces: "M4 8V4h4M16 4h4v4M20 16v4h-4M8 20H4v-4M12 8a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM7.5 18c.8-2 2.5-3 4.5-3s3.7 1 4.5 3",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -54,13 +54,15 @@ export type AssetDetail = AssetSummary & {
   albums: { id: string; title: string }[];
   /** The owner's edits (lib/assets/edit-asset.ts): the turn, and the original's capture time and position where they were changed. */
   edits: { rotation: number; originalCapture: { at: string; timeZone: string | null } | null; originalLocation: { latitude: number | null; longitude: number | null } | null };
+  /** Changes when the md preview's bytes do (a turn re-renders it): the viewer puts it in the preview's URL. */
+  previewVersion: string | null;
   /** The photo at full resolution (the original, or a rendition made on first request); null for other kinds. */
   fullUrl: string | null;
 };
 
 const EXCERPT_CHARS = 2000;
 
-type WithDerivatives = Asset & { derivatives: Pick<Derivative, "kind">[] };
+type WithDerivatives = Asset & { derivatives: (Pick<Derivative, "kind"> & { etag?: string })[] };
 /** What a summary is made of (a Prisma row, or a row of loadAssetSummaries' SQL). */
 export type SummarySource = Pick<Asset, "id" | "kind" | "originalName" | "mimeType" | "capturedAt" | "width" | "height" | "durationMs" | "thumbhash" | "decodeState" | "favorite"> & {
   derivatives: Pick<Derivative, "kind">[];
@@ -138,6 +140,7 @@ export function toAssetDetail(
     faces: asset.faces.map((f) => ({ id: f.id, personId: f.personId, name: f.person?.name ?? null, box: { x: f.x, y: f.y, width: f.width, height: f.height } })),
     albums: asset.albums.map((a) => a.album),
     edits: editsOf(asset.edit ?? null),
+    previewVersion: asset.derivatives.find((d) => d.kind === "thumb-md")?.etag?.replaceAll('"', "").slice(0, 12) ?? null,
     fullUrl: asset.kind === "photo" ? `/api/assets/${asset.id}/full?r=${asset.edit?.rotation ?? 0}` : null,
   };
 }

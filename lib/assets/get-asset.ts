@@ -7,7 +7,7 @@ export async function getAsset(db: Db, id: string): Promise<AssetDetail> {
   const asset = await db.asset.findUnique({
     where: { id },
     include: {
-      derivatives: { select: { kind: true } },
+      derivatives: { select: { kind: true, etag: true } },
       names: { select: { name: true, source: true, createdAt: true }, orderBy: { id: "asc" } },
       jobs: { select: { kind: true, status: true, attempts: true, lastError: true }, orderBy: { id: "asc" } },
       document: { select: { text: true } },
