@@ -72,8 +72,8 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
     queryKey: ["asset", summary?.id],
     queryFn: () => getJson<AssetDetail>(`/api/assets/${summary!.id}`),
     enabled: Boolean(summary),
-    // A turn re-renders the thumbnails in the background: look again until that is done.
-    refetchInterval: (query) => (query.state.data?.derived.jobs.some((j) => j.kind === "thumbnail" && (j.status === "pending" || j.status === "running")) ? 1000 : false),
+    // An edit re-renders the thumbnails or renames the place in the background: look again until that is done.
+    refetchInterval: (query) => (query.state.data?.derived.jobs.some((j) => (j.kind === "thumbnail" || j.kind === "places") && (j.status === "pending" || j.status === "running")) ? 1000 : false),
   });
   const current = asset?.id === summary?.id ? asset : undefined;
   const full = useFullImage(zoomed && current?.fullUrl ? current.fullUrl : null);
