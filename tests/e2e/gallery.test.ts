@@ -7,7 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startGalleryApp, VIEWPORTS, type GalleryApp } from "../support/gallery-app";
+import { launchChromium, startGalleryApp, VIEWPORTS, waitFor, type GalleryApp } from "../support/gallery-app";
 
 const SHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
 let gallery: GalleryApp;
@@ -348,7 +348,7 @@ describe("viewer: full resolution, faces, edits, people undo", () => {
     const context = await browser.newContext({ baseURL: gallery.base });
     const res = await context.request.post("/api/ingest", { multipart: { file: { name: HEIC, mimeType: "image/heic", buffer: fs.readFileSync(path.resolve(import.meta.dirname, "../../../shared/fixtures/photos/heic/mobile", HEIC)) } } });
     heicId = ((await res.json()) as { assetId: string }).assetId;
-    await expect.poll(async () => ((await (await context.request.get(`/api/assets/${heicId}`)).json()) as { thumbnails: { md: boolean } }).thumbnails.md, { timeout: 60_000 }).toBe(true);
+    await waitFor("the HEIC's preview", async () => ((await (await context.request.get(`/api/assets/${heicId}`)).json()) as { thumbnails: { md: boolean } }).thumbnails.md, 60_000);
     await context.close();
   }, 90_000);
 
