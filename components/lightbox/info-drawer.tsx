@@ -16,6 +16,7 @@ const CAPTURE_SOURCE: Record<string, string> = {
   filename: "from the file name",
   upload: "upload time (no date in the file)",
   takeout: "from Google Takeout",
+  owner: "set by you (Edit shows what the original says)",
 };
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

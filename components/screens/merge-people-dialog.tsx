@@ -23,7 +23,7 @@ export function MergePeopleDialog({ from, into, onDone }: { from: PersonSummary;
         ))}
       </div>
       <p className="text-sm text-slate-600 dark:text-slate-300">
-        {nameOf(from)}&rsquo;s {from.photos} photos join {nameOf(into)}. You can undo this right after.
+        The {from.photos} photos of the person on the left join the person on the right. You can undo this right after.
       </p>
       <div className="mt-4 flex justify-end gap-2">
         <button type="button" className={buttonClass} onClick={() => dialog.current?.close()}>Cancel</button>
