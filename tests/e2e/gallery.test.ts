@@ -396,13 +396,20 @@ describe("viewer: full resolution, faces, edits, people undo", () => {
     }
   }, 60_000);
 
-  it("desktop: a new date moves the photo in the timeline, a typed place renames it, both revert to the original's", async () => {
+  it("desktop: a turn turns the preview, a new date moves the photo in the timeline, a typed place renames it; each reverts to the original's", async () => {
     const { context, page, problems } = await newPage("desktop");
     const id = gallery.ids.get("DSCN0010.jpg")!;
     try {
       await page.goto(`/?photo=${id}`);
       await page.getByRole("button", { name: "Edit" }).click();
       const panel = page.getByTestId("edit-panel");
+      const previewSize = () => page.getByTestId("lightbox-image").evaluate((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]);
+      await expect.poll(previewSize).toEqual([640, 480]);
+      await panel.getByRole("button", { name: "↻ Right" }).click();
+      await page.getByText("Turned right.").waitFor();
+      await expect.poll(previewSize, { timeout: 20_000 }).toEqual([480, 640]);
+      await panel.locator("section", { hasText: "Rotate" }).getByRole("button", { name: "Revert to the original's value" }).click();
+      await expect.poll(previewSize, { timeout: 20_000 }).toEqual([640, 480]);
       await panel.getByLabel("Taken at").fill("2030-01-02T10:00");
       await panel.getByLabel("Time zone").fill("Europe/Lisbon");
       await panel.getByRole("button", { name: "Save date and time" }).click();
