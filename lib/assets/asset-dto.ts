@@ -54,7 +54,7 @@ export type AssetDetail = AssetSummary & {
   albums: { id: string; title: string }[];
   /** The owner's edits (lib/assets/edit-asset.ts): the turn, and the original's capture time and position where they were changed. */
   edits: { rotation: number; originalCapture: { at: string; timeZone: string | null } | null; originalLocation: { latitude: number | null; longitude: number | null } | null };
-  /** Changes when the md preview's bytes do (a turn re-renders it): the viewer puts it in the preview's URL. */
+  /** Of an edited photo: changes when the md preview's bytes do (a turn re-renders it); the viewer puts it in the preview's URL. */
   previewVersion: string | null;
   /** The photo at full resolution (the original, or a rendition made on first request); null for other kinds. */
   fullUrl: string | null;
@@ -140,7 +140,8 @@ export function toAssetDetail(
     faces: asset.faces.map((f) => ({ id: f.id, personId: f.personId, name: f.person?.name ?? null, box: { x: f.x, y: f.y, width: f.width, height: f.height } })),
     albums: asset.albums.map((a) => a.album),
     edits: editsOf(asset.edit ?? null),
-    previewVersion: asset.derivatives.find((d) => d.kind === "thumb-md")?.etag?.replaceAll('"', "").slice(0, 12) ?? null,
+    // Only an edited photo's preview can change (a turn): others keep the one URL every screen uses.
+    previewVersion: asset.edit ? (asset.derivatives.find((d) => d.kind === "thumb-md")?.etag?.replaceAll('"', "").slice(0, 12) ?? null) : null,
     fullUrl: asset.kind === "photo" ? `/api/assets/${asset.id}/full?r=${asset.edit?.rotation ?? 0}` : null,
   };
 }
