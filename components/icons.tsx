@@ -28,6 +28,8 @@ const PATHS = {
   folder: "M3 6h6l2 2h10v11H3z",
   file: "M6 3h8l4 4v14H6zM14 3v4h4",
   more: "M4.5 12h1.5M11.25 12h1.5M18 12h1.5",
+  edit: "M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4",
+  faces: "M4 8V4h4M16 4h4v4M20 16v4h-4M8 20H4v-4M12 8a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM7.5 18c.8-2 2.5-3 4.5-3s3.7 1 4.5 3",
 } as const;
 
 export type IconName = keyof typeof PATHS;

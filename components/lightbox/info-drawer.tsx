@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { getJson, sendJson } from "../api";
 import { formatBytes, formatDateTime } from "../format";
+import type { Status } from "../grid/status-toast";
 import type { AssetDetail, PersonSummary } from "../types";
 
 const CAPTURE_SOURCE: Record<string, string> = {
@@ -15,6 +16,7 @@ const CAPTURE_SOURCE: Record<string, string> = {
   filename: "from the file name",
   upload: "upload time (no date in the file)",
   takeout: "from Google Takeout",
+  owner: "set by you (Edit shows what the original says)",
 };
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -37,7 +39,7 @@ function exposure(camera: AssetDetail["camera"]): string {
 }
 
 /** The metadata drawer: when (and how we know), camera, file, place, people, caption, text, albums. */
-export function InfoDrawer({ asset }: { asset: AssetDetail }) {
+export function InfoDrawer({ asset, onStatus }: { asset: AssetDetail; onStatus: (status: Status) => void }) {
   const client = useQueryClient();
   const [description, setDescription] = useState(asset.description ?? "");
   const camera = [asset.camera.make, asset.camera.model].filter(Boolean).join(" ");
@@ -88,7 +90,7 @@ export function InfoDrawer({ asset }: { asset: AssetDetail }) {
           <p className="text-xs text-slate-600 dark:text-slate-300">No map is shown: this box ships no offline map data.</p>
         </Section>
       ) : null}
-      {asset.faces.length > 0 ? <PeopleSection asset={asset} /> : null}
+      {asset.faces.length > 0 ? <PeopleSection asset={asset} onStatus={onStatus} /> : null}
       {asset.caption ? <Section title="Caption"><p>{asset.caption}</p></Section> : null}
       {asset.ocrText ? (
         <Section title="Text in the photo">
@@ -117,13 +119,19 @@ export function InfoDrawer({ asset }: { asset: AssetDetail }) {
   );
 }
 
-/** Faces on the photo, each with its person and a way to fix a wrong match. */
-function PeopleSection({ asset }: { asset: AssetDetail }) {
+/** Faces on the photo, each with its person and a way to fix a wrong match (with Undo). */
+function PeopleSection({ asset, onStatus }: { asset: AssetDetail; onStatus: (status: Status) => void }) {
   const client = useQueryClient();
   const { data } = useQuery({ queryKey: ["people"], queryFn: () => getJson<{ people: PersonSummary[] }>("/api/people") });
   const move = async (faceId: string, personId: string | null) => {
-    await sendJson("PATCH", `/api/faces/${faceId}`, { personId });
-    await client.invalidateQueries();
+    try {
+      const { undo } = await sendJson<{ undo: unknown }>("PATCH", `/api/faces/${faceId}`, { personId });
+      await client.invalidateQueries();
+      const to = personId ? (data?.people.find((p) => p.id === personId)?.name ?? "that person") : "someone new";
+      onStatus(undo ? { message: `Face moved to ${to}.`, undo: async () => (await sendJson("POST", "/api/people/restore", undo), "Face moved back.") } : `Face moved to ${to}.`);
+    } catch (error) {
+      onStatus(`Failed: ${(error as Error).message}`);
+    }
   };
   return (
     <Section title="People">

@@ -11,12 +11,12 @@ import { changeAssets } from "../grid/bulk-actions";
 import { thumbhashUrl } from "../grid/thumbhash-url";
 import { Icon, type IconName } from "../icons";
 import type { AssetDetail, AssetSummary } from "../types";
+import { EditPanel } from "./edit-panel";
+import { FaceBoxes } from "./face-boxes";
 import { FileStateNotice } from "./file-state-notice";
+import { useFullImage } from "./full-image";
 import { InfoDrawer } from "./info-drawer";
 import { ZoomView } from "./zoom-view";
-
-/** Types every browser decodes: the full original can replace the thumbnail when zoomed. */
-const BROWSER_IMAGES = new Set(["image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"]);
 
 type LightboxProps = { items: AssetSummary[]; index: number; onIndex: (index: number) => void; onClose: () => void; onStatus: (status: Status) => void };
 
@@ -60,12 +60,23 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
   const client = useQueryClient();
   const router = useRouter();
   const summary = items[index];
-  const [infoOpen, setInfoOpen] = useState(false);
+  const [panel, setPanel] = useState<"info" | "edit" | null>(null);
+  const [faces, setFaces] = useState(false);
+  /** Whether a zoom went past the preview's pixels (the full resolution is then loaded). */
   const [zoomed, setZoomed] = useState(false);
+  const preview = useRef<HTMLImageElement>(null);
   const [motion, setMotion] = useState(false);
   const [picking, setPicking] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
-  const { data: asset } = useQuery({ queryKey: ["asset", summary?.id], queryFn: () => getJson<AssetDetail>(`/api/assets/${summary!.id}`), enabled: Boolean(summary) });
+  const { data: asset } = useQuery({
+    queryKey: ["asset", summary?.id],
+    queryFn: () => getJson<AssetDetail>(`/api/assets/${summary!.id}`),
+    enabled: Boolean(summary),
+    // An edit re-renders the thumbnails or renames the place in the background: look again until that is done.
+    refetchInterval: (query) => (query.state.data?.derived.jobs.some((j) => (j.kind === "thumbnail" || j.kind === "places") && (j.status === "pending" || j.status === "running")) ? 1000 : false),
+  });
+  const current = asset?.id === summary?.id ? asset : undefined;
+  const full = useFullImage(zoomed && current?.fullUrl ? current.fullUrl : null);
   const go = (delta: -1 | 1) => {
     const next = index + delta;
     if (next < 0 || next >= items.length) return;
@@ -88,7 +99,7 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
       if (e.key === "ArrowRight") goRef.current(1);
       else if (e.key === "ArrowLeft") goRef.current(-1);
       else if (e.key === "Escape") closeRef.current();
-      else if (e.key === "i") setInfoOpen((o) => !o);
+      else if (e.key === "i") setPanel((p) => (p === "info" ? null : "info"));
     };
     window.addEventListener("keydown", onKey);
     return () => {
@@ -106,22 +117,37 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
       onStatus(`Failed: ${(error as Error).message}`);
     }
   };
-  const favorite = asset?.favorite ?? summary.favorite;
-  const fullSrc = zoomed && BROWSER_IMAGES.has(summary.mimeType) ? `/api/assets/${summary.id}/original` : `/api/assets/${summary.id}/thumbnail?size=md`;
-  const when = formatDateTime(summary.capturedAt, asset?.id === summary.id ? asset.capture.timeZone : null, "medium");
+  const favorite = current?.favorite ?? summary.favorite;
+  // The preview's URL changes with its bytes (cached for good): a turned photo gets its new preview.
+  const previewSrc = `/api/assets/${summary.id}/thumbnail?size=md${current?.previewVersion ? `&v=${current.previewVersion}` : ""}`;
+  const when = formatDateTime(current?.capture.at ?? summary.capturedAt, current ? current.capture.timeZone : null, "medium");
+  /** Past the preview's pixels (on this screen's density), the real ones are worth loading. */
+  const onZoom = (scale: number) => {
+    const img = preview.current;
+    if (zoomed || !img?.naturalWidth || !current?.width) return;
+    const shown = Math.min(img.clientWidth, (img.clientHeight * img.naturalWidth) / img.naturalHeight);
+    if (current.width > img.naturalWidth && shown * scale * window.devicePixelRatio > img.naturalWidth * 1.05) setZoomed(true);
+  };
+  const togglePanel = (which: "info" | "edit") => setPanel((p) => (p === which ? null : which));
   return (
     <div ref={dialog} role="dialog" aria-modal="true" aria-label={`Viewer: ${when}`} tabIndex={-1} data-testid="lightbox" className="fixed inset-0 z-50 flex flex-col bg-black outline-none sm:flex-row">
       <div className="relative flex min-h-0 min-w-0 flex-1 flex-col">
-        <div className="absolute inset-x-0 top-0 z-10 flex items-center gap-1 bg-gradient-to-b from-black/70 to-transparent px-2 py-2">
+        {/* On a phone the date has a line of its own under the buttons: it is never cut short. */}
+        <div className="absolute inset-x-0 top-0 z-10 flex flex-wrap items-center gap-x-0.5 bg-gradient-to-b from-black/70 to-transparent px-1 py-1 sm:flex-nowrap sm:gap-1 sm:px-2 sm:py-2">
           <Tool icon="close" label="Close" onClick={onClose} />
-          <span className="mr-auto truncate px-1 text-sm text-white" data-testid="lightbox-when">{when}</span>
-          {asset?.motionPhoto ? <Tool icon="motion" label={motion ? "Stop motion" : "Play motion"} pressed={motion} onClick={() => setMotion((m) => !m)} /> : null}
+          <span className="order-last basis-full whitespace-nowrap px-3 pb-1 text-sm text-white sm:order-none sm:mr-auto sm:basis-auto sm:px-1 sm:pb-0" data-testid="lightbox-when">{when}</span>
+          <span className="mr-auto sm:hidden" />
+          {current?.motionPhoto ? <Tool icon="motion" label={motion ? "Stop motion" : "Play motion"} pressed={motion} onClick={() => setMotion((m) => !m)} /> : null}
           <Tool icon="heart" label={favorite ? "Remove from favorites" : "Add to favorites"} pressed={favorite} onClick={() => void act({ favorite: !favorite })} />
           <Tool icon="albums" label="Add to album" onClick={() => setPicking(true)} />
-          <Tool icon="similar" label="Similar photos" onClick={() => router.push(`/search?similar=${summary.id}`)} />
+          <span className="hidden sm:contents">
+            <Tool icon="similar" label="Similar photos" onClick={() => router.push(`/search?similar=${summary.id}`)} />
+          </span>
           <Tool icon="download" label="Download original" onClick={() => window.open(`/api/assets/${summary.id}/original?download=1`, "_self")} />
+          {current?.faces.length ? <Tool icon="faces" label={faces ? "Hide faces" : "Show faces"} pressed={faces} onClick={() => setFaces((f) => !f)} /> : null}
+          {summary.kind === "photo" || summary.kind === "video" ? <Tool icon="edit" label="Edit" pressed={panel === "edit"} onClick={() => togglePanel("edit")} /> : null}
           <Tool icon="trash" label="Move to trash" onClick={() => void act({ trashed: true })} />
-          <Tool icon="info" label="Details" pressed={infoOpen} onClick={() => setInfoOpen((o) => !o)} />
+          <Tool icon="info" label="Details" pressed={panel === "info"} onClick={() => togglePanel("info")} />
         </div>
         <div className="relative min-h-0 flex-1" style={{ backgroundImage: summary.thumbhash && !summary.thumbnails.md ? `url("${thumbhashUrl(summary.thumbhash)}")` : undefined, backgroundSize: "contain", backgroundPosition: "center", backgroundRepeat: "no-repeat" }}>
           {summary.kind === "video" ? (
@@ -129,14 +155,21 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
           ) : motion && asset?.motionPhoto ? (
             <video key={`${summary.id}-motion`} src={asset.motionPhoto.videoUrl} autoPlay muted loop playsInline onEnded={() => setMotion(false)} className="h-full w-full object-contain" data-testid="lightbox-motion" />
           ) : (
-            <ZoomView key={summary.id} onSwipe={go} onDismiss={onClose} onZoom={(scale) => setZoomed((z) => z || scale > 1.4)}>
+            <ZoomView key={summary.id} onSwipe={go} onDismiss={onClose} onZoom={onZoom}>
               {summary.thumbnails.md || summary.thumbnails.sm ? (
-                <Image src={fullSrc} alt={asset?.caption ?? `Photo taken ${when}`} fill unoptimized sizes="100vw" className="object-contain" draggable={false} data-testid="lightbox-image" />
+                <Image ref={preview} src={previewSrc} alt={current?.caption ?? `Photo taken ${when}`} fill unoptimized sizes="100vw" className="object-contain" draggable={false} data-testid="lightbox-image" />
               ) : (
                 <p className="text-white">No preview yet: the thumbnail is still being made, or this file cannot be shown.</p>
               )}
+              {full.src ? <Image src={full.src} alt="" fill unoptimized sizes="100vw" className="object-contain" draggable={false} data-testid="lightbox-full" /> : null}
+              {faces && current ? <FaceBoxes asset={current} /> : null}
             </ZoomView>
           )}
+          {zoomed && !full.src ? (
+            <p role="status" className="pointer-events-none absolute inset-x-0 bottom-4 mx-auto w-fit rounded-full bg-black/70 px-3 py-1.5 text-sm text-white" data-testid="full-progress">
+              {full.error ? `Full resolution not available: ${full.error}` : full.progress === null ? "Preparing full resolution…" : `Loading full resolution… ${Math.round(full.progress * 100)}%`}
+            </p>
+          ) : null}
           {asset ? <FileStateNotice fileState={asset.fileState} /> : null}
         </div>
         {index > 0 ? (
@@ -150,9 +183,9 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
           </button>
         ) : null}
       </div>
-      {infoOpen && asset ? (
+      {panel && current ? (
         <div className="h-[55dvh] shrink-0 overflow-hidden rounded-t-xl sm:h-auto sm:w-96 sm:rounded-none">
-          <InfoDrawer key={asset.id} asset={asset} />
+          {panel === "info" ? <InfoDrawer key={current.id} asset={current} onStatus={onStatus} /> : <EditPanel key={`${current.id}-${current.capture.at}-${current.location?.latitude}`} asset={current} onStatus={onStatus} />}
         </div>
       ) : null}
       {picking ? (

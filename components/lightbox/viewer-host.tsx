@@ -11,9 +11,13 @@ import { Lightbox } from "./lightbox";
 const PARAM = "photo";
 type OpenViewer = (items: AssetSummary[], id: string) => void;
 const ViewerContext = createContext<OpenViewer>(() => undefined);
+const AnnounceContext = createContext<(status: Status) => void>(() => undefined);
 
 /** Opens the viewer on `id` among `items` (the list arrows and swipes walk through). */
 export const useOpenViewer = (): OpenViewer => useContext(ViewerContext);
+
+/** Shows a toast (with Undo) that outlives a page change: the gallery layout holds it. */
+export const useAnnounce = (): ((status: Status) => void) => useContext(AnnounceContext);
 
 /**
  * The gallery's one viewer, driven by the URL: opening a photo pushes `?photo=<id>` (so the
@@ -25,6 +29,7 @@ export function ViewerHost({ children }: { children: ReactNode }) {
   const [list, setList] = useState<AssetSummary[]>([]);
   /** Whether the entry on the history stack is one this page pushedRef (Close then goes Back to it). */
   const pushedRef = useRef(false);
+  const [status, setStatus] = useState<Status>("");
   const open = useCallback<OpenViewer>((items, id) => {
     setList(items);
     pushedRef.current = true;
@@ -32,17 +37,19 @@ export function ViewerHost({ children }: { children: ReactNode }) {
   }, []);
   return (
     <ViewerContext.Provider value={open}>
-      {children}
-      <Suspense fallback={null}>
-        <RoutedLightbox list={list} pushedRef={pushedRef} />
-      </Suspense>
+      <AnnounceContext.Provider value={setStatus}>
+        {children}
+        <Suspense fallback={null}>
+          <RoutedLightbox list={list} pushedRef={pushedRef} onStatus={setStatus} />
+        </Suspense>
+        <StatusToast status={status} onDone={() => setStatus("")} />
+      </AnnounceContext.Provider>
     </ViewerContext.Provider>
   );
 }
 
-function RoutedLightbox({ list, pushedRef }: { list: AssetSummary[]; pushedRef: RefObject<boolean> }) {
+function RoutedLightbox({ list, pushedRef, onStatus }: { list: AssetSummary[]; pushedRef: RefObject<boolean>; onStatus: (status: Status) => void }) {
   const id = useSearchParams().get(PARAM);
-  const [status, setStatus] = useState<Status>("");
   const index = id ? list.findIndex((item) => item.id === id) : -1;
   const alone = useQuery({ queryKey: ["asset", id], queryFn: () => getJson<AssetDetail>(`/api/assets/${id}`), enabled: Boolean(id) && index < 0 });
   const items = index >= 0 ? list : alone.data ? [alone.data] : null;
@@ -52,12 +59,7 @@ function RoutedLightbox({ list, pushedRef }: { list: AssetSummary[]; pushedRef: 
       history.back();
     } else setPhotoParam(null, "replace");
   };
-  return (
-    <>
-      {id && items ? <Lightbox items={items} index={Math.max(0, index)} onIndex={(i) => setPhotoParam(items[i]!.id, "replace")} onClose={close} onStatus={setStatus} /> : null}
-      <StatusToast status={status} onDone={() => setStatus("")} />
-    </>
-  );
+  return id && items ? <Lightbox items={items} index={Math.max(0, index)} onIndex={(i) => setPhotoParam(items[i]!.id, "replace")} onClose={close} onStatus={onStatus} /> : null;
 }
 
 function setPhotoParam(id: string | null, how: "push" | "replace"): void {

@@ -6,7 +6,9 @@ import { getJson, qs, sendJson } from "../api";
 import { AssetBrowser } from "../grid/asset-browser";
 import { buttonClass, ErrorState, GridSkeleton, inputClass, primaryButtonClass } from "../states";
 import type { PersonSummary, SearchResult } from "../types";
+import { useAnnounce } from "../lightbox/viewer-host";
 import { FaceCrop } from "./face-crop";
+import { MergePeopleDialog } from "./merge-people-dialog";
 
 /** One person: name them, hide them, merge them into someone else; their photos below (fix a face from the lightbox's details). */
 export function PersonScreen({ id }: { id: string }) {
@@ -22,6 +24,8 @@ export function PersonScreen({ id }: { id: string }) {
   const person = people.data?.people.find((p) => p.id === id);
   const [name, setName] = useState<string | null>(null);
   const [status, setStatus] = useState("");
+  const [mergeInto, setMergeInto] = useState<PersonSummary | null>(null);
+  const announce = useAnnounce();
   if (people.error) return <ErrorState error={people.error} />;
   if (!people.data) return <GridSkeleton />;
   if (!person) return <ErrorState error={new Error("This person no longer exists (merged or emptied).")} retry={() => router.push("/people")} />;
@@ -62,13 +66,7 @@ export function PersonScreen({ id }: { id: string }) {
             id="merge-into"
             value=""
             className={`${inputClass} rounded-full py-1.5`}
-            onChange={async (e) => {
-              const into = e.target.value;
-              if (!into) return;
-              await sendJson("POST", `/api/people/${id}/merge`, { into });
-              await client.invalidateQueries();
-              router.push(`/people/${into}`);
-            }}
+            onChange={(e) => setMergeInto(people.data.people.find((p) => p.id === e.target.value) ?? null)}
           >
             <option value="">Same person as…</option>
             {people.data.people.filter((p) => p.id !== id).map((p) => (
@@ -76,6 +74,32 @@ export function PersonScreen({ id }: { id: string }) {
             ))}
           </select>
         </div>
+        {mergeInto ? (
+          <MergePeopleDialog
+            from={person}
+            into={mergeInto}
+            onDone={async (confirmed) => {
+              const into = mergeInto;
+              setMergeInto(null);
+              if (!confirmed) return;
+              try {
+                const { undo } = await sendJson<{ undo: unknown }>("POST", `/api/people/${id}/merge`, { into: into.id });
+                router.push(`/people/${into.id}`);
+                await client.invalidateQueries();
+                announce({
+                  message: `Merged into ${into.name ?? "the other person"}.`,
+                  undo: async () => {
+                    await sendJson("POST", "/api/people/restore", undo);
+                    router.push(`/people/${id}`);
+                    return "Merge undone.";
+                  },
+                });
+              } catch (error) {
+                setStatus(`Not merged: ${(error as Error).message}`);
+              }
+            }}
+          />
+        ) : null}
         <p role="status" className="w-full text-sm text-slate-600 dark:text-slate-300">{status || `${person.photos} photos · open a photo and use Details → People to fix a wrong face.`}</p>
       </div>
       {photos.error ? <ErrorState error={photos.error} /> : !photos.data ? <GridSkeleton /> : <AssetBrowser items={items} onEnd={photos.hasNextPage && !photos.isFetchingNextPage ? () => void photos.fetchNextPage() : undefined} />}

@@ -1,4 +1,4 @@
-import type { Asset, Derivative } from "@/lib/generated/prisma/client";
+import type { Asset, AssetEdit, Derivative } from "@/lib/generated/prisma/client";
 import { mimeForExt } from "@/lib/media/detect-type";
 
 /** The timeline item shape of `GET /api/assets`. */
@@ -54,11 +54,17 @@ export type AssetDetail = AssetSummary & {
   place: { city: string | null; region: string | null; country: string | null } | null;
   faces: { id: string; personId: string | null; name: string | null; box: { x: number; y: number; width: number; height: number } }[];
   albums: { id: string; title: string }[];
+  /** The owner's edits (lib/assets/edit-asset.ts): the turn, and the original's capture time and position where they were changed. */
+  edits: { rotation: number; originalCapture: { at: string; timeZone: string | null } | null; originalLocation: { latitude: number | null; longitude: number | null } | null };
+  /** Of an edited photo: changes when the md preview's bytes do (a turn re-renders it); the viewer puts it in the preview's URL. */
+  previewVersion: string | null;
+  /** The photo at full resolution (the original, or a rendition made on first request); null for other kinds. */
+  fullUrl: string | null;
 };
 
 const EXCERPT_CHARS = 2000;
 
-type WithDerivatives = Asset & { derivatives: Pick<Derivative, "kind">[] };
+type WithDerivatives = Asset & { derivatives: (Pick<Derivative, "kind"> & { etag?: string })[] };
 /** What a summary is made of (a Prisma row, or a row of loadAssetSummaries' SQL). */
 export type SummarySource = Pick<Asset, "id" | "kind" | "originalName" | "mimeType" | "capturedAt" | "width" | "height" | "durationMs" | "thumbhash" | "decodeState" | "favorite"> & {
   derivatives: Pick<Derivative, "kind">[];
@@ -97,6 +103,7 @@ export function toAssetDetail(
     albums: { album: { id: string; title: string } }[];
     /** the separate video of a Live Photo (iCloud's HEIC + MOV), when this is its still */
     liveVideo?: { videoId: string } | null;
+    edit?: AssetEdit | null;
   },
   /** its external-library location (libraryLocation) and whether Albums also keeps a copy (then never offline) */
   where: { library: AssetDetail["library"]; inCustody: boolean } = { library: null, inCustody: true },
@@ -137,5 +144,17 @@ export function toAssetDetail(
     place: asset.place ? { city: asset.place.city, region: asset.place.region, country: asset.place.country } : null,
     faces: asset.faces.map((f) => ({ id: f.id, personId: f.personId, name: f.person?.name ?? null, box: { x: f.x, y: f.y, width: f.width, height: f.height } })),
     albums: asset.albums.map((a) => a.album),
+    edits: editsOf(asset.edit ?? null),
+    // Only an edited photo's preview can change (a turn): others keep the one URL every screen uses.
+    previewVersion: asset.edit ? (asset.derivatives.find((d) => d.kind === "thumb-md")?.etag?.replaceAll('"', "").slice(0, 12) ?? null) : null,
+    fullUrl: asset.kind === "photo" ? `/api/assets/${asset.id}/full?r=${asset.edit?.rotation ?? 0}` : null,
+  };
+}
+
+function editsOf(edit: AssetEdit | null): AssetDetail["edits"] {
+  return {
+    rotation: edit?.rotation ?? 0,
+    originalCapture: edit?.capturedAt && edit.wasCapturedAt ? { at: edit.wasCapturedAt.toISOString(), timeZone: edit.wasTimeZone } : null,
+    originalLocation: edit && edit.latitude !== null ? { latitude: edit.wasLatitude, longitude: edit.wasLongitude } : null,
   };
 }

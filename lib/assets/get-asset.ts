@@ -14,7 +14,7 @@ export async function getAsset(db: Db, id: string, paths?: LibraryPaths): Promis
   const asset = await db.asset.findUnique({
     where: { id },
     include: {
-      derivatives: { select: { kind: true } },
+      derivatives: { select: { kind: true, etag: true } },
       names: { select: { name: true, source: true, createdAt: true }, orderBy: { id: "asc" } },
       jobs: { select: { kind: true, status: true, attempts: true, lastError: true }, orderBy: { id: "asc" } },
       document: { select: { text: true } },
@@ -24,6 +24,7 @@ export async function getAsset(db: Db, id: string, paths?: LibraryPaths): Promis
       faces: { select: { id: true, personId: true, x: true, y: true, width: true, height: true, person: { select: { name: true } } }, orderBy: { x: "asc" } },
       albums: { select: { album: { select: { id: true, title: true } } } },
       liveVideo: { select: { videoId: true } },
+      edit: true,
     },
   });
   if (!asset) throw new AppError("not_found", "No such asset.");

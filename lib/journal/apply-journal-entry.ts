@@ -1,3 +1,4 @@
+import { applyAssetEdit } from "@/lib/assets/apply-asset-edit";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import { sqlTime, type DbTx } from "@/lib/server/db";
 import { applyTakeoutMetadata } from "@/lib/takeout/apply-takeout-metadata";
@@ -50,6 +51,11 @@ export async function applyJournalEntry(tx: DbTx, op: JournalOp, at: Date): Prom
     case "asset.edited-from": {
       const [fromId] = await idsOf(tx, [op.fromSha256]);
       if (fromId) await tx.asset.updateMany({ where: { sha256: op.sha256 }, data: { editedFromId: fromId } });
+      return;
+    }
+    case "asset.edit": {
+      const [id] = await idsOf(tx, [op.sha256]);
+      if (id) await applyAssetEdit(tx, id, { rotation: op.rotation, capture: op.capture, location: op.location });
       return;
     }
     case "asset.live-pair": {

@@ -1,3 +1,4 @@
+import type { AssetEditChange } from "@/lib/assets/apply-asset-edit";
 import type { TakeoutSidecar } from "@/lib/takeout/parse-sidecar";
 
 /** A face named by the photo it is on (content hash) and its box relative to the upright image (0..1). */
@@ -16,6 +17,8 @@ export type JournalOp =
   | { op: "asset.takeout"; sha256: string; sidecar: JsonSidecar; intoTrash: boolean; namePlaces: boolean }
   | { op: "asset.folder"; sha256: string; folder: string }
   | { op: "asset.edited-from"; sha256: string; fromSha256: string }
+  /** The owner's turn, capture time or position of a photo (null: back to the original's value). */
+  | ({ op: "asset.edit"; sha256: string } & AssetEditChange)
   | { op: "asset.live-pair"; sha256: string; videoSha256: string }
   | { op: "album.create"; id: string; title: string; description: string | null; source?: string; sourceKey?: string | null; date?: string | null; sha256s: string[] }
   | { op: "album.update"; id: string; title?: string; description?: string | null; coverSha256?: string | null; sort?: string }

@@ -1,3 +1,4 @@
+import type { AssetEdit } from "@/lib/generated/prisma/client";
 import type { DbTx } from "@/lib/server/db";
 import { snapshotFiles } from "@/lib/files/snapshot-files";
 import { faceRefs } from "./face-refs";
@@ -18,10 +19,11 @@ export async function snapshotDecisions(tx: DbTx): Promise<DatedOp[]> {
     select: {
       id: true, sha256: true, originalName: true, source: true, createdAt: true, capturedAt: true, capturedAtSource: true, timeZone: true,
       favorite: true, archived: true, trashedAt: true, description: true, origin: true, folder: true, latitude: true, longitude: true, altitude: true,
-      editedFrom: { select: { sha256: true } }, liveVideo: { select: { video: { select: { sha256: true } } } }, names: { select: { name: true, source: true, createdAt: true } }, peopleHints: { select: { name: true } },
+      edit: true, editedFrom: { select: { sha256: true } }, liveVideo: { select: { video: { select: { sha256: true } } } }, names: { select: { name: true, source: true, createdAt: true } }, peopleHints: { select: { name: true } },
     },
   });
-  for (const a of assets) {
+  for (const edited of assets) {
+    const a = originalValues(edited);
     const at = a.createdAt.toISOString();
     const capture = TOLD_CAPTURE.includes(a.capturedAtSource) ? { capturedAt: a.capturedAt.toISOString(), capturedAtSource: a.capturedAtSource, timeZone: a.timeZone } : {};
     ops.push({ op: "asset.ingest", sha256: a.sha256, name: a.originalName, source: a.source, ...capture, at });
@@ -37,6 +39,17 @@ export async function snapshotDecisions(tx: DbTx): Promise<DatedOp[]> {
     if (a.folder) ops.push({ op: "asset.folder", sha256: a.sha256, folder: a.folder, at });
     if (a.editedFrom) ops.push({ op: "asset.edited-from", sha256: a.sha256, fromSha256: a.editedFrom.sha256, at });
     if (a.liveVideo) ops.push({ op: "asset.live-pair", sha256: a.sha256, videoSha256: a.liveVideo.video.sha256, at });
+    const edit = a.edit;
+    if (edit && (edit.rotation || edit.capturedAt || edit.latitude !== null)) {
+      ops.push({
+        op: "asset.edit",
+        sha256: a.sha256,
+        ...(edit.rotation ? { rotation: edit.rotation } : {}),
+        ...(edit.capturedAt ? { capture: { at: edit.capturedAt.toISOString(), timeZone: edit.timeZone ?? "UTC" } } : {}),
+        ...(edit.latitude !== null && edit.longitude !== null ? { location: { latitude: edit.latitude, longitude: edit.longitude } } : {}),
+        at: edit.updatedAt.toISOString(),
+      });
+    }
   }
   for (const album of await tx.album.findMany({ include: { assets: { select: { addedAt: true, asset: { select: { sha256: true } } } } } })) {
     const at = album.createdAt.toISOString();
@@ -52,4 +65,15 @@ export async function snapshotDecisions(tx: DbTx): Promise<DatedOp[]> {
   for (const pair of await tx.notDuplicate.findMany()) ops.push({ op: "duplicates.dismiss", sha256s: [pair.shaA, pair.shaB], at: pair.createdAt.toISOString() });
   ops.push(...(await snapshotFiles(tx)));
   return ops;
+}
+
+/** An asset with the original's capture time and position where the owner edited them (the edit op follows). */
+function originalValues<A extends { capturedAt: Date; capturedAtSource: string; timeZone: string | null; latitude: number | null; longitude: number | null; edit: AssetEdit | null }>(a: A): A {
+  const edit = a.edit;
+  if (!edit) return a;
+  return {
+    ...a,
+    ...(edit.capturedAt && edit.wasCapturedAt ? { capturedAt: edit.wasCapturedAt, capturedAtSource: edit.wasCaptureSource ?? "upload", timeZone: edit.wasTimeZone } : {}),
+    ...(edit.latitude !== null ? { latitude: edit.wasLatitude, longitude: edit.wasLongitude } : {}),
+  };
 }

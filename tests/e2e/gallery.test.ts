@@ -7,7 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startGalleryApp, VIEWPORTS, type GalleryApp } from "../support/gallery-app";
+import { launchChromium, startGalleryApp, VIEWPORTS, waitFor, type GalleryApp } from "../support/gallery-app";
 
 const SHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
 let gallery: GalleryApp;
@@ -338,4 +338,138 @@ describe("hydration", () => {
       await context.close();
     }
   });
+});
+
+describe("viewer: full resolution, faces, edits, people undo", () => {
+  const HEIC = "iphone_13_pro_max.HEIC";
+  let heicId = "";
+  const json = async (page: Page, url: string) => (await page.request.get(url)).json();
+  beforeAll(async () => {
+    const context = await browser.newContext({ baseURL: gallery.base });
+    const res = await context.request.post("/api/ingest", { multipart: { file: { name: HEIC, mimeType: "image/heic", buffer: fs.readFileSync(path.resolve(import.meta.dirname, "../../../shared/fixtures/photos/heic/mobile", HEIC)) } } });
+    heicId = ((await res.json()) as { assetId: string }).assetId;
+    await waitFor("the HEIC's preview", async () => ((await (await context.request.get(`/api/assets/${heicId}`)).json()) as { thumbnails: { md: boolean } }).thumbnails.md, 60_000);
+    await context.close();
+  }, 90_000);
+
+  for (const size of ["desktop", "phone"] as const) {
+    it(`${size}: zooming a 12 MP HEIC past its preview loads its real pixels, with progress`, async () => {
+      const { context, page, problems } = await newPage(size);
+      try {
+        await page.goto(`/?photo=${heicId}`);
+        await page.getByTestId("lightbox-image").waitFor();
+        await page.waitForFunction(() => (document.querySelector('[data-testid="lightbox-image"]') as HTMLImageElement | null)?.naturalWidth);
+        const view = (await page.getByTestId("zoom-view").boundingBox())!;
+        await page.mouse.move(view.x + view.width / 2, view.y + view.height / 2);
+        for (let i = 0; i < 4; i += 1) await page.mouse.wheel(0, -100);
+        if (size === "desktop") await page.getByTestId("full-progress").waitFor();
+        const full = page.getByTestId("lightbox-full");
+        await full.waitFor({ timeout: 60_000 });
+        await expect.poll(() => full.evaluate((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight])).toEqual([3024, 4032]);
+        await shoot(page, size, "viewer-zoomed-heic");
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 90_000);
+  }
+
+  it("phone (360 px): the toolbar shows the whole date; faces are outlined on demand and link to their person", async () => {
+    const { context, page, problems } = await newPage("phone");
+    try {
+      await page.setViewportSize({ width: 360, height: 780 });
+      await page.goto(`/?photo=${gallery.ids.get("obama_obama.jpg")}`);
+      const when = page.getByTestId("lightbox-when");
+      await when.waitFor();
+      expect(await when.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= innerWidth)).toBe(true);
+      await page.getByRole("button", { name: "Show faces" }).tap();
+      await expect.poll(() => page.getByTestId("face-box").count()).toBeGreaterThan(0);
+      await shoot(page, "phone360", "viewer-faces");
+      const face = page.getByTestId("face-box").first();
+      await expect(face.getAttribute("href")).resolves.toMatch(/^\/people\//);
+      await page.getByRole("button", { name: "Edit" }).tap();
+      await page.getByTestId("edit-panel").waitFor();
+      await shoot(page, "phone360", "viewer-edit");
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it("desktop: a turn turns the preview, a new date moves the photo in the timeline, a typed place renames it; each reverts to the original's", async () => {
+    const { context, page, problems } = await newPage("desktop");
+    const id = gallery.ids.get("DSCN0010.jpg")!;
+    try {
+      await page.goto(`/?photo=${id}`);
+      await page.getByRole("button", { name: "Edit" }).click();
+      const panel = page.getByTestId("edit-panel");
+      const previewSize = () => page.getByTestId("lightbox-image").evaluate((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]);
+      await expect.poll(previewSize).toEqual([640, 480]);
+      await panel.getByRole("button", { name: "↻ Right" }).click();
+      await page.getByText("Turned right.").waitFor();
+      await expect.poll(previewSize, { timeout: 20_000 }).toEqual([480, 640]);
+      await panel.locator("section", { hasText: "Rotate" }).getByRole("button", { name: "Revert to the original's value" }).click();
+      await expect.poll(previewSize, { timeout: 20_000 }).toEqual([640, 480]);
+      await panel.getByLabel("Taken at").fill("2030-01-02T10:00");
+      await panel.getByLabel("Time zone").fill("Europe/Lisbon");
+      await panel.getByRole("button", { name: "Save date and time" }).click();
+      await page.getByText("Date and time saved.").waitFor();
+      await panel.getByLabel("Type a place").fill("Lisbo");
+      await panel.getByRole("button", { name: /^Lisbon/ }).first().click();
+      await page.getByText("Place saved.").waitFor();
+      await page.getByRole("button", { name: "Details" }).click();
+      await expect.poll(() => page.getByTestId("info-place").textContent(), { timeout: 20_000 }).toContain("Lisbon");
+      await expect(page.getByTestId("info-time").textContent()).resolves.toMatch(/2030/);
+      await shoot(page, "desktop", "viewer-edited");
+      await page.keyboard.press("Escape");
+      await page.goto("/");
+      await expect.poll(() => page.locator("[data-asset-id]").first().getAttribute("data-asset-id"), { timeout: 20_000 }).toBe(id);
+      await expect.poll(async () => ((await json(page, `/api/search?q=Lisbon`)) as { items: { id: string }[] }).items.map((a) => a.id), { timeout: 20_000 }).toContain(id);
+
+      await page.goto(`/?photo=${id}`);
+      await page.getByRole("button", { name: "Edit" }).click();
+      await panel.locator("section", { hasText: "Date and time" }).getByRole("button", { name: "Revert to the original's value" }).click();
+      await page.getByText("Date and time reverted.").waitFor();
+      await panel.locator("section", { hasText: "Place" }).getByRole("button", { name: "Revert to the original's value" }).click();
+      await page.getByText("Place reverted.").waitFor();
+      await page.getByRole("button", { name: "Details" }).click();
+      await expect.poll(() => page.getByTestId("info-place").textContent(), { timeout: 20_000 }).toContain("Arezzo");
+      await expect(page.getByTestId("info-time").textContent()).resolves.toMatch(/2008/);
+      await page.keyboard.press("Escape");
+      await page.goto("/");
+      await expect.poll(() => page.locator("[data-asset-id]").first().getAttribute("data-asset-id")).not.toBe(id);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it("desktop: merging two people asks once with both faces; Undo brings the merged person back with its faces", async () => {
+    const { context, page, problems } = await newPage("desktop");
+    try {
+      type Person = { id: string; name: string | null; faces: number; cover: unknown };
+      const before = ((await json(page, "/api/people?hidden=1")) as { people: Person[] }).people.filter((p) => p.cover);
+      const [from, into] = before as [Person, Person];
+      await page.goto(`/people/${from.id}`);
+      await page.getByLabel("Merge into").selectOption(into.id);
+      const dialog = page.getByTestId("merge-dialog");
+      await dialog.waitFor();
+      await expect(dialog.locator("figure").count()).resolves.toBe(2);
+      await shoot(page, "desktop", "merge-people");
+      await dialog.getByRole("button", { name: "Merge" }).click();
+      await page.waitForURL(`**/people/${into.id}`);
+      const toast = page.getByRole("status").filter({ hasText: "Merged into" });
+      await toast.waitFor();
+      expect(((await json(page, "/api/people?hidden=1")) as { people: Person[] }).people.some((p) => p.id === from.id)).toBe(false);
+      await toast.getByRole("button", { name: "Undo" }).click();
+      await page.getByText("Merge undone.").waitFor();
+      await page.waitForURL(`**/people/${from.id}`);
+      const after = ((await json(page, "/api/people?hidden=1")) as { people: Person[] }).people;
+      expect(after.find((p) => p.id === from.id)).toMatchObject({ name: from.name, faces: from.faces });
+      expect(after.find((p) => p.id === into.id)).toMatchObject({ name: into.name, faces: into.faces });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

@@ -2,19 +2,22 @@ import { markUndecodable, storeThumbnails } from "@/lib/assets/store-derivatives
 import { storeAssetHash } from "@/lib/duplicates/store-asset-hash";
 import { isRawMime } from "@/lib/media/detect-type";
 import { openImage } from "@/lib/media/image-source";
+import { turnImage } from "@/lib/media/turn-image";
 import { renderThumbnails } from "@/lib/media/render-thumbnails";
 import { queueEnrichment } from "../queue-enrichment";
 import { type JobHandler, PermanentJobError } from "@/lib/queue/handler";
 import { isFileFault, loadJobAsset } from "./load-job-asset";
 
-/** Photo thumbnails (sm, md) and placeholder; an undecodable photo is flagged, kept, and not retried. */
+/** Photo thumbnails (sm, md) and placeholder, turned as the owner turned the photo; an undecodable photo is flagged, kept, and not retried. */
 export const thumbnailJob: JobHandler = {
   kind: "thumbnail",
   async run(ctx, job) {
     const { asset, file } = await loadJobAsset(ctx, job);
     let rendered;
     try {
-      const image = await openImage({ path: file, mime: asset.mimeType, raw: isRawMime(asset.mimeType), orientation: asset.orientation }, ctx.config.maxPixels);
+      const edit = await ctx.db.assetEdit.findUnique({ where: { assetId: asset.id }, select: { rotation: true } });
+      const upright = await openImage({ path: file, mime: asset.mimeType, raw: isRawMime(asset.mimeType), orientation: asset.orientation }, ctx.config.maxPixels);
+      const image = await turnImage(upright, edit?.rotation ?? 0);
       rendered = await renderThumbnails(image);
     } catch (error) {
       if (!isFileFault(error)) throw error;

@@ -7,8 +7,7 @@ export const runtime = "nodejs";
 
 const body = z.object({ into: z.string().min(1).max(100) });
 
-/** `{into}`: merges this person into another. */
+/** `{into}`: merges this person into another; answers `{undo}`, what POST /api/people/restore takes to undo it. */
 export const POST = apiRoute<{ id: string }>(async (request, { deps, params }) => {
-  await mergePeople(deps.db, params.id, body.parse(await readJson(request)).into);
-  return new Response(null, { status: 204 });
+  return Response.json({ undo: await mergePeople(deps.db, params.id, body.parse(await readJson(request)).into) });
 });
