@@ -45,16 +45,19 @@ describe("layoutTimeline", () => {
   });
 
   it("packs short days side by side on wide screens, each with its own label", () => {
-    const days = [day("d1", [1.5]), day("d2", [1, 1]), day("d3", [1.33]), day("d4", Array(12).fill(1.5)), day("d5", [1])];
+    const days = [day("2024-05-09", [1.5]), day("2024-05-08", [1, 1]), day("2024-05-07", [1.33]), day("2024-05-06", Array(12).fill(1.5)), day("2024-05-05", [1])];
     const { rows } = layoutTimeline(days, { width: 1400, rowHeight: 190, packDays: true });
-    expect(rows[0]!.labels.map((l) => l.day)).toEqual(["d1", "d2", "d3"]);
+    expect(rows[0]!.labels.map((l) => l.day)).toEqual(["2024-05-09", "2024-05-08", "2024-05-07"]);
     // Labels start where their photos do and never overlap.
     for (const label of rows[0]!.labels) expect(rows[0]!.tiles.find((t) => t.day === label.day)!.left).toBe(label.left);
     rows[0]!.labels.slice(1).forEach((l, i) => expect(l.left).toBeGreaterThanOrEqual(rows[0]!.labels[i]!.left + rows[0]!.labels[i]!.width));
     expect(rightEdge(rows[0]!)).toBeLessThanOrEqual(1400);
     // A long day starts its own row; a short day after it does not join its last row.
-    expect(rows[1]!.labels.map((l) => l.day)).toEqual(["d4"]);
-    expect(rows.at(-1)!.labels.map((l) => l.day)).toEqual(["d5"]);
+    expect(rows[1]!.labels.map((l) => l.day)).toEqual(["2024-05-06"]);
+    expect(rows.at(-1)!.labels.map((l) => l.day)).toEqual(["2024-05-05"]);
+    // Days of another month start a new row.
+    const months = layoutTimeline([day("2024-07-01", [1]), day("2024-06-30", [1])], { width: 1400, rowHeight: 190, packDays: true });
+    expect(months.rows).toHaveLength(2);
     // On a phone the same days take one row each.
     expect(layoutTimeline(days.slice(0, 3), { width: 360, rowHeight: 110, packDays: false }).rows).toHaveLength(3);
   });

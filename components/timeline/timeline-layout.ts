@@ -73,19 +73,19 @@ function place(day: string, line: Line, x: number): { tiles: TimelineTile[]; rig
  * Lays out the whole timeline from the days' aspect ratios alone (before any item is loaded):
  * justified rows per day, every full row exactly as wide as the container, a day's last row at the
  * target height (not stretched); with `packDays`, days that fit in one short row share a row with
- * their labels side by side, as Google Photos and Immich do. Every row's position is known up
+ * their labels side by side (within a month), as Google Photos and Immich do. Every row's position is known up
  * front, so 100k photos scroll (and scrub) as one list while only the visible months are fetched.
  */
 export function layoutTimeline(days: TimelineDay[], { width, rowHeight, packDays }: LayoutOptions): { rows: TimelineRow[]; height: number } {
   const rows: TimelineRow[] = [];
   let top = 0;
-  // The row that short days may still join, and where the next one would start in it.
+  // The row that short days of the same month may still join, and where the next one would start in it.
   let open = null as { row: TimelineRow; x: number } | null;
   for (const { day, aspects } of days) {
     if (width <= 0 || aspects.length === 0) continue;
     const lines = justify(aspects, width, rowHeight);
     const only = lines.length === 1 && !lines[0]!.full ? lines[0]! : null;
-    if (only && packDays && open) {
+    if (only && packDays && open && open.row.day.slice(0, 7) === day.slice(0, 7)) {
       const x = open.x + DAY_GAP_PX;
       const { tiles, right } = place(day, only, x);
       if (Math.max(right, x + MIN_LABEL_PX) <= width) {
