@@ -35,7 +35,7 @@ export function SelectionBar({ selection, context = "library", extra, onStatus }
     }
   };
   return (
-    <div role="toolbar" aria-label="Selected items" className="fixed inset-x-0 top-0 z-40 flex flex-wrap items-center gap-1 bg-sky-800 px-3 py-2 text-white shadow md:left-56">
+    <div role="toolbar" aria-label="Selected items" className="fixed inset-x-0 top-0 z-40 flex items-center gap-1 overflow-x-auto whitespace-nowrap bg-sky-800 px-3 py-2 text-white shadow md:left-56 [&>*]:shrink-0">
       <button type="button" className={action} onClick={selection.clear} aria-label="Clear selection">
         <Icon name="close" />
       </button>

@@ -89,7 +89,10 @@ export function layoutTimeline(days: TimelineDay[], { width, rowHeight, packDays
       const x = open.x + DAY_GAP_PX;
       const { tiles, right } = place(day, only, x);
       if (Math.max(right, x + MIN_LABEL_PX) <= width) {
-        open.row.labels.push({ day, left: x, width: Math.max(right, x + MIN_LABEL_PX) - x });
+        // Each label runs to the next one (the last to the row's end).
+        const previous = open.row.labels.at(-1)!;
+        previous.width = x - DAY_GAP_PX - previous.left;
+        open.row.labels.push({ day, left: x, width: width - x });
         open.row.tiles.push(...tiles);
         open.x = Math.max(right, x + MIN_LABEL_PX);
         continue;
@@ -98,7 +101,7 @@ export function layoutTimeline(days: TimelineDay[], { width, rowHeight, packDays
     open = null;
     for (const [i, line] of lines.entries()) {
       const { tiles, right } = place(day, line, 0);
-      const labels = i === 0 ? [{ day, left: 0, width: line.full ? width : Math.min(width, Math.max(right, MIN_LABEL_PX)) }] : [];
+      const labels = i === 0 ? [{ day, left: 0, width }] : [];
       const imageHeight = Math.round(line.height);
       const row: TimelineRow = { top, height: (i === 0 ? DAY_HEADER_PX : 0) + imageHeight + GAP_PX, day, labels, imageHeight, tiles };
       rows.push(row);
