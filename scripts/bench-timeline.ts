@@ -90,6 +90,11 @@ async function lighthouseRun(url: string, preset: "mobile" | "desktop") {
       cls: Number((lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(3)),
       speedIndexMs: ms("speed-index"),
       requests: urls.length,
+      // What the audit blames: the LCP element and its phases, the scripts that kept the main thread busy.
+      lcpElement: (lhr.audits["largest-contentful-paint-element"]?.details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined)?.items?.[0]?.items?.[0]?.node?.snippet,
+      lcpPhases: (lhr.audits["largest-contentful-paint-element"]?.details as { items?: { items?: { phase?: string; timing?: number }[] }[] } | undefined)?.items?.[1]?.items?.map((i) => `${i.phase}: ${Math.round(i.timing ?? 0)} ms`),
+      bootup: (lhr.audits["bootup-time"]?.details as { items?: { url: string; scripting: number }[] } | undefined)?.items?.slice(0, 4).map((i) => `${i.url.replace(/^https?:\/\/[^/]+/, "")}: ${Math.round(i.scripting)} ms`),
+      scriptKb: Math.round((lhr.audits["total-byte-weight"]?.details as { items?: { url: string; totalBytes: number }[] } | undefined)?.items?.filter((i) => /\.js/.test(i.url)).reduce((s, i) => s + i.totalBytes, 0) ?? 0) / 1024,
       offBoxRequests: offBox,
       runtimeError: lhr.runtimeError?.message,
       warnings: lhr.runWarnings,

@@ -30,7 +30,7 @@ export function MemoriesStrip() {
       </div>
       <ul className="flex gap-2 overflow-x-auto pb-1">
         {memories.map((memory) => {
-          const cover = memory.items.find((i) => i.thumbnails.md || i.thumbnails.sm) ?? memory.items[0]!;
+          const cover = memory.items.find((i) => i.thumbnails.sm) ?? memory.items[0]!;
           const label = memory.yearsAgo === 1 ? "1 year ago" : `${memory.yearsAgo} years ago`;
           return (
             <li key={memory.year} className="shrink-0">
@@ -40,9 +40,10 @@ export function MemoriesStrip() {
                 aria-label={`${label}: ${memory.items.length} ${memory.items.length === 1 ? "photo" : "photos"} from ${memory.year}`}
                 className="relative block h-40 w-28 overflow-hidden rounded-xl bg-slate-200 focus-visible:outline-4 focus-visible:outline-sky-500 md:h-48 md:w-36 dark:bg-slate-800"
               >
-                {cover.thumbnails.md || cover.thumbnails.sm ? (
+                {cover.thumbnails.sm ? (
+                  // The small thumbnail (the timeline's, often already cached): the strip must not slow the first screen.
                   // eslint-disable-next-line @next/next/no-img-element -- a thumbnail the box already sized; next/image adds nothing here
-                  <img src={`/api/assets/${cover.id}/thumbnail?size=${cover.thumbnails.md ? "md" : "sm"}`} alt="" className="h-full w-full object-cover" draggable={false} />
+                  <img src={`/api/assets/${cover.id}/thumbnail?size=sm`} alt="" className="h-full w-full object-cover" draggable={false} />
                 ) : null}
                 <span className="absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/70 to-transparent px-2 pb-2 pt-6 text-left text-sm font-semibold text-white">{label}</span>
               </button>

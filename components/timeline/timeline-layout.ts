@@ -14,6 +14,8 @@ export type TimelineRow = { top: number; height: number; day: string; labels: { 
 export type LayoutOptions = { width: number; rowHeight: number; /** pack short days side by side (wide screens) */ packDays: boolean };
 
 export const DAY_HEADER_PX = 44;
+/** Items per request when a month of the timeline loads. */
+export const MONTH_PAGE = 500;
 export const GAP_PX = 2;
 /** Space between two days sharing a row. */
 export const DAY_GAP_PX = 16;
