@@ -41,9 +41,9 @@ export function MemoriesStrip() {
                 className="relative block h-40 w-28 overflow-hidden rounded-xl bg-slate-200 focus-visible:outline-4 focus-visible:outline-sky-500 md:h-48 md:w-36 dark:bg-slate-800"
               >
                 {cover.thumbnails.sm ? (
-                  // The small thumbnail (the timeline's, often already cached): the strip must not slow the first screen.
+                  // The small thumbnail, at high priority: on a phone this card is the largest image of the first screen (Lighthouse's LCP).
                   // eslint-disable-next-line @next/next/no-img-element -- a thumbnail the box already sized; next/image adds nothing here
-                  <img src={`/api/assets/${cover.id}/thumbnail?size=sm`} alt="" className="h-full w-full object-cover" draggable={false} />
+                  <img src={`/api/assets/${cover.id}/thumbnail?size=sm`} alt="" fetchPriority="high" className="h-full w-full object-cover" draggable={false} />
                 ) : null}
                 <span className="absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/70 to-transparent px-2 pb-2 pt-6 text-left text-sm font-semibold text-white">{label}</span>
               </button>
