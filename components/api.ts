@@ -12,9 +12,13 @@ async function parse<T>(res: Response): Promise<T> {
   return body as T;
 }
 
-/** GET a JSON API route. */
+/** GET a JSON API route; an answer the page's first HTML already asked for (earlyFetchScript) is used once instead of a second request. */
 export async function getJson<T>(url: string): Promise<T> {
-  return parse<T>(await fetch(url, { credentials: "same-origin" }));
+  const early = typeof window === "undefined" ? undefined : (window as { __albumsEarly?: Record<string, Promise<Response>> }).__albumsEarly;
+  const asked = early?.[url];
+  if (asked) delete early[url];
+  const answer = asked ? await asked.catch(() => null) : null;
+  return parse<T>(answer ?? (await fetch(url, { credentials: "same-origin" })));
 }
 
 /** A state-changing JSON call (same-origin, so the CSRF check passes). */

@@ -1,5 +1,11 @@
 import { ShelfScreen } from "@/components/screens/shelf-screen";
+import { EarlyTimelineFetch } from "@/components/timeline/early-fetch";
 
 export default function PhotosPage() {
-  return <ShelfScreen view="timeline" />;
+  return (
+    <>
+      <EarlyTimelineFetch view="timeline" memories />
+      <ShelfScreen view="timeline" />
+    </>
+  );
 }

@@ -13,6 +13,8 @@ type TileProps = {
   asset: AssetSummary;
   selected: boolean;
   selecting: boolean;
+  /** On the first screen: the thumbnail is requested at once, at high priority (it is the LCP). */
+  eager?: boolean;
   onOpen: () => void;
   onToggle: (range: boolean) => void;
 };
@@ -26,9 +28,10 @@ function describe(asset: AssetSummary): string {
  * One square of a grid: the blurred ThumbHash at once, the small WebP thumbnail over it once the
  * tile has settled near the viewport and the image arrives (a load still in flight when the tile
  * unmounts is dropped, so the browser cancels it). Click opens (or toggles while selecting);
- * shift/ctrl-click and a touch long-press select.
+ * shift/ctrl-click and a touch long-press select. The select circle shows on hover with a mouse and
+ * always while selecting; a touch screen (no hover) has it only while selecting, never invisible but tappable.
  */
-export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: TileProps) {
+export function AssetTile({ asset, selected, selecting, eager = false, onOpen, onToggle }: TileProps) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pressed = useRef(false);
   const start = useRef({ x: 0, y: 0 });
@@ -38,7 +41,7 @@ export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: Tile
   const preview = (on: boolean) => asset.kind === "video" && setPreviewing(on);
   const root = useRef<HTMLDivElement>(null);
   const image = useRef<HTMLImageElement>(null);
-  const near = useSettledInView(root);
+  const near = useSettledInView(root) || eager;
   useEffect(() => {
     const img = image.current;
     return () => {
@@ -50,7 +53,7 @@ export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: Tile
     timer.current = null;
   };
   return (
-    <div ref={root} className={`group relative h-full w-full overflow-hidden bg-slate-200 dark:bg-slate-800 ${selected ? "ring-4 ring-inset ring-sky-500" : ""}`} style={{ backgroundImage: loaded ? undefined : cssUrl(thumbhashUrl(asset.thumbhash)), backgroundSize: "cover" }}>
+    <div ref={root} className={`group relative h-full w-full select-none overflow-hidden [-webkit-touch-callout:none] bg-slate-200 dark:bg-slate-800 ${selected ? "ring-4 ring-inset ring-sky-500" : ""}`} style={{ backgroundImage: loaded ? undefined : cssUrl(thumbhashUrl(asset.thumbhash)), backgroundSize: "cover" }}>
       {asset.thumbnails.sm ? (
         near ? (
           <Image
@@ -61,6 +64,8 @@ export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: Tile
             unoptimized
             sizes="200px"
             decoding="async"
+            loading={eager ? "eager" : undefined}
+            fetchPriority={eager ? "high" : undefined}
             onLoad={() => setLoaded(true)}
             className={`object-cover transition duration-200 ${loaded ? "opacity-100" : "opacity-0"} ${selected ? "scale-90 rounded-md" : ""}`}
             draggable={false}
@@ -115,7 +120,7 @@ export function AssetTile({ asset, selected, selecting, onOpen, onToggle }: Tile
         type="button"
         aria-label={selected ? "Deselect" : "Select"}
         onClick={(e) => onToggle(e.shiftKey)}
-        className={`absolute left-1 top-1 rounded-full p-0.5 transition ${selected ? "bg-sky-600 text-white opacity-100" : "bg-black/40 text-white opacity-0 group-hover:opacity-100 focus-visible:opacity-100"} ${selecting ? "opacity-100" : ""}`}
+        className={`absolute left-1 top-1 rounded-full p-0.5 transition ${selected ? "bg-sky-600 text-white" : "bg-black/40 text-white"} ${selected || selecting ? "opacity-100" : "opacity-0 group-hover:opacity-100 focus-visible:opacity-100 [@media(hover:none)]:hidden"}`}
       >
         <Icon name="check" className="h-4 w-4" />
       </button>

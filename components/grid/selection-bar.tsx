@@ -15,7 +15,8 @@ export type BulkContext = "library" | "archive" | "trash";
 const action = "inline-flex items-center gap-1 rounded-full px-3 py-1.5 text-sm font-medium hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-white";
 
 /**
- * The bar that replaces the header while items are selected: add to album, favorite, archive,
+ * The bar that covers the header while items are selected (fixed, over it: the grid under the
+ * finger never moves when selection starts): add to album, favorite, archive,
  * download, trash — or restore/delete for good in the trash. `extra` adds screen-specific actions.
  */
 export function SelectionBar({ selection, context = "library", extra, onStatus }: { selection: Selection; context?: BulkContext; extra?: (ids: string[]) => ReactNode; onStatus: (status: Status) => void }) {
@@ -34,7 +35,7 @@ export function SelectionBar({ selection, context = "library", extra, onStatus }
     }
   };
   return (
-    <div role="toolbar" aria-label="Selected items" className="sticky top-0 z-40 flex flex-wrap items-center gap-1 bg-sky-800 px-3 py-2 text-white shadow md:top-0">
+    <div role="toolbar" aria-label="Selected items" className="fixed inset-x-0 top-0 z-40 flex items-center gap-1 overflow-x-auto whitespace-nowrap bg-sky-800 px-3 py-2 text-white shadow md:left-56 [&>*]:shrink-0">
       <button type="button" className={action} onClick={selection.clear} aria-label="Clear selection">
         <Icon name="close" />
       </button>

@@ -5,28 +5,45 @@ import { useState } from "react";
 import { getJson, sendJson } from "../api";
 import { AssetBrowser } from "../grid/asset-browser";
 import { removeFromAlbum } from "../grid/bulk-actions";
+import { StatusToast, type Status } from "../grid/status-toast";
 import { Icon } from "../icons";
 import { ShareDialog } from "../share/share-links";
 import { buttonClass, EmptyState, ErrorState, GridSkeleton, inputClass, primaryButtonClass } from "../states";
 import type { AlbumDetail } from "../types";
+import { AddToAlbum } from "./add-to-album";
 
 const bar = "inline-flex items-center gap-1 rounded-full px-3 py-1.5 text-sm font-medium hover:bg-white/15";
 
-/** One album: title and description (editable), sort order, its photos; selection can remove or set the cover. */
+/** One album: title and description (editable), sort order, its photos; "Add photos" picks more from the timeline; selection can remove or set the cover. */
 export function AlbumScreen({ id }: { id: string }) {
   const client = useQueryClient();
   const router = useRouter();
   const { data, error, refetch } = useQuery({ queryKey: ["album", id], queryFn: () => getJson<AlbumDetail>(`/api/albums/${id}`) });
   const [editing, setEditing] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [status, setStatus] = useState<Status>("");
   const update = async (change: Record<string, unknown>) => {
     await sendJson("PATCH", `/api/albums/${id}`, change);
     await client.invalidateQueries();
   };
   if (error) return <ErrorState error={error} retry={() => void refetch()} />;
   if (!data) return <GridSkeleton />;
+  if (adding) {
+    return (
+      <AddToAlbum
+        albumId={id}
+        title={data.title}
+        onDone={(message) => {
+          setAdding(false);
+          setStatus(message);
+        }}
+      />
+    );
+  }
   return (
     <>
+      <StatusToast status={status} onDone={() => setStatus("")} />
       <div className="px-4 py-3">
         {editing ? (
           <AlbumEditor album={data} onSave={async (change) => { await update(change); setEditing(false); }} onCancel={() => setEditing(false)} />
@@ -43,6 +60,7 @@ export function AlbumScreen({ id }: { id: string }) {
               <option value="oldest">Oldest first</option>
               <option value="added">Recently added</option>
             </select>
+            <button type="button" className={primaryButtonClass} onClick={() => setAdding(true)}>Add photos</button>
             <button type="button" className={buttonClass} onClick={() => setEditing(true)}>Edit</button>
             <button type="button" className={buttonClass} onClick={() => setSharing(true)}>Share</button>
             {data.items.length > 0 ? <a className={buttonClass} href={`/api/albums/${id}/download.zip`} download>Download ZIP</a> : null}
@@ -63,7 +81,7 @@ export function AlbumScreen({ id }: { id: string }) {
       </div>
       {sharing ? <ShareDialog target={{ albumId: id }} onClose={() => setSharing(false)} /> : null}
       {data.items.length === 0 ? (
-        <EmptyState icon="albums" title="This album is empty">Select photos in the timeline or in search results and choose “Add to album”.</EmptyState>
+        <EmptyState icon="albums" title="This album is empty">Choose “Add photos” above, or select photos in the timeline or in search results and choose “Add to album”.</EmptyState>
       ) : (
         <AssetBrowser
           items={data.items}

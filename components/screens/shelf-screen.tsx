@@ -2,20 +2,27 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { sendJson } from "../api";
 import { ScreenHeader, buttonClass } from "../states";
+import { MemoriesStrip, useTodaysMemories } from "../timeline/memories-strip";
 import { Timeline } from "../timeline/timeline";
 import type { ShelfView } from "../types";
 
 const TITLES: Record<ShelfView, string> = { timeline: "Photos", favorites: "Favorites", archive: "Archive", trash: "Trash" };
 
-/** Photos, Favorites, Archive and Trash: one timeline each; the trash explains its rule and can be emptied. */
+/** Photos, Favorites, Archive and Trash: one timeline each (Photos with "On this day" above it); the trash explains its rule and can be emptied. */
 export function ShelfScreen({ view, trashDays }: { view: ShelfView; trashDays?: number }) {
   return (
     <>
       <ScreenHeader title={TITLES[view]}>{view === "trash" ? <EmptyTrash /> : null}</ScreenHeader>
       {trashDays !== undefined ? <TrashRule trashDays={trashDays} /> : null}
-      <Timeline view={view} />
+      {view === "timeline" ? <PhotosTimeline /> : <Timeline view={view} />}
     </>
   );
+}
+
+/** The Photos home: today's memories above the timeline, both requested at once. */
+function PhotosTimeline() {
+  const memories = useTodaysMemories();
+  return <Timeline view="timeline" header={<MemoriesStrip />} holding={memories.isPending} />;
 }
 
 /** The purge rule, from the server's configuration (passed by the page: no request needed). */

@@ -1,7 +1,11 @@
 "use client";
-import { useMemo, useRef, useState } from "react";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { formatMonth } from "../format";
+import { placeYearLabels } from "./scrubber-labels";
 import type { TimelineRow } from "./timeline-layout";
+
+/** Room one year label needs on the bar (10 px text and its line height). */
+const LABEL_PX = 14;
 
 /**
  * The date scrubber on the right edge: years at their place in the timeline; drag or click to
@@ -12,10 +16,22 @@ export function Scrubber({ rows, height, scrollMargin, current }: { rows: Timeli
   const [hover, setHover] = useState<{ y: number; label: string } | null>(null);
   const months = useMemo(() => {
     const out: { month: string; top: number }[] = [];
-    for (const row of rows) if (row.kind === "day" && out.at(-1)?.month !== row.day.slice(0, 7)) out.push({ month: row.day.slice(0, 7), top: row.top });
+    for (const row of rows) for (const { day } of row.labels) if (out.at(-1)?.month !== day.slice(0, 7)) out.push({ month: day.slice(0, 7), top: row.top });
     return out;
   }, [rows]);
-  const years = months.filter((m, i) => i === 0 || m.month.slice(0, 4) !== months[i - 1]!.month.slice(0, 4));
+  const [barPx, setBarPx] = useState(0);
+  useLayoutEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setBarPx(el.clientHeight));
+    observer.observe(el);
+    setBarPx(el.clientHeight);
+    return () => observer.disconnect();
+  }, [months.length]);
+  const years = useMemo(() => {
+    const firsts = months.filter((m, i) => i === 0 || m.month.slice(0, 4) !== months[i - 1]!.month.slice(0, 4));
+    return placeYearLabels(firsts.map((m) => ({ label: m.month.slice(0, 4), fraction: height > 0 ? m.top / height : 0 })), barPx, LABEL_PX);
+  }, [months, height, barPx]);
   if (height <= 0 || months.length < 2) return null;
   const jumpTo = (top: number) => window.scrollTo({ top: scrollMargin + top - 60 });
   const atFraction = (clientY: number) => {
@@ -61,8 +77,8 @@ export function Scrubber({ rows, height, scrollMargin, current }: { rows: Timeli
       onPointerUp={() => setHover(null)}
     >
       {years.map((y) => (
-        <span key={y.month} aria-hidden="true" className="absolute right-0.5 text-[10px] font-medium text-slate-600 dark:text-slate-300" style={{ top: `${(y.top / height) * 100}%` }}>
-          {y.month.slice(0, 4)}
+        <span key={y.label} aria-hidden="true" data-testid="scrubber-year" className="absolute right-0.5 text-[10px] font-medium leading-[14px] text-slate-600 dark:text-slate-300" style={{ top: y.top }}>
+          {y.label}
         </span>
       ))}
       {hover ? (

@@ -1,17 +1,20 @@
 "use client";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { formatDay, formatMonth } from "../format";
 import { AssetTile } from "../grid/asset-tile";
 import { SelectionBar, type BulkContext } from "../grid/selection-bar";
 import { StatusToast, type Status } from "../grid/status-toast";
-import { useSelection } from "../grid/use-selection";
+import { useSelection, type Selection } from "../grid/use-selection";
 import { useOpenViewer } from "../lightbox/viewer-host";
 import { EmptyState, ErrorState, GridSkeleton } from "../states";
 import type { ShelfView } from "../types";
 import { Scrubber } from "./scrubber";
-import { columnsFor, GAP_PX, layoutTimeline, rowAt } from "./timeline-layout";
+import { DAY_HEADER_PX, layoutTimeline, packsDays, rowAt, rowHeightFor } from "./timeline-layout";
 import { useTimelineData } from "./use-timeline-data";
+
+/** Rows at the top of the timeline whose thumbnails load at once, at high priority (the first screen). */
+const EAGER_ROWS = 4;
 
 const EMPTY: Record<ShelfView, { title: string; text: string }> = {
   timeline: { title: "No photos yet", text: "Upload from this browser or share from your phone; Google Takeout imports land here too." },
@@ -20,18 +23,28 @@ const EMPTY: Record<ShelfView, { title: string; text: string }> = {
   trash: { title: "The trash is empty", text: "Trashed items stay here until they are deleted for good." },
 };
 
+type TimelineProps = {
+  view: ShelfView;
+  /** Shown above the first day (e.g. memories). */
+  header?: ReactNode;
+  /** Keep the skeleton while the header still loads, so it never pushes the grid down. */
+  holding?: boolean;
+  /** Picker mode (e.g. "Add photos" to an album): a tap selects, and this bar replaces the selection bar. */
+  picker?: (selection: Selection) => ReactNode;
+};
+
 /**
- * The virtualized timeline of a view: days with headers, a sticky month label, a date scrubber,
- * multi-select and the lightbox. Only rows on screen exist in the DOM and only their months load.
+ * The virtualized timeline of a view: justified rows of photos under their day labels (short days
+ * share a row on wide screens), a sticky month label, a date scrubber, multi-select and the
+ * lightbox. Only rows on screen exist in the DOM and only their months load.
  */
-export function Timeline({ view }: { view: ShelfView }) {
+export function Timeline({ view, header, holding = false, picker }: TimelineProps) {
   const list = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [scrollMargin, setScrollMargin] = useState(0);
   const [months, setMonths] = useState<string[]>([]);
   const { days, itemsOf, flat } = useTimelineData(view, months);
-  const columns = columnsFor(width);
-  const layout = useMemo(() => layoutTimeline(days.data?.days ?? [], width, columns), [days.data, width, columns]);
+  const layout = useMemo(() => layoutTimeline(days.data?.days ?? [], { width, rowHeight: rowHeightFor(width), packDays: packsDays(width) }), [days.data, width]);
   useLayoutEffect(() => {
     const el = list.current;
     if (!el) return;
@@ -43,7 +56,7 @@ export function Timeline({ view }: { view: ShelfView }) {
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [days.data]);
+  }, [days.data, holding]);
   const virtualizer = useWindowVirtualizer({
     count: layout.rows.length,
     estimateSize: (i) => layout.rows[i]!.height,
@@ -67,40 +80,40 @@ export function Timeline({ view }: { view: ShelfView }) {
   const context: BulkContext = view === "trash" ? "trash" : view === "archive" ? "archive" : "library";
 
   if (days.error) return <ErrorState error={days.error} retry={() => void days.refetch()} />;
-  if (!days.data) return <GridSkeleton count={24} />;
+  if (!days.data || holding) return <GridSkeleton count={24} />;
   if (days.data.total === 0) return <EmptyState icon={view === "timeline" ? "photos" : view === "favorites" ? "heart" : view} title={EMPTY[view].title}>{EMPTY[view].text}</EmptyState>;
   const scrolled = (virtualizer.scrollOffset ?? 0) - scrollMargin;
   const topRow = layout.rows[rowAt(layout.rows, Math.max(0, scrolled))];
   return (
     <div className="relative">
-      <SelectionBar selection={selection} context={context} onStatus={setStatus} />
-      {topRow && scrolled > 0 && !selection.active ? (
+      {picker ? picker(selection) : <SelectionBar selection={selection} context={context} onStatus={setStatus} />}
+      {topRow && scrolled > 0 && !selection.active && !picker ? (
         <div aria-hidden="true" className="pointer-events-none sticky top-[53px] z-20 h-0 md:top-0">
           <span className="ml-3 mt-2 inline-block rounded-full bg-white/90 px-3 py-1 text-sm font-semibold shadow dark:bg-slate-900/90" data-testid="month-label">{formatMonth(topRow.day)}</span>
         </div>
       ) : null}
+      {header}
       <div ref={list} className="relative ml-1 mr-7 md:ml-2 md:mr-9" style={{ height: layout.height }} data-testid="timeline">
         {visible.map((row) => {
           const r = layout.rows[row.index]!;
           const style = { position: "absolute" as const, top: 0, left: 0, width: "100%", height: r.height, transform: `translateY(${row.start - scrollMargin}px)` };
-          if (r.kind === "day") {
-            return (
-              <h2 key={row.key} style={style} className="flex items-end px-2 pb-2 text-sm font-medium text-slate-700 dark:text-slate-200">
-                {formatDay(r.day)}
-              </h2>
-            );
-          }
-          const items = itemsOf(r.day);
+          const top = r.labels.length > 0 ? DAY_HEADER_PX : 0;
           return (
-            <div key={row.key} style={{ ...style, display: "grid", gridTemplateColumns: `repeat(${columns}, ${layout.cell}px)`, gap: GAP_PX }}>
-              {Array.from({ length: r.count }, (_, c) => {
-                const item = items?.[r.first + c];
+            <div key={row.key} style={style}>
+              {r.labels.map((label) => (
+                <h2 key={label.day} style={{ position: "absolute", left: label.left, width: label.width, height: DAY_HEADER_PX }} className="truncate px-1 pb-2 pt-5 text-sm font-medium text-slate-700 dark:text-slate-200">
+                  {formatDay(label.day)}
+                </h2>
+              ))}
+              {r.tiles.map((tile) => {
+                const item = itemsOf(tile.day)?.[tile.index];
+                const box = { position: "absolute" as const, top, left: tile.left, width: tile.width, height: r.imageHeight };
                 return item ? (
-                  <div key={item.id} style={{ height: layout.cell }}>
-                    <AssetTile asset={item} selected={selection.selected.has(item.id)} selecting={selection.active} onOpen={() => openViewer(flat(), item.id)} onToggle={(range) => selection.toggle(item.id, range)} />
+                  <div key={item.id} style={box} data-tile="">
+                    <AssetTile asset={item} eager={row.index < EAGER_ROWS} selected={selection.selected.has(item.id)} selecting={selection.active || picker !== undefined} onOpen={() => openViewer(flat(), item.id)} onToggle={(range) => selection.toggle(item.id, range)} />
                   </div>
                 ) : (
-                  <div key={c} style={{ height: layout.cell }} className="animate-pulse bg-slate-200 dark:bg-slate-800" />
+                  <div key={`${tile.day}:${tile.index}`} style={box} className="animate-pulse bg-slate-200 dark:bg-slate-800" />
                 );
               })}
             </div>

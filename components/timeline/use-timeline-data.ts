@@ -4,9 +4,7 @@ import { useState } from "react";
 import { getJson, qs } from "../api";
 import { tzOffset } from "../format";
 import type { AssetSummary, AssetView } from "../types";
-import { dayAt, monthWindow, type TimelineDay } from "./timeline-layout";
-
-const PAGE = 500;
+import { dayAt, MONTH_PAGE, monthWindow, type TimelineDay } from "./timeline-layout";
 
 /** One month of a view, newest first, grouped by day (the viewer's fixed offset). */
 async function loadMonth(view: AssetView, month: string, tz: number): Promise<{ items: AssetSummary[]; byDay: Map<string, AssetSummary[]> }> {
@@ -14,7 +12,7 @@ async function loadMonth(view: AssetView, month: string, tz: number): Promise<{ 
   const items: AssetSummary[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: AssetSummary[]; nextCursor: string | null } = await getJson(`/api/assets${qs({ view, from, to, limit: PAGE, cursor })}`);
+    const page: { items: AssetSummary[]; nextCursor: string | null } = await getJson(`/api/assets${qs({ view, from, to, limit: MONTH_PAGE, cursor })}`);
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);

@@ -35,9 +35,12 @@ afterAll(async () => lib?.cleanup());
 describe("views and day buckets", () => {
   it("groups days at the viewer's offset and lists a month window", async () => {
     const { listTimelineDays } = await import("@/lib/assets/list-timeline-days");
-    expect(await listTimelineDays(lib.db, { view: "timeline", tz: 0 })).toEqual({ days: [{ day: "2023-07-14", count: 2 }, { day: "2022-07-15", count: 1 }, { day: "2021-01-02", count: 1 }], total: 4 });
+    expect(await listTimelineDays(lib.db, { view: "timeline", tz: 0 })).toEqual({
+      days: [{ day: "2023-07-14", count: 2, aspects: [1.33, 1.33] }, { day: "2022-07-15", count: 1, aspects: [1.33] }, { day: "2021-01-02", count: 1, aspects: [1.33] }],
+      total: 4,
+    });
     // At UTC+2 the 22:30 photo belongs to the next day.
-    expect((await listTimelineDays(lib.db, { view: "timeline", tz: 120 })).days.slice(0, 2)).toEqual([{ day: "2023-07-15", count: 1 }, { day: "2023-07-14", count: 1 }]);
+    expect((await listTimelineDays(lib.db, { view: "timeline", tz: 120 })).days.slice(0, 2)).toMatchObject([{ day: "2023-07-15", count: 1 }, { day: "2023-07-14", count: 1 }]);
     const { listAssets, listAssetsQuery } = await import("@/lib/assets/list-assets");
     const july = await listAssets(lib.db, listAssetsQuery.parse({ from: "2023-07-01T00:00:00+02:00", to: "2023-08-01T00:00:00+02:00" }));
     expect(july.items.map((i) => i.id)).toEqual([ids.a, ids.b]);

@@ -1,0 +1,41 @@
+import vm from "node:vm";
+import { describe, expect, it } from "vitest";
+import { qs } from "../api";
+import { earlyFetchScript } from "./early-fetch-script";
+import { monthWindow } from "./timeline-layout";
+
+/** Runs the inline script with a fake fetch; returns the URLs it asked for, in order. */
+async function run(tzOffsetMinutes: number, days: { day: string }[]): Promise<{ asked: string[]; early: Record<string, unknown> }> {
+  const asked: string[] = [];
+  const window: Record<string, unknown> = {};
+  const fetch = (url: string) => {
+    asked.push(url);
+    const body = url.startsWith("/api/timeline/days") ? { days, total: days.length } : {};
+    const response = { ok: true, json: async () => body, clone: () => response };
+    return Promise.resolve(response);
+  };
+  class FakeDate {
+    getTimezoneOffset() {
+      return -tzOffsetMinutes;
+    }
+  }
+  vm.runInNewContext(earlyFetchScript("timeline", { memories: true, pageSize: 500 }), { window, fetch, URLSearchParams, Date: FakeDate, Math });
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+  return { asked, early: window.__albumsEarly as Record<string, unknown> };
+}
+
+describe("earlyFetchScript", () => {
+  it("asks for exactly the URLs the timeline's client code builds, at the viewer's offset", async () => {
+    for (const tz of [0, 90, -300]) {
+      const { asked, early } = await run(tz, [{ day: "2025-12-31" }, { day: "2025-11-02" }]);
+      const { from, to } = monthWindow("2025-12", tz);
+      const expected = [`/api/timeline/days${qs({ view: "timeline", tz })}`, `/api/memories${qs({ date: undefined, tz })}`, `/api/assets${qs({ view: "timeline", from, to, limit: 500, cursor: null })}`];
+      expect(asked).toEqual(expected);
+      expect(Object.keys(early)).toEqual(expected);
+    }
+  });
+
+  it("asks for no month when the view is empty", async () => {
+    expect((await run(0, [])).asked).toHaveLength(2);
+  });
+});

@@ -1,0 +1,10 @@
+import { headers } from "next/headers";
+import type { ShelfView } from "../types";
+import { earlyFetchScript } from "./early-fetch-script";
+import { MONTH_PAGE } from "./timeline-layout";
+
+/** A server-rendered inline script (with this response's CSP nonce) that starts the timeline's first requests before hydration. */
+export async function EarlyTimelineFetch({ view, memories }: { view: ShelfView; memories: boolean }) {
+  const nonce = /'nonce-([^']+)'/.exec((await headers()).get("content-security-policy") ?? "")?.[1];
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: earlyFetchScript(view, { memories, pageSize: MONTH_PAGE }) }} />;
+}
