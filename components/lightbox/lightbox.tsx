@@ -118,7 +118,7 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
           {asset?.motionPhoto ? <Tool icon="motion" label={motion ? "Stop motion" : "Play motion"} pressed={motion} onClick={() => setMotion((m) => !m)} /> : null}
           <Tool icon="heart" label={favorite ? "Remove from favorites" : "Add to favorites"} pressed={favorite} onClick={() => void act({ favorite: !favorite })} />
           <Tool icon="albums" label="Add to album" onClick={() => setPicking(true)} />
-          <Tool icon="similar" label="Similar photos" onClick={() => router.push(`/search?similar=${summary.id}`)} />
+          {asset?.derived.jobs.some((j) => j.kind === "clip" && j.status === "done") ? <Tool icon="similar" label="Similar photos" onClick={() => router.push(`/search?similar=${summary.id}`)} /> : null}
           <Tool icon="download" label="Download original" onClick={() => window.open(`/api/assets/${summary.id}/original?download=1`, "_self")} />
           <Tool icon="trash" label="Move to trash" onClick={() => void act({ trashed: true })} />
           <Tool icon="info" label="Details" pressed={infoOpen} onClick={() => setInfoOpen((o) => !o)} />
