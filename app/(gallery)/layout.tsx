@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ViewerHost } from "@/components/lightbox/viewer-host";
 import { Providers } from "@/components/providers";
+import { OfflineBanner } from "@/components/offline/offline-banner";
 import { AppShell } from "@/components/shell/app-shell";
 import { DropUpload } from "@/components/upload/drop-upload";
 
@@ -9,6 +10,7 @@ export default function GalleryLayout({ children }: { children: ReactNode }) {
     <Providers>
       <ViewerHost>
         <AppShell>
+          <OfflineBanner />
           <DropUpload>{children}</DropUpload>
         </AppShell>
       </ViewerHost>

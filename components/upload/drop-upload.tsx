@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
-import { droppedFiles } from "@/lib/upload-queue/dropped-files";
+import { droppedFiles } from "./dropped-files";
 import { newQueueItem } from "@/lib/upload-queue/queue-item";
 import { openQueueStore } from "@/lib/upload-queue/queue-store";
 
