@@ -4,6 +4,7 @@ import { getJson } from "../../api";
 import { formatBytes } from "../../format";
 import { ErrorState } from "../../states";
 import type { LibraryStatus } from "../../types";
+import { BackupNow } from "./backup-now";
 import { Panel } from "./panel";
 import { PlainText, Technical } from "./plain-text";
 
@@ -60,6 +61,7 @@ export function LibraryOverview() {
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
           {backup.everyHours > 0 ? `Automatic every ${backup.everyHours} h into ${backup.dir}, keeping ${backup.keep}.` : "Automatic backups are off."}
         </p>
+        <BackupNow />
         <Technical summary="How to set up backups">
           Backups go to a folder (ALBUMS_BACKUP_DIR, best on another disk) and, when set, a restic repository on another machine (ALBUMS_BACKUP_REPOSITORY). ALBUMS_BACKUP_EVERY_HOURS sets how often they run (0 turns them off). Set these in the box&apos;s environment file and restart it (see the README, &ldquo;Backups&rdquo;).
         </Technical>
