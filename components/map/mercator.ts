@@ -25,13 +25,13 @@ export function viewBounds(view: View, width: number, height: number): Bounds {
 }
 
 /** The view that shows a box whole on a `width`×`height` screen with `padding` pixels around it. */
-export function fitBounds(bounds: Bounds, width: number, height: number, padding = 40): View {
+export function fitBounds(bounds: Bounds, width: number, height: number, padding = 40, maxZoom = MAX_ZOOM): View {
   const [x0, y0] = project(bounds.west, bounds.north);
   const [x1, y1] = project(bounds.east, bounds.south);
   const spanX = Math.max(x1 - x0, 1e-6);
   const spanY = Math.max(y1 - y0, 1e-6);
   const zoom = Math.log2(Math.min((width - 2 * padding) / (TILE * spanX), (height - 2 * padding) / (TILE * spanY)));
-  return { x: (x0 + x1) / 2, y: (y0 + y1) / 2, zoom: clampZoom(Math.min(zoom, 12), width) };
+  return { x: (x0 + x1) / 2, y: (y0 + y1) / 2, zoom: clampZoom(Math.min(zoom, maxZoom), width) };
 }
 
 /** Zooms by `factor` keeping the world point under screen point (`px`, `py`) where it is. */

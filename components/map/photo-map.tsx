@@ -4,6 +4,9 @@ import { boundsOf, clusterPhotos, type Cluster, type PhotoPoint } from "./photo-
 import { fitBounds, pan, TILE, toScreen, viewBounds, zoomAround, type Bounds, type View } from "./mercator";
 import { loadWorld, type WorldShapes } from "./world-shapes";
 
+/** The first view shows the country around the photos, not a street: the outlines are 1:110m. */
+const FIRST_ZOOM_MAX = 5;
+
 type Props = {
   points: PhotoPoint[];
   /** Called with the box in view whenever the map settles. */
@@ -32,7 +35,7 @@ export function PhotoMap({ points, onView, onOpen }: Props) {
     const observer = new ResizeObserver(([entry]) => {
       const [width, height] = [Math.round(entry!.contentRect.width), Math.round(entry!.contentRect.height)];
       setSize({ width, height });
-      if (width) setView((v) => v ?? fitBounds(boundsOf(points.length ? points.map((p) => [p[2], p[1]]) : [[-170, -60], [170, 75]]), width, height, 60));
+      if (width) setView((v) => v ?? fitBounds(boundsOf(points.length ? points.map((p) => [p[2], p[1]]) : [[-170, -60], [170, 75]]), width, height, 60, FIRST_ZOOM_MAX));
     });
     observer.observe(element);
     return () => observer.disconnect();
