@@ -3,7 +3,8 @@
 // off-box request, a tapped cluster opens its photos), the place filter on Enter and the phone's
 // compact filters, a Takeout imported from the browser with its report, Settings at 360 px with
 // "Back up now", and — the app stopped — the offline banner at once with the cached photos.
-// Screenshots under test-results/screenshots/polish-*.png.
+// Screenshots under test-results/screenshots/polish-*.png. Only the places enrichment runs (the
+// rest is not what these screens show), to keep the file short.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,7 +31,7 @@ const offBox: string[] = [];
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   [app, browser] = await Promise.all([
-    spawnApp("start", { ALBUMS_DATA_DIR: dataDir, ALBUMS_OWNER: "", ALBUMS_API_TOKEN: "", ALBUMS_BACKUP_DIR: path.join(dataDir, "..", `${path.basename(dataDir)}-backups`), ALBUMS_BACKUP_EVERY_HOURS: "0", ALBUMS_SCRUB_MB_PER_MINUTE: "0" }),
+    spawnApp("start", { ALBUMS_DATA_DIR: dataDir, ALBUMS_OWNER: "", ALBUMS_API_TOKEN: "", ALBUMS_BACKUP_DIR: path.join(dataDir, "..", `${path.basename(dataDir)}-backups`), ALBUMS_BACKUP_EVERY_HOURS: "0", ALBUMS_SCRUB_MB_PER_MINUTE: "0", ALBUMS_ENRICHMENT: "places" }),
     launchChromium(),
   ]);
   base = `http://127.0.0.1:${app.port}`;
