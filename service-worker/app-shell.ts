@@ -1,13 +1,22 @@
-// Offline app shell: pages network-first (the last good copy when offline), Next's hashed static
-// files and icons cache-first, thumbnails cache-first into a bounded "recently viewed" cache.
+// Offline app shell: pages network-first (the last good copy when offline or when the box does not
+// answer within a few seconds), Next's hashed static files and icons cache-first, thumbnails and
+// previews cache-first into a bounded "recently viewed" cache, and the timeline's JSON pages and
+// viewed photos' details network-first into a bounded cache, so an unreachable box still shows
+// the last timeline pages and the recently viewed photos.
 import { THUMBS_CACHE } from "@/lib/pwa/cache-names";
 import { SHARE_KEY_CACHE } from "./share-target";
 
 export const STATIC_CACHE = `albums-static-${BUILD_ID}`;
 export const PAGES_CACHE = `albums-pages-${BUILD_ID}`;
+export const API_CACHE = "albums-api";
 const SHELL_PAGES = ["/", "/upload"];
 const SHELL_FILES = ["/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon-512.png", "/icons/maskable-512.png"];
 const MAX_THUMBS = 300;
+const MAX_API = 80;
+/** Past this a request to the box counts as unanswered and the cached copy is used (not after ~20 s). */
+const NETWORK_TIMEOUT_MS = 3000;
+/** The JSON the timeline and the viewer need: pages of items, the day index, one asset's details. */
+const KEPT_JSON = /^\/api\/(assets|timeline\/days|assets\/[^/]+)$/;
 
 /** Caches the shell pages, the static files they load, the manifest and icons (install step). */
 export async function precacheShell(): Promise<void> {
@@ -24,7 +33,7 @@ export async function precacheShell(): Promise<void> {
 
 /** Drops caches of previous builds (activate step). */
 export async function dropOldCaches(): Promise<void> {
-  const keep = new Set([STATIC_CACHE, PAGES_CACHE, THUMBS_CACHE, SHARE_KEY_CACHE]);
+  const keep = new Set([STATIC_CACHE, PAGES_CACHE, THUMBS_CACHE, SHARE_KEY_CACHE, API_CACHE]);
   for (const name of await caches.keys()) if (name.startsWith("albums-") && !keep.has(name)) await caches.delete(name);
 }
 
@@ -35,6 +44,7 @@ export async function dropOldCaches(): Promise<void> {
 export function shellResponse(request: Request, url: URL, later: (work: Promise<unknown>) => void): Promise<Response> | null {
   if (request.mode === "navigate") return networkFirst(request, url);
   if (/^\/api\/assets\/[^/]+\/thumbnail$/.test(url.pathname)) return cacheFirst(request, THUMBS_CACHE, later, MAX_THUMBS);
+  if (KEPT_JSON.test(url.pathname)) return networkFirstJson(request, later);
   if (url.pathname.startsWith("/_next/static/") || SHELL_FILES.includes(url.pathname)) return cacheFirst(request, STATIC_CACHE, later);
   return null;
 }
@@ -42,13 +52,24 @@ export function shellResponse(request: Request, url: URL, later: (work: Promise<
 async function networkFirst(request: Request, url: URL): Promise<Response> {
   const pages = await caches.open(PAGES_CACHE);
   try {
-    const response = await fetch(request);
+    const response = await fetch(request, { signal: AbortSignal.timeout(NETWORK_TIMEOUT_MS) });
     if (response.ok && response.type === "basic" && !url.search) await pages.put(url.pathname, response.clone());
     return response;
-  } catch (error) {
-    const cached = (await pages.match(url.pathname)) ?? (await pages.match("/upload"));
-    if (cached) return cached;
-    throw error;
+  } catch {
+    return (await pages.match(url.pathname)) ?? (await pages.match("/upload")) ?? fetch(request);
+  }
+}
+
+/** The box's answer (kept, the cache bounded), or the last kept copy when the box does not answer in time. */
+async function networkFirstJson(request: Request, later: (work: Promise<unknown>) => void): Promise<Response> {
+  const cache = await caches.open(API_CACHE);
+  try {
+    const response = await fetch(request, { signal: AbortSignal.timeout(NETWORK_TIMEOUT_MS) });
+    if (response.status === 200) later(store(cache, request, response.clone(), MAX_API));
+    return response;
+  } catch {
+    // Nothing kept: wait for the box however long it takes.
+    return (await cache.match(request)) ?? fetch(request);
   }
 }
 

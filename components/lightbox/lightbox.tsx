@@ -140,9 +140,11 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
           {current?.motionPhoto ? <Tool icon="motion" label={motion ? "Stop motion" : "Play motion"} pressed={motion} onClick={() => setMotion((m) => !m)} /> : null}
           <Tool icon="heart" label={favorite ? "Remove from favorites" : "Add to favorites"} pressed={favorite} onClick={() => void act({ favorite: !favorite })} />
           <Tool icon="albums" label="Add to album" onClick={() => setPicking(true)} />
-          <span className="hidden sm:contents">
-            <Tool icon="similar" label="Similar photos" onClick={() => router.push(`/search?similar=${summary.id}`)} />
-          </span>
+          {asset?.derived.jobs.some((j) => j.kind === "clip" && j.status === "done") ? (
+            <span className="hidden sm:contents">
+              <Tool icon="similar" label="Similar photos" onClick={() => router.push(`/search?similar=${summary.id}`)} />
+            </span>
+          ) : null}
           <Tool icon="download" label="Download original" onClick={() => window.open(`/api/assets/${summary.id}/original?download=1`, "_self")} />
           {current?.faces.length ? <Tool icon="faces" label={faces ? "Hide faces" : "Show faces"} pressed={faces} onClick={() => setFaces((f) => !f)} /> : null}
           {summary.kind === "photo" || summary.kind === "video" ? <Tool icon="edit" label="Edit" pressed={panel === "edit"} onClick={() => togglePanel("edit")} /> : null}

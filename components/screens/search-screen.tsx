@@ -8,7 +8,7 @@ import { EgressPin } from "../shell/egress-pin";
 import { EmptyState, ErrorState, GridSkeleton, inputClass, primaryButtonClass } from "../states";
 import type { AlbumSummary, AssetSummary, PersonSummary, SearchResult } from "../types";
 import { MatchList } from "./match-list";
-import { FilterChips, FILTER_KEYS } from "./search-filters";
+import { FILTER_KEYS, SearchFilters } from "./search-filters";
 
 /** One box, filter chips, a result grid that says why each photo matched, and the "0 cloud calls" pin. */
 export function SearchScreen() {
@@ -60,13 +60,13 @@ export function SearchScreen() {
         <input id="search-box" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Words in photos, places, people, “beach last summer”…" className={`${inputClass} min-w-0 flex-1 rounded-full px-4`} />
         <button type="submit" className={primaryButtonClass}>Search</button>
       </form>
-      <FilterChips values={filters} onChange={setParam} people={people.data?.people ?? []} albums={albums.data?.albums ?? []} />
+      <SearchFilters values={filters} onChange={setParam} people={people.data?.people ?? []} albums={albums.data?.albums ?? []} />
       {similar ? (
         similarQuery.error ? (
           <ErrorState error={similarQuery.error} />
         ) : similarQuery.data ? (
           <>
-            <p className="px-4 py-2 text-sm text-slate-600 dark:text-slate-300">Photos that look like this one (CLIP, on this box).</p>
+            <p className="px-4 py-2 text-sm text-slate-600 dark:text-slate-300">Photos that look like this one, compared on this box.</p>
             <AssetBrowser items={similarQuery.data.items} />
           </>
         ) : (

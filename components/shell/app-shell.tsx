@@ -19,6 +19,7 @@ const NAV: { href: string; label: string; icon: IconName }[] = [
   { href: "/trash", label: "Trash", icon: "trash" },
   { href: "/duplicates", label: "Duplicates", icon: "similar" },
   { href: "/upload", label: "Upload", icon: "upload" },
+  { href: "/imports", label: "Imports", icon: "upload" },
   { href: "/admin", label: "Settings", icon: "settings" },
 ];
 /** The phone's bottom bar, the four thumb destinations (browse, search, upload, settings); the rest are in the menu. */

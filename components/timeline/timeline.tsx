@@ -7,6 +7,7 @@ import { SelectionBar, type BulkContext } from "../grid/selection-bar";
 import { StatusToast, type Status } from "../grid/status-toast";
 import { useSelection, type Selection } from "../grid/use-selection";
 import { useOpenViewer } from "../lightbox/viewer-host";
+import { EmptyLibrary } from "../screens/empty-library";
 import { EmptyState, ErrorState, GridSkeleton } from "../states";
 import type { ShelfView } from "../types";
 import { Scrubber } from "./scrubber";
@@ -81,6 +82,7 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
 
   if (days.error) return <ErrorState error={days.error} retry={() => void days.refetch()} />;
   if (!days.data || holding) return <GridSkeleton count={24} />;
+  if (days.data.total === 0 && view === "timeline") return <EmptyLibrary />;
   if (days.data.total === 0) return <EmptyState icon={view === "timeline" ? "photos" : view === "favorites" ? "heart" : view} title={EMPTY[view].title}>{EMPTY[view].text}</EmptyState>;
   const scrolled = (virtualizer.scrollOffset ?? 0) - scrollMargin;
   const topRow = layout.rows[rowAt(layout.rows, Math.max(0, scrolled))];

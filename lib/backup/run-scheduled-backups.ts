@@ -7,7 +7,13 @@ const HOUR_MS = 3_600_000;
 /** A failed backup or verification is tried again after this long (not on every one-minute tick). */
 const RETRY_MS = HOUR_MS;
 
-export type ScheduleOptions = { now?: Date; /** Run every target and verification now, whatever is due (`npm run backup`). */ force?: boolean };
+export type ScheduleOptions = {
+  now?: Date;
+  /** Run every target and verification now, whatever is due (`npm run backup`, "Back up now"). */
+  force?: boolean;
+  /** Told before each step (a backup or a verification of one target) and once all are done. */
+  onStep?: (step: { done: number; total: number; doing: string | null }) => void;
+};
 
 const olderThan = (at: string | null | undefined, ms: number, now: Date) => !at || now.getTime() - new Date(at).getTime() >= ms;
 
@@ -23,15 +29,21 @@ export async function runScheduledBackups(ctx: JobContext, options: ScheduleOpti
   const now = options.now ?? new Date();
   const failed: string[] = [];
   if (config.backupEveryHours <= 0 && !options.force) return failed;
-  for (const target of backupTargets(paths, config)) {
+  const targets = backupTargets(paths, config);
+  let done = 0;
+  const step = (doing: string | null) => options.onStep?.({ done: done++, total: 2 * targets.length, doing });
+  for (const target of targets) {
     const state = await readBackupState(db, target.kind);
+    step(`Copying new originals to ${target.label}`);
     if (options.force || backupDue(state, config.backupEveryHours, now)) {
       if (!(await backUp(ctx, target, now))) {
         failed.push(target.label);
+        done += 1;
         continue;
       }
     }
     const after = await readBackupState(db, target.kind);
+    step(`Re-reading the backup in ${target.label}`);
     if (after.last && (options.force || verifyDue(after, config.backupVerifyHours, now))) {
       try {
         await target.verify();
@@ -45,6 +57,7 @@ export async function runScheduledBackups(ctx: JobContext, options: ScheduleOpti
       }
     }
   }
+  options.onStep?.({ done: 2 * targets.length, total: 2 * targets.length, doing: null });
   return failed;
 }
 

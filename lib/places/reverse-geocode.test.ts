@@ -9,6 +9,20 @@ describe("reverseGeocode", () => {
     expect(reverseGeocode(-33.8568, 151.2153)).toMatchObject({ city: "Sydney", region: "New South Wales", countryCode: "AU" });
   });
 
+  it("names the region the town is really in, not the one a bulk-mislabelled table says", () => {
+    // country-state-city files the whole Lisbon district under Guarda.
+    expect(reverseGeocode(38.7223, -9.1393)).toEqual({ city: "Lisbon", region: "Lisbon", country: "Portugal", countryCode: "PT" });
+    expect(reverseGeocode(38.8029, -9.3817)).toMatchObject({ city: "Sintra", region: "Lisbon" });
+    expect(reverseGeocode(40.5373, -7.2658)).toMatchObject({ city: "Guarda", region: "Guarda" });
+    expect(reverseGeocode(41.1579, -8.6291)).toMatchObject({ city: "Porto", region: "Porto" });
+    expect(reverseGeocode(48.1351, 11.582)).toMatchObject({ city: "Munich", region: "Bavaria", countryCode: "DE" });
+    expect(reverseGeocode(55.9533, -3.1883)).toMatchObject({ city: "Edinburgh", region: "Scotland", countryCode: "GB" });
+    expect(reverseGeocode(41.3874, 2.1686)).toMatchObject({ city: "Barcelona", region: "Catalonia", countryCode: "ES" });
+    expect(reverseGeocode(37.7749, -122.4194)).toMatchObject({ city: "San Francisco", region: "California", countryCode: "US" });
+    expect(reverseGeocode(35.0116, 135.7681)).toMatchObject({ city: "Kyoto", countryCode: "JP" });
+    expect(reverseGeocode(-22.9068, -43.1729)).toMatchObject({ city: "Rio de Janeiro", region: "Rio de Janeiro", countryCode: "BR" });
+  });
+
   it("stays on the side of the border the photo was taken on", () => {
     // Basel (CH) is a few km from Saint-Louis (FR) and Weil am Rhein (DE).
     expect(reverseGeocode(47.5596, 7.5886)).toMatchObject({ countryCode: "CH", country: "Switzerland" });

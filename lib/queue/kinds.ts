@@ -46,6 +46,7 @@ export const JOB_KIND_DECLARATIONS = {
   },
   places: { priority: 40, appliesTo: `a."kind" IN ('photo', 'video')`, produces: {}, payload: none },
   "takeout-import": { priority: 50, appliesTo: null, produces: {}, payload: importJobPayload },
+  "backup-now": { priority: 5, appliesTo: null, produces: {}, payload: none },
   clip: { priority: 60, appliesTo: `a."kind" IN ('photo', 'video')`, produces: {}, payload: none },
   ocr: { priority: 65, appliesTo: `a."kind" = 'photo'`, produces: {}, payload: none },
   faces: { priority: 65, appliesTo: `a."kind" = 'photo'`, produces: {}, payload: none },

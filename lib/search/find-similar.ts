@@ -11,7 +11,7 @@ export async function findSimilar({ db, paths }: { db: Db; paths: LibraryPaths }
   if (!(await db.asset.findUnique({ where: { id: assetId }, select: { id: true } }))) throw new AppError("not_found", "No such asset.");
   refreshVectors(paths.database);
   const own = vectorOf(paths.database, assetId);
-  if (!own) throw new AppError("not_ready", "This photo has no CLIP embedding yet (the CLIP model may be missing: see /api/admin/models).");
+  if (!own) throw new AppError("not_ready", "This photo cannot be compared by look yet: the box has not analysed it (a CLIP model may be missing; see Settings, Models).");
   const allowed = allowedAssets(paths.database, {});
   const hits = await nearestVectors(paths.database, own.model, own.vector, limit, (id) => id !== assetId && allowed(id));
   const summaries = loadAssetSummaries(paths.database, hits.map((h) => h.assetId));

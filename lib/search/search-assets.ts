@@ -91,7 +91,7 @@ export async function searchAssets(deps: { db: Db; paths: LibraryPaths; now?: Da
     refreshVectors(deps.paths.database);
     let clipHits: { assetId: string; score: number }[] = [];
     if (namesFiles(text)) clip = { used: false, reason: "file names are matched by name, not by look" };
-    else if (vectorCount(deps.paths.database) === 0) clip = { used: false, reason: "no photo has a CLIP embedding yet (is a CLIP model installed? see /api/admin/models)" };
+    else if (vectorCount(deps.paths.database) === 0) clip = { used: false, reason: "no photo can be compared by look yet: install a CLIP model (Settings, Models)" };
     else {
       t = performance.now();
       const embedded = await embedQuery(deps.paths.mlSocket, text);

@@ -2,6 +2,7 @@
 import { ErrorState } from "../../states";
 import { useProblems } from "../../shell/use-problems";
 import { Panel } from "./panel";
+import { PlainText } from "./plain-text";
 
 /** Settings → Health: every problem with what it means and what to do, and the files concerned. */
 export function HealthPanel() {
@@ -20,11 +21,11 @@ export function HealthPanel() {
           {data.problems.map((p, i) => (
             <li key={`${p.code}-${i}`} data-code={p.code} className={`border-l-4 pl-3 ${p.severity === "error" ? "border-red-600" : "border-amber-500"}`}>
               <p className="font-semibold">{p.title}</p>
-              <p className="text-sm text-slate-700 dark:text-slate-200">{p.detail}</p>
-              <p className="text-sm">
+              <div className="text-sm text-slate-700 dark:text-slate-200"><PlainText text={p.detail} /></div>
+              <div className="text-sm">
                 <span className="font-medium">What to do: </span>
-                {p.action}
-              </p>
+                <PlainText text={p.action} />
+              </div>
               {p.items.length > 0 ? (
                 <details className="mt-1 text-sm">
                   <summary className="cursor-pointer text-sky-800 dark:text-sky-300">

@@ -6,6 +6,7 @@ import { formatEta } from "../../format";
 import { buttonClass, ErrorState } from "../../states";
 import type { JobFailure, JobKindProgress } from "../../types";
 import { Panel } from "./panel";
+import { Technical } from "./plain-text";
 
 /** Job queues by kind: progress bars, rate, ETA, failures with retry, and re-run (reindex) per kind. */
 export function JobQueues() {
@@ -45,7 +46,7 @@ export function JobQueues() {
                   </td>
                   <td className="py-1.5 pr-2">
                     {k.pending}
-                    {k.waitingFor && k.pending ? <span className="block text-xs text-amber-800 dark:text-amber-200">waiting for a {k.waitingFor}</span> : null}
+                    {k.waitingFor && k.pending ? <WaitingFor text={k.waitingFor} /> : null}
                   </td>
                   <td className={`py-1.5 pr-2 ${k.failed ? "font-semibold text-red-700 dark:text-red-300" : ""}`}>{k.failed}</td>
                   <td className="py-1.5 pr-2">{k.perMinute ? `${k.perMinute.toFixed(1)}/min` : "—"}{k.etaSeconds !== null ? ` · ${formatEta(k.etaSeconds)}` : ""}</td>
@@ -76,5 +77,16 @@ export function JobQueues() {
         </details>
       ) : null}
     </Panel>
+  );
+}
+
+/** Why a kind waits, plainly; the command or setting that ends the wait folded away. */
+function WaitingFor({ text }: { text: string }) {
+  const [what, how] = text.split(" — ");
+  return (
+    <div className="text-xs text-amber-800 dark:text-amber-200">
+      waiting for a {what}
+      {how ? <Technical summary="How to install it">{how}</Technical> : null}
+    </div>
   );
 }

@@ -4,7 +4,9 @@ import { getJson } from "../../api";
 import { formatBytes } from "../../format";
 import { ErrorState } from "../../states";
 import type { LibraryStatus } from "../../types";
+import { BackupNow } from "./backup-now";
 import { Panel } from "./panel";
+import { PlainText, Technical } from "./plain-text";
 
 /** Storage use, backups, and who may sign in (with the Tailscale notes). */
 export function LibraryOverview() {
@@ -42,7 +44,7 @@ export function LibraryOverview() {
           <div role="alert">
             <ul className="mb-2 list-disc space-y-1 pl-5 text-sm font-medium text-amber-800 dark:text-amber-200">
               {backup.health.warnings.map((warning) => (
-                <li key={warning.message}>{warning.message}</li>
+                <li key={warning.message}><PlainText text={warning.message} /></li>
               ))}
             </ul>
           </div>
@@ -57,16 +59,23 @@ export function LibraryOverview() {
           ))}
         </ul>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-          {backup.everyHours > 0 ? `Automatic every ${backup.everyHours} h into ${backup.dir}, keeping ${backup.keep}.` : "Automatic backups are off (ALBUMS_BACKUP_EVERY_HOURS=0)."}
+          {backup.everyHours > 0 ? `Automatic every ${backup.everyHours} h into ${backup.dir}, keeping ${backup.keep}.` : "Automatic backups are off."}
         </p>
+        <BackupNow />
+        <Technical summary="How to set up backups">
+          Backups go to a folder (ALBUMS_BACKUP_DIR, best on another disk) and, when set, a restic repository on another machine (ALBUMS_BACKUP_REPOSITORY). ALBUMS_BACKUP_EVERY_HOURS sets how often they run (0 turns them off). Set these in the box&apos;s environment file and restart it (see the README, &ldquo;Backups&rdquo;).
+        </Technical>
       </Panel>
       <Panel title="Identity and Tailscale" id="identity">
         <ul className="list-disc space-y-1 pl-5 text-sm">
-          <li>Owner: {identity.owners.length ? identity.owners.join(", ") : "none set — only programs on this box (and the passphrase) can sign in"} (ALBUMS_OWNER).</li>
-          <li>Listening on {identity.host}:{identity.port}{identity.allowLan ? " (LAN allowed)" : " (loopback only)"}. Reach it from your phone with <code>sudo tailscale serve --bg {identity.port}</code>; never with <code>tailscale funnel</code>.</li>
-          <li>Script token from the environment: {identity.apiToken ? "set" : "not set"} (ALBUMS_API_TOKEN); per-script tokens below.</li>
-          <li>Trash: {data.trashDays > 0 ? `purged after ${data.trashDays} days` : "kept until emptied"} (ALBUMS_TRASH_DAYS).</li>
+          <li>Owner: {identity.owners.length ? identity.owners.join(", ") : "none set — only programs on this box (and the passphrase) can sign in"}.</li>
+          <li>Listening on {identity.host}:{identity.port}{identity.allowLan ? " (your home network may connect)" : " (this machine only; your devices reach it through Tailscale)"}.</li>
+          <li>Script access key: {identity.apiToken ? "set" : "not set"}; per-script keys below.</li>
+          <li>Trash: {data.trashDays > 0 ? `emptied after ${data.trashDays} days` : "kept until you empty it"}.</li>
         </ul>
+        <Technical>
+          The owner is ALBUMS_OWNER (your Tailscale login), the script key ALBUMS_API_TOKEN, the trash&apos;s keeping time ALBUMS_TRASH_DAYS. Reach the box from your phone with <code className="break-all">sudo tailscale serve --bg {identity.port}</code>; never with <code>tailscale funnel</code>.
+        </Technical>
       </Panel>
     </>
   );

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { getJson, sendJson } from "../../api";
 import { buttonClass, ErrorState } from "../../states";
 import { Panel } from "./panel";
+import { Technical } from "./plain-text";
 
 type Channel = { channel: string; target: string };
 type Result = { channel: string; ok: boolean; error: string | null };
@@ -18,7 +19,10 @@ export function NotificationsPanel() {
   return (
     <Panel title="Notifications" id="notifications">
       {channels.length === 0 ? (
-        <p className="text-sm">None: problems show here only. Set ALBUMS_NOTIFY_NTFY, ALBUMS_NOTIFY_WEBHOOK or ALBUMS_NOTIFY_SMTP (see the README) to hear about them.</p>
+        <>
+          <p className="text-sm">None: problems show here only. The box can send them to your phone (ntfy), a web hook or e-mail.</p>
+          <Technical summary="How to set up notifications">Set ALBUMS_NOTIFY_NTFY, ALBUMS_NOTIFY_WEBHOOK or ALBUMS_NOTIFY_SMTP in the box&apos;s environment file and restart it (see the README).</Technical>
+        </>
       ) : (
         <>
           <ul className="space-y-1 text-sm" data-testid="notify-channels">

@@ -1,5 +1,6 @@
 import type { JobHandler } from "@/lib/queue/handler";
 import { JOB_KINDS, type JobKind } from "@/lib/queue/kinds";
+import { backupNowJob } from "./backup-now";
 import { captionJob } from "./caption";
 import { clipJob } from "./clip";
 import { documentTextJob } from "./document-text";
@@ -20,6 +21,7 @@ const BY_KIND: Record<JobKind, JobHandler> = {
   "motion-video": motionVideoJob,
   "document-text": documentTextJob,
   "takeout-import": takeoutImportJob,
+  "backup-now": backupNowJob,
   places: placesJob,
   ocr: ocrJob,
   faces: facesJob,
