@@ -10,12 +10,9 @@ import "@/lib/server/install-egress-guard";
 import fs from "node:fs";
 import path from "node:path";
 import { SingleBar } from "cli-progress";
-import { acquireInstanceLock, type InstanceLock, InstanceLockedError } from "@/lib/boot/instance-lock";
+import { openBesideApp } from "@/lib/boot/open-beside-app";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/server/db";
-import { createLogger } from "@/lib/server/logger";
-import { libraryPaths } from "@/lib/server/paths";
-import { prepareLibrary } from "@/lib/server/prepare-library";
 import { TakeoutAbort } from "@/lib/takeout/catalogue-parts";
 import { followImport } from "@/lib/takeout/follow-import";
 import { importIcloud } from "@/lib/icloud/import-icloud";
@@ -33,13 +30,7 @@ if (inputs.length === 0) {
   process.exit(2);
 }
 const config = getConfig();
-let lock: InstanceLock | null = null;
-try {
-  lock = acquireInstanceLock(config.dataDir);
-} catch (error) {
-  if (!(error instanceof InstanceLockedError)) throw error;
-}
-const paths = lock ? await prepareLibrary(config, createLogger("import", "warn")) : libraryPaths(config.dataDir, config.databasePath);
+const { paths, lock } = await openBesideApp(config, "import");
 const db = await getDb();
 const bar = new SingleBar({ format: "{phase} |{bar}| {percentage}% · {value}/{total} entries · {mb}/{totalMb} MB · {rate} MB/s · ETA {eta_formatted}", hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 });
 const started = Date.now();

@@ -4,7 +4,7 @@
 // ALBUMS_LIBRARY_SCAN_MINUTES. Albums never writes inside a library; `remove` takes its photos
 // out of the gallery and leaves its files alone.
 import "@/lib/server/install-egress-guard";
-import { acquireInstanceLock, InstanceLockedError, type InstanceLock } from "@/lib/boot/instance-lock";
+import { openBesideApp } from "@/lib/boot/open-beside-app";
 import { getConfig } from "@/lib/config";
 import { addLibrary } from "@/lib/libraries/add-library";
 import { listLibraries } from "@/lib/libraries/list-libraries";
@@ -12,20 +12,11 @@ import { removeLibrary } from "@/lib/libraries/remove-library";
 import { scanLibraries } from "@/lib/libraries/scan-libraries";
 import { getDb } from "@/lib/server/db";
 import { createLogger } from "@/lib/server/logger";
-import { libraryPaths } from "@/lib/server/paths";
-import { prepareLibrary } from "@/lib/server/prepare-library";
 
 const [command, arg] = process.argv.slice(2);
 const flags = new Set(process.argv.slice(2).filter((a) => a.startsWith("--")));
 const config = getConfig();
-// Beside a running Albums (which holds the lock and has migrated) use its database as it is; alone, prepare it first.
-let lock: InstanceLock | null = null;
-try {
-  lock = acquireInstanceLock(config.dataDir);
-} catch (error) {
-  if (!(error instanceof InstanceLockedError)) throw error;
-}
-const paths = lock ? await prepareLibrary(config, createLogger("library", "warn")) : libraryPaths(config.dataDir, config.databasePath);
+const { paths, lock } = await openBesideApp(config, "library");
 const db = await getDb();
 try {
   if (command === "add" && arg) {

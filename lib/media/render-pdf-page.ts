@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { residentKb } from "./run-bounded-child";
+import { ChildLimitError, runBounded } from "./run-bounded-child";
 
 /** One page's rendering: poppler's pdftoppm in its own process, killed past these limits. */
 export const PDF_PAGE_LIMITS = { rssMb: 512, timeMs: 30_000 };
@@ -29,31 +28,12 @@ export async function renderPdfPage(filePath: string, page: number, tmpDir: stri
   }
 }
 
-function runPdftoppm(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("pdftoppm", args, { stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    let verdict: string | null = null;
-    const kill = (why: string) => {
-      verdict ??= why;
-      child.kill("SIGKILL");
-    };
-    const timer = setTimeout(() => kill(`took longer than ${PDF_PAGE_LIMITS.timeMs / 1000} s`), PDF_PAGE_LIMITS.timeMs);
-    const watch = setInterval(() => {
-      if (residentKb(child.pid) > PDF_PAGE_LIMITS.rssMb * 1024) kill(`used more than ${PDF_PAGE_LIMITS.rssMb} MiB of memory`);
-    }, 250);
-    child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-1000)));
-    child.once("error", (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      clearInterval(watch);
-      reject(error.code === "ENOENT" ? new MissingToolError("pdftoppm is not installed (apt-get install poppler-utils)") : error);
-    });
-    child.once("close", (code, signal) => {
-      clearTimeout(timer);
-      clearInterval(watch);
-      if (verdict) return reject(new Error(`the page ${verdict}`));
-      if (code !== 0) return reject(new Error(`pdftoppm exited with ${signal ?? code}: ${stderr.trim().split("\n").slice(-2).join(" | ")}`));
-      resolve();
-    });
-  });
+async function runPdftoppm(args: string[]): Promise<void> {
+  try {
+    await runBounded("pdftoppm", args, PDF_PAGE_LIMITS);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new MissingToolError("pdftoppm is not installed (apt-get install poppler-utils)");
+    if (error instanceof ChildLimitError) throw new Error(`the page ${error.message}`);
+    throw error;
+  }
 }

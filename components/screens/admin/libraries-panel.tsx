@@ -1,28 +1,17 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import type { LibraryView } from "@/lib/libraries/list-libraries";
 import { getJson, sendJson } from "../../api";
 import { buttonClass, ErrorState, inputClass, primaryButtonClass } from "../../states";
 import { Panel } from "./panel";
-
-type LibraryInfo = {
-  id: string;
-  root: string;
-  origin: string;
-  state: "online" | "stale";
-  reason: string | null;
-  files: number;
-  missing: number;
-  lastScanAt: string | null;
-  scan: { seen: number; new: number; changed: number; filesPerSecond: number; etaSeconds: number | null } | null;
-};
 
 /** External libraries (folders indexed in place, never written): add, remove with confirmation, state, scan progress, and whether backups include them. */
 export function LibrariesPanel() {
   const client = useQueryClient();
   const { data, error } = useQuery({
     queryKey: ["libraries"],
-    queryFn: () => getJson<{ libraries: LibraryInfo[]; backupOriginals: boolean }>("/api/libraries"),
+    queryFn: () => getJson<{ libraries: LibraryView[]; backupOriginals: boolean }>("/api/libraries"),
     refetchInterval: (query) => (query.state.data?.libraries.some((l) => l.scan) ? 3_000 : 30_000),
   });
   const [root, setRoot] = useState("");
