@@ -22,7 +22,9 @@ export function ShelfScreen({ view, trashDays }: { view: ShelfView; trashDays?: 
 /** The Photos home: today's memories above the timeline, both requested at once. */
 function PhotosTimeline() {
   const memories = useTodaysMemories();
-  return <Timeline view="timeline" header={<MemoriesStrip />} holding={memories.isPending} />;
+  // Held only until the memories' first answer: a failure (the box out of reach) never keeps the
+  // timeline, kept by the service worker, behind a skeleton while the query retries.
+  return <Timeline view="timeline" header={<MemoriesStrip />} holding={memories.isPending && memories.failureCount === 0} />;
 }
 
 /** The purge rule, from the server's configuration (passed by the page: no request needed). */

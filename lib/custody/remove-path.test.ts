@@ -61,6 +61,7 @@ describe("no other module deletes in the data dir", () => {
     "lib/backup/restore-restic-backup.ts": "its own staging folder inside the empty data dir it restores into",
     "lib/appliance/host-steps.ts": "service:uninstall removing the systemd unit it wrote under /etc, never in a data dir",
     "lib/custody/remove-path.ts": "the guarded delete itself",
+    "lib/custody/move-imported-file.ts": "the guarded move out of the import folder (outside the data dir): the old name, once the same inode is verified under imported/",
     "lib/journal/compact-journal.ts": "journal segments folded into the snapshot it has just written and fsynced",
     "lib/journal/rebuild-library.ts": "the rebuild's own -wal/-shm files, after its database is checkpointed and renamed",
   };

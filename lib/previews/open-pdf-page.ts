@@ -55,7 +55,7 @@ export async function openPdfPage(db: Db, paths: LibraryPaths, id: string, page:
   const original = located.path;
   let png: Buffer;
   try {
-    png = await withRenderSlot(() => renderPdfPage(original, page, paths.tmp));
+    png = await withRenderSlot(() => renderPdfPage(original, page, paths));
   } catch (error) {
     if (error instanceof MissingToolError) return { state: "unavailable", reason: error.message };
     return { state: "unavailable", reason: `Page ${page} cannot be rendered: ${(error as Error).message}` };

@@ -266,7 +266,7 @@ describe("trouble is visible (desktop)", () => {
       await banner.getByRole("link", { name: "Details" }).click();
       const problem = page.locator('[data-code="originals_missing"]');
       await problem.waitFor();
-      await problem.locator("summary").click();
+      await problem.locator("summary", { hasText: "The file" }).click();
       await expect(problem.textContent()).resolves.toContain("Canon_40D.jpg");
       await expect(page.getByTestId("trouble-banner").count()).resolves.toBe(0);
       await page.goto("/search?q=Canon");

@@ -5,6 +5,7 @@ import { getJson } from "../../api";
 import { formatDateTime } from "../../format";
 import { ErrorState } from "../../states";
 import { Panel } from "./panel";
+import { Technical } from "./plain-text";
 
 const LABELS = { waiting: "waiting", ingested: "ingested", moved: "moved to imported/", skipped: "skipped", failed: "failed" } as const;
 
@@ -16,7 +17,10 @@ export function ImportFolderPanel() {
   return (
     <Panel title="Import folder" id="import-folder">
       {data && !status ? (
-        <p className="text-sm">Off. Set ALBUMS_IMPORT_DIR to a folder (e.g. the one Syncthing fills from your phone, see docs/SYNCTHING.md) and new photos there are copied in.</p>
+        <p className="text-sm">
+          Off. Name a folder on the box (for example the one Syncthing fills from your phone) and the new photos there are copied in.
+          <Technical>Set ALBUMS_IMPORT_DIR to that folder and restart Albums; docs/SYNCTHING.md explains the phone side.</Technical>
+        </p>
       ) : status ? (
         <div className="space-y-2 text-sm" data-testid="import-folder">
           <p>

@@ -49,7 +49,7 @@ export function LibrariesPanel() {
             <div className="text-slate-600 dark:text-slate-300">
               {l.files} photos{l.missing ? `, ${l.missing} missing` : ""} · last scan {l.lastScanAt ? new Date(l.lastScanAt).toLocaleString() : "never"}
               {l.reason ? ` · ${l.reason}` : ""}
-              {l.origin === "env" ? " · from ALBUMS_LIBRARIES" : ""}
+              {l.origin === "env" ? " · named in the box's settings" : ""}
             </div>
             {l.scan ? (
               <div role="status" className="text-slate-600 dark:text-slate-300">
