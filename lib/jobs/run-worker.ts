@@ -36,10 +36,11 @@ export async function runWorker(ctx: JobContext, options: WorkerOptions): Promis
   await failAbandonedJobs(ctx.db);
   // Groups (declared `oneAtATime`) with a job running in a lane now: their kinds are not claimed.
   const busyGroups = new Set<string>();
+  const running = new Set<number>();
   const lane = async () => {
     while (!options.signal?.aborted) {
       const ready = await kinds();
-      const job = await claimJob(ctx.db, options.workerId, leaseMs, ready.filter((kind) => !busyGroups.has(jobKind(kind).oneAtATime ?? "")));
+      const job = await claimJob(ctx.db, options.workerId, leaseMs, ready.filter((kind) => !busyGroups.has(jobKind(kind).oneAtATime ?? "")), running);
       if (!job) {
         if (options.untilIdle) return;
         await sleep(pollMs, undefined, { signal: options.signal }).catch(() => {});
@@ -47,9 +48,11 @@ export async function runWorker(ctx: JobContext, options: WorkerOptions): Promis
       }
       const group = jobKind(job.kind).oneAtATime;
       if (group) busyGroups.add(group);
+      running.add(job.id);
       try {
         await runOne(ctx, registry.get(job.kind)!, job, options.workerId, leaseMs);
       } finally {
+        running.delete(job.id);
         if (group) busyGroups.delete(group);
       }
     }

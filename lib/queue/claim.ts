@@ -14,17 +14,20 @@ export type JobRow = {
 
 /**
  * Claims the next runnable job in one `UPDATE … RETURNING` statement (atomic across processes):
- * pending jobs that are due, or running jobs whose lease expired (their worker died).
+ * pending jobs that are due, or running jobs whose lease expired (their worker died). Jobs in
+ * `running` (ids this worker is running now) are skipped: one re-armed while it runs (an owner's
+ * second edit) waits for that run to end, then runs again, instead of racing it in another lane.
  */
-export async function claimJob(db: Db, workerId: string, leaseMs: number, kinds: readonly JobKind[]): Promise<JobRow | null> {
+export async function claimJob(db: Db, workerId: string, leaseMs: number, kinds: readonly JobKind[], running: ReadonlySet<number> = new Set()): Promise<JobRow | null> {
   if (kinds.length === 0) return null;
   const now = new Date();
   const placeholders = kinds.map(() => "?").join(",");
+  const busy = running.size > 0 ? `AND id NOT IN (${[...running].map(() => "?").join(",")})` : "";
   const rows = await db.$queryRawUnsafe<JobRow[]>(
     `UPDATE "Job" SET status = 'running', attempts = attempts + 1, leasedBy = ?, leaseUntil = ?, updatedAt = ?
      WHERE id = (
        SELECT id FROM "Job"
-       WHERE kind IN (${placeholders}) AND attempts < maxAttempts
+       WHERE kind IN (${placeholders}) AND attempts < maxAttempts ${busy}
          AND ((status = 'pending' AND runAfter <= ?) OR (status = 'running' AND leaseUntil < ?))
        ORDER BY priority ASC, runAfter ASC, id ASC LIMIT 1)
      RETURNING id, kind, key, assetId, payload, attempts, maxAttempts`,
@@ -32,6 +35,7 @@ export async function claimJob(db: Db, workerId: string, leaseMs: number, kinds:
     sqlTime(new Date(now.getTime() + leaseMs)),
     sqlTime(now),
     ...kinds,
+    ...running,
     sqlTime(now),
     sqlTime(now),
   );

@@ -110,6 +110,33 @@ describe("job queue", () => {
     expect(jobs.map((j) => [j.kind, j.status])).toEqual([["document-text", "failed"], ["thumbnail", "done"]]);
   });
 
+  it("a job re-armed while it runs is not run again in another lane at the same time, and runs once more after", async () => {
+    const id = await makeAsset(450);
+    await queue.enqueueJob(lib.db, { kind: "thumbnail", assetId: id });
+    let live = 0;
+    let most = 0;
+    const runs: number[] = [];
+    const slow: JobHandler = {
+      kind: "thumbnail",
+      run: async () => {
+        live += 1;
+        most = Math.max(most, live);
+        runs.push(runs.length + 1);
+        // The first run is re-armed halfway (an owner's second edit), the way the edit route does.
+        if (runs.length === 1) await queue.enqueueJob(lib.db, { kind: "thumbnail", assetId: id });
+        await new Promise((r) => setTimeout(r, 300));
+        live -= 1;
+      },
+    };
+    await worker.runWorker(
+      { db: lib.db, paths: lib.paths, config: lib.config, log: (await import("@/lib/server/logger")).createLogger("t", "error") },
+      { workerId: "w", untilIdle: false, pollMs: 20, concurrency: 2, signal: AbortSignal.timeout(1_500), handlers: JOB_KINDS.map((kind) => (kind === "thumbnail" ? slow : { kind, run: async () => {} })) },
+    );
+    expect(most).toBe(1);
+    expect(runs).toEqual([1, 2]);
+    expect(await lib.db.job.findFirst({ where: { assetId: id } })).toMatchObject({ status: "done" });
+  });
+
   it("at start, hands back jobs a dead worker left running (failing those out of attempts)", async () => {
     const a = await makeAsset(500);
     const b = await makeAsset(501);
