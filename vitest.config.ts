@@ -1,6 +1,12 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// Two projects, which `npm test` (scripts/test.sh) runs as two vitest processes side by side:
+// "processes" holds the files that start real servers, workers and browsers and kill them (one file
+// at a time, as they were written for), "units" everything that runs in the test process itself.
+// `npx vitest run <file>` runs one file in whichever project holds it.
+const PROCESS_TESTS = ["tests/e2e/**/*.test.ts", "tests/fault/**/*.test.ts"];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -9,12 +15,16 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     reporters: ["default", "./tests/support/summary-reporter.ts"],
     testTimeout: 60_000,
     hookTimeout: 300_000,
     pool: "forks",
+    maxWorkers: 1,
     env: { NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" },
+    projects: [
+      { extends: true, test: { name: "units", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/integration/**/*.test.ts"] } },
+      { extends: true, test: { name: "processes", include: PROCESS_TESTS } },
+    ],
   },
 });

@@ -1,6 +1,10 @@
+import fs from "node:fs";
 import type { Reporter, TestModule } from "vitest/node";
 
-/** Ends the run with one plain line, `Tests: N passed, N failed, N skipped`, for CI logs. */
+/**
+ * Ends the run with one plain line, `Tests: N passed, N failed, N skipped`, for CI logs; with
+ * ALBUMS_TEST_COUNTS set, also writes the counts there as JSON (scripts/test.sh adds up its lanes).
+ */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -13,5 +17,6 @@ export default class SummaryReporter implements Reporter {
       }
     }
     process.stdout.write(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    if (process.env.ALBUMS_TEST_COUNTS) fs.writeFileSync(process.env.ALBUMS_TEST_COUNTS, JSON.stringify(counts));
   }
 }
