@@ -38,7 +38,8 @@ function runPass(pass: "scan" | "scrub" | "open", faulty: string, errno: string,
 }
 
 beforeAll(async () => {
-  lib = await createTestLibrary();
+  // Search enrichment is off: these faults are about originals and thumbnails (drain makes only those).
+  lib = await createTestLibrary({ ALBUMS_ENRICHMENT: "none" });
   const ingest = await import("@/app/api/ingest/route");
   ({ readScanStatus } = await import("@/lib/maintenance/read-scan-status"));
   ({ scanFiles } = await import("@/lib/maintenance/scan-files"));

@@ -43,7 +43,8 @@ async function plainPng(seed: number): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  lib = await createTestLibrary({ ALBUMS_API_TOKEN: TOKEN, ALBUMS_OWNER: "me@example.com", ALBUMS_MAX_UPLOAD_MB: "5" });
+  // Search enrichment is off: each drain here is about decoding, thumbnails, posters and document text (search.test.ts covers OCR and the rest).
+  lib = await createTestLibrary({ ALBUMS_API_TOKEN: TOKEN, ALBUMS_OWNER: "me@example.com", ALBUMS_MAX_UPLOAD_MB: "5", ALBUMS_ENRICHMENT: "none" });
   routes = {
     ingest: await import("@/app/api/ingest/route"),
     check: await import("@/app/api/ingest/check/route"),
