@@ -1,6 +1,7 @@
 import type { Config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { appendJournal } from "@/lib/journal/append-journal";
+import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { Db, DbTx } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
 
@@ -141,10 +142,14 @@ export async function journalFolder(tx: DbTx, id: string): Promise<void> {
   await appendJournal(tx, { op: "files.folder", id, parentId: f.parentId, name: f.name, trashed: f.trashedAt !== null });
 }
 
-/** Journals a file entry's current state (after any change to it). */
+/**
+ * Journals a file entry's current state (after any change to it) and marks its asset for the text
+ * index, which searches an asset by its live entries' names too (a rename is found by its new name).
+ */
 export async function journalEntry(tx: DbTx, id: string): Promise<void> {
-  const e = await tx.fileEntry.findUniqueOrThrow({ where: { id }, select: { folderId: true, name: true, trashedAt: true, asset: { select: { sha256: true } } } });
+  const e = await tx.fileEntry.findUniqueOrThrow({ where: { id }, select: { folderId: true, name: true, trashedAt: true, assetId: true, asset: { select: { sha256: true } } } });
   await appendJournal(tx, { op: "files.entry", id, folderId: e.folderId, name: e.name, sha256: e.asset.sha256, trashed: e.trashedAt !== null });
+  await markSearchStale(tx, [e.assetId]);
 }
 
 /** Journals an entry's kept versions (after one is added, pruned or restored). */
@@ -197,6 +202,7 @@ export async function replaceContent(tx: DbTx, config: Config, entryId: string, 
   const pruned = await tx.fileVersion.findMany({ where: { entryId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: config.fileVersions, select: { id: true, assetId: true } });
   await tx.fileVersion.deleteMany({ where: { id: { in: pruned.map((v) => v.id) } } });
   await journalEntry(tx, entryId);
+  await markSearchStale(tx, [before.assetId]);
   await journalVersions(tx, entryId);
   await trashUnreferencedAssets(tx, pruned.map((v) => v.assetId), now);
   return toFileItem(after);
