@@ -159,6 +159,10 @@ describe("the Files API", () => {
     const md = await put("diary.md", "# Diary\n\nThe **quokka** smiled. <script>x</script>\n");
     const binary = await put("dump.log", Buffer.concat([Buffer.from("wombat "), Buffer.from([0, 1, 2, 0xff])]));
     const big = await put("huge.txt", `${"lorem ".repeat(60_000)}aardvark`);
+    // A text file stored before its words were searched gets its reading at the worker's start.
+    await lib.db.job.deleteMany({ where: { assetId: csv.assetId } });
+    const { queueMissingEnrichment } = await import("@/lib/jobs/queue-missing-enrichment");
+    expect(await queueMissingEnrichment(lib.db, [])).toBe(1);
     await lib.drain();
     const text = async (assetId: string) => (await lib.db.documentText.findUnique({ where: { assetId } }))?.text;
     expect(await text(csv.assetId)).toContain("zeppelin rides");
