@@ -1,16 +1,21 @@
 import { markSearchStale } from "@/lib/search/mark-search-stale";
+import { deleteTrashedFiles } from "./files-tree";
 import type { DbTx } from "@/lib/server/db";
 import type { JournalOp } from "@/lib/journal/journal-entry";
 
-type FilesOp = Extract<JournalOp, { op: "files.folder" | "files.entry" | "files.versions" }>;
+type FilesOp = Extract<JournalOp, { op: "files.folder" | "files.entry" | "files.versions" | "files.purge" }>;
 
 /**
  * Applies a journaled Files decision (lib/journal/apply-journal-entry.ts), idempotently: the
  * folder or entry takes the state the op records (created with its id when missing); an entry
  * whose bytes the library does not hold, or whose folder is unknown, is skipped. A changed entry's
- * assets are marked for the text index.
+ * assets are marked for the text index. A purge deletes only what is still trashed.
  */
 export async function applyFilesJournal(tx: DbTx, op: FilesOp, at: Date): Promise<void> {
+  if (op.op === "files.purge") {
+    await deleteTrashedFiles(tx, { folderIds: op.folderIds, entryIds: op.entryIds });
+    return;
+  }
   if (op.op === "files.folder") {
     if (op.parentId && !(await tx.folder.findUnique({ where: { id: op.parentId }, select: { id: true } }))) return;
     const existing = await tx.folder.findUnique({ where: { id: op.id }, select: { trashedAt: true } });

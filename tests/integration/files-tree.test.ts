@@ -129,6 +129,41 @@ describe("the Files tree", () => {
     await expect(files.placeAsset(lib, { assetId: f.entry.assetId, folderId: null, name: "placed.txt", onExisting: "fail" })).rejects.toMatchObject({ code: "name_taken" });
   });
 
+  it("purges trashed folders and entries with the trash (by date or all), their versions' old contents too; versions are not Documents", async () => {
+    const { purgeTrash } = await import("@/lib/assets/purge-trash");
+    const { listAssets } = await import("@/lib/assets/list-assets");
+    const documents = async () => (await listAssets(lib.db, { view: "documents", limit: 500 })).items.map((a) => a.id);
+    const days = (n: number) => new Date(Date.now() - n * 86_400_000);
+    const dir = await files.createFolder(lib.db, { parentId: null, name: "purge me" });
+    const sub = await files.createFolder(lib.db, { parentId: dir.id, name: "sub" });
+    const inside = await put(sub.id, "inside.txt", "only inside the purged folder");
+    const v1 = await put(null, "report.txt", "report, first draft");
+    const v2 = await put(null, "report.txt", "report, final");
+    const photo = await put(null, "cam.jpg", fs.readFileSync(sharedPath("fixtures", "photos", "jpg", "Canon_40D.jpg")));
+    const recent = await put(null, "recent.txt", "trashed yesterday");
+    expect(await documents()).toEqual(expect.arrayContaining([v2.entry.assetId, inside.entry.assetId]));
+    expect(await documents()).not.toContain(v1.entry.assetId); // an old version is reached from its file
+    await files.trashEntry(lib.db, { type: "folder", id: dir.id }, days(40));
+    await files.trashEntry(lib.db, { type: "file", id: v2.entry.id }, days(40));
+    await files.trashEntry(lib.db, { type: "file", id: photo.entry.id }, days(40));
+    await files.trashEntry(lib.db, { type: "file", id: recent.entry.id }, days(1));
+    expect((await assetOf(v1.entry.assetId)).trashedAt).toBeNull(); // kept by the trashed entry's versions until the purge
+
+    await purgeTrash(lib, { trashedBefore: days(30) });
+    expect(await lib.db.folder.count({ where: { id: { in: [dir.id, sub.id] } } })).toBe(0);
+    expect(await lib.db.fileEntry.count({ where: { id: { in: [inside.entry.id, v2.entry.id, photo.entry.id] } } })).toBe(0);
+    expect(await lib.db.fileVersion.count({ where: { entryId: v2.entry.id } })).toBe(0);
+    for (const gone of [inside, v1, v2]) {
+      expect(await lib.db.asset.count({ where: { id: gone.entry.assetId } })).toBe(0);
+      expect(listOriginals(lib.paths).some((p) => p.includes(gone.entry.sha256))).toBe(false);
+    }
+    expect((await assetOf(photo.entry.assetId)).trashedAt).toBeNull(); // the photo stays in the gallery
+    expect((await lib.db.fileEntry.findUniqueOrThrow({ where: { id: recent.entry.id } })).trashedAt).not.toBeNull(); // inside the trash days
+    await purgeTrash(lib, { all: true });
+    expect(await lib.db.fileEntry.count({ where: { id: recent.entry.id } })).toBe(0);
+    expect(await lib.db.asset.count({ where: { id: recent.entry.assetId } })).toBe(0);
+  });
+
   it("puts Drive files from a Takeout into their folders, once, and rebuilds the tree from the journal", async () => {
     const { ingestAsset } = await import("@/lib/assets/ingest-asset");
     const { writeTempFile } = await import("@/lib/server/storage");
