@@ -150,6 +150,14 @@ describe("the Files API", () => {
     expect(Buffer.from(await tail.arrayBuffer()).equals(bytes.subarray(100))).toBe(true);
     const all = await unzipEntries(Buffer.from(await (await lib.call(r.zip.GET, { url: "/x", params: { id: "root" } })).arrayBuffer()));
     expect([...all.keys()]).toContain("Files/Taxes/2024/notes.txt");
+    // Empty folders are kept as directory entries (after the files); a new one changes the ETag.
+    const empty = ((await (await createFolder(taxes, "2025")).json()) as { id: string }).id;
+    await createFolder(empty, "receipts");
+    const withEmpty = await lib.call(r.zip.GET, { url: "/x", params: { id: taxes } });
+    expect(withEmpty.headers.get("etag")).not.toBe(res.headers.get("etag"));
+    const kept = await unzipEntries(Buffer.from(await withEmpty.arrayBuffer()));
+    expect([...kept.keys()].slice(-1)).toEqual(["Taxes/2025/receipts/"]);
+    expect((await unzipEntries(Buffer.from(await (await lib.call(r.zip.GET, { url: "/x", params: { id: empty } })).arrayBuffer()))).keys()).toContain("2025/receipts/");
   });
 
   it("searches the words inside text files (bounded, binary skipped) and files by their current names after a rename or move", async () => {
