@@ -121,6 +121,11 @@ describe("the Files tree", () => {
     await expect(files.moveEntry(lib.db, { ref: { type: "file", id: f.entry.id }, folderId: a.id, name: "g.txt" })).rejects.toMatchObject({ code: "name_taken" });
     await files.moveEntry(lib.db, { ref: { type: "file", id: f.entry.id }, folderId: a.id, name: "g.txt", replace: true });
     expect(await files.resolvePath(lib.db, ["A", "g.txt"])).toMatchObject({ id: f.entry.id });
+    // Onto itself: a move changes nothing, a copy is refused even with replace (it would trash its source).
+    expect(await files.moveEntry(lib.db, { ref: { type: "file", id: f.entry.id }, folderId: a.id, replace: true })).toMatchObject({ id: f.entry.id, name: "g.txt" });
+    await expect(files.copyEntry(lib.db, { ref: { type: "file", id: f.entry.id }, folderId: a.id, replace: true })).rejects.toMatchObject({ code: "name_taken" });
+    await expect(files.moveEntry(lib.db, { ref: { type: "file", id: "no-such-entry" }, folderId: null })).rejects.toMatchObject({ code: "not_found" });
+    await expect(files.copyEntry(lib.db, { ref: { type: "folder", id: a.id }, folderId: "no-such-folder" })).rejects.toMatchObject({ code: "not_found" });
     expect((await files.listFolder(lib.db, b.id)).files).toEqual([]);
     await files.renameEntry(lib.db, { ref: { type: "folder", id: copy.id }, name: "Renamed" });
     expect(await files.resolvePath(lib.db, ["Renamed", "B", "f.txt"])).not.toBeNull();
