@@ -191,6 +191,9 @@ describe("the Files API", () => {
     expect((await patch("entry", csv.id, { folderId: budgets, name: "household.csv" })).status).toBe(200);
     await reindex();
     expect(await search({ q: "honeymoon journal" })).toEqual([md.assetId]);
+    // Limited to a folder, a result carries its name there.
+    const found = (await (await lib.call(r.search.GET, { url: `/api/search?${new URLSearchParams({ q: "quokka", folder: taxes })}` })).json()) as { items: { name: string; entryName?: string }[] };
+    expect(found.items.map((i) => [i.name, i.entryName])).toEqual([["diary.md", "honeymoon journal.md"]]);
     expect(await search({ q: "household", folder: budgets })).toEqual([csv.assetId]);
     expect(await search({ q: "zeppelin", folder: taxes })).toEqual([]);
   });
