@@ -170,14 +170,14 @@ export function FilesScreen({ folderId }: { folderId: string | null }) {
 function SearchResults({ result, error, folder, q, onOpen }: { result: SearchResult | undefined; error: unknown; folder: string; q: string; onOpen: (target: PreviewTarget) => void }) {
   if (error) return <ErrorState error={error} />;
   if (!result) return <div className="h-32 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />;
-  if (result.items.length === 0) return <EmptyState icon="search" title={`Nothing in ${folder} matches “${q}”`}>Try other words; text inside PDFs and Office files is searched too.</EmptyState>;
+  if (result.items.length === 0) return <EmptyState icon="search" title={`Nothing in ${folder} matches “${q}”`}>Try other words; text inside PDFs, Office and text files is searched too.</EmptyState>;
   return (
     <ul aria-label="Search results" className="divide-y divide-slate-200 dark:divide-slate-700">
       {result.items.map((item) => (
         <li key={item.id}>
-          <button type="button" className="flex w-full items-center gap-3 px-2 py-2 text-left hover:bg-slate-50 dark:hover:bg-slate-900" onClick={() => onOpen({ assetId: item.id, name: item.name, kind: item.kind, mime: item.mimeType })}>
+          <button type="button" className="flex w-full items-center gap-3 px-2 py-2 text-left hover:bg-slate-50 dark:hover:bg-slate-900" onClick={() => onOpen({ assetId: item.id, name: item.entryName ?? item.name, kind: item.kind, mime: item.mimeType })}>
             <Icon name="file" className="h-6 w-6 shrink-0 text-slate-600 dark:text-slate-300" />
-            <span className="min-w-0 flex-1 truncate font-medium">{item.name}</span>
+            <span className="min-w-0 flex-1 truncate font-medium">{item.entryName ?? item.name}</span>
           </button>
         </li>
       ))}

@@ -9,6 +9,6 @@ export function newAssetData(id: string, bytes: { sha256: string; size: number }
     id, sha256: bytes.sha256, kind: type.kind, mimeType: type.mime, ext: type.ext, size: BigInt(bytes.size),
     originalName: origin.fileName, source: origin.source, ...metadata,
     names: { create: { name: origin.fileName, source: origin.source } },
-    jobs: { create: jobsForNewAsset(type.kind, type.mime).map((kind) => jobCreateData({ kind, assetId: id })) },
+    jobs: { create: jobsForNewAsset(type.kind, type.mime, type.ext).map((kind) => jobCreateData({ kind, assetId: id })) },
   };
 }

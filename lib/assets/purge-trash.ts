@@ -1,5 +1,6 @@
 import { openBurial } from "@/lib/custody/bury-unreferenced";
 import { settleGraveyard } from "@/lib/custody/settle-graveyard";
+import { purgeTrashedFiles } from "@/lib/files/purge-trashed-files";
 import { appendJournal } from "@/lib/journal/append-journal";
 import type { Db } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
@@ -16,10 +17,12 @@ const BATCH = 250;
  * entries are marked stale) and moves each original and derived folder no row references any
  * more into the graveyard (lib/custody: originals are content-addressed and shared by every
  * upload of the same bytes; an ingest racing the purge keeps its file). The graveyard is then
- * unlinked.
+ * unlinked. A purge by date or of the whole trash first deletes the Files folders and entries in
+ * the trash in that scope (lib/files/purge-trashed-files.ts), so the assets only they kept go too.
  */
 export async function purgeTrash(deps: { db: Db; paths: LibraryPaths }, scope: PurgeScope): Promise<{ purged: number; filesDeleted: number }> {
   const { db, paths } = deps;
+  if (!("ids" in scope)) await purgeTrashedFiles(db, "trashedBefore" in scope ? { trashedBefore: scope.trashedBefore } : {});
   const trashed = { trashedAt: "trashedBefore" in scope ? { lt: scope.trashedBefore } : { not: null } };
   let purged = 0;
   let filesDeleted = 0;

@@ -24,11 +24,17 @@ export async function revokeApiToken(db: Db, id: string): Promise<void> {
   if (count === 0 && !(await db.apiToken.findUnique({ where: { id } }))) throw new AppError("not_found", "No such token.");
 }
 
-/** True for a stored, unrevoked token (records its last use). */
-export async function verifyApiToken(db: Db, token: string): Promise<boolean> {
-  const row = await db.apiToken.findUnique({ where: { tokenHash: tokenHash(token) } });
+/** Last use is recorded at most this often per token (a desktop WebDAV client sends it with every request). */
+const LAST_USED_EVERY_MS = 60_000;
+
+/**
+ * True for a stored, unrevoked token, read on every call (a revoked token is refused at once);
+ * records its last use, to the minute.
+ */
+export async function verifyApiToken(db: Db, token: string, now = new Date()): Promise<boolean> {
+  const row = await db.apiToken.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true, revokedAt: true, lastUsedAt: true } });
   if (!row || row.revokedAt) return false;
-  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   return true;
 }
 

@@ -4,7 +4,8 @@ import { createRateLimiter } from "./rate-limit";
 describe("createRateLimiter", () => {
   it("counts attempts when reserved, refuses past N per window, says how long to wait", () => {
     const limiter = createRateLimiter(3, 60_000);
-    for (let i = 0; i < 3; i += 1) expect(limiter.reserve("ip", 1_000 + i)).toBe(0);
+    for (let i = 0; i < 3; i += 1) expect([limiter.waitFor("ip", 1_000 + i), limiter.reserve("ip", 1_000 + i)]).toEqual([0, 0]);
+    expect(limiter.waitFor("ip", 2_000)).toBe(59_000);
     expect(limiter.reserve("ip", 2_000)).toBe(59_000);
     expect(limiter.reserve("other", 2_000)).toBe(0);
     expect(limiter.reserve("ip", 61_001)).toBe(0);

@@ -6,6 +6,8 @@
 export type RateLimiter = {
   /** Counts an attempt for `key` at `now` and returns 0, or returns the ms to wait when the key is full (nothing counted). */
   reserve: (key: string, now?: number) => number;
+  /** The ms to wait before `key` may try again (0: it may), nothing counted. */
+  waitFor: (key: string, now?: number) => number;
   /** Takes back the attempt reserved at `at` (it succeeded). */
   refund: (key: string, at: number) => void;
   /** Forgets every attempt of `key`. */
@@ -38,6 +40,10 @@ export function createRateLimiter(maxAttempts: number, windowMs: number, saved: 
       attempts.set(key, [...times, now]);
       trim();
       return 0;
+    },
+    waitFor(key, now = Date.now()) {
+      const times = recent(key, now);
+      return times.length >= maxAttempts ? windowMs - (now - times[0]!) : 0;
     },
     refund(key, at) {
       const times = attempts.get(key) ?? [];

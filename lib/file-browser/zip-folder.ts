@@ -11,8 +11,9 @@ type TreeFolder = { id: string; parentId: string | null; name: string };
 /**
  * A folder of the Files tree (null = all of it) as a ZIP: every live file under it, at its path
  * inside a top folder of the folder's name ("Taxes/2024/forms.pdf"), each name made safe to
- * extract and unique among its siblings (lib/zip/zip-names.ts), subfolders before files. Streamed like any
- * ZIP download (exact length, resumable). `not_found` for a folder missing or in the trash.
+ * extract and unique among its siblings (lib/zip/zip-names.ts), subfolders before files; an empty
+ * folder is kept as a directory entry ("Taxes/2025/"). Streamed like any ZIP download (exact
+ * length, resumable). `not_found` for a folder missing or in the trash.
  */
 export async function zipFolder(deps: { db: Db; paths: LibraryPaths }, folderId: string | null): Promise<{ fileName: string; zip: AssetZip }> {
   const folders = await subtree(deps.db, folderId);
@@ -29,16 +30,20 @@ export async function zipFolder(deps: { db: Db; paths: LibraryPaths }, folderId:
   const childFolders = groupBy(folders.filter((f) => f.id !== folderId), (f) => f.parentId);
   const childFiles = groupBy(entries, (e) => e.folderId);
   const ordered: { path: string; asset: ZipAsset }[] = [];
+  const empty: { id: string | null; path: string }[] = [];
   const visit = (id: string | null, at: string) => {
     const subs = (childFolders.get(id) ?? []).sort((a, b) => byName(a.name, b.name));
     const files = (childFiles.get(id) ?? []).sort((a, b) => byName(a.name, b.name));
+    if (subs.length === 0 && files.length === 0) empty.push({ id, path: at });
     const names = safeZipNames([...subs.map((f) => f.name), ...files.map((e) => e.name)]);
     subs.forEach((f, i) => visit(f.id, `${at}/${names[i]}`));
     files.forEach((e, i) => ordered.push({ path: `${at}/${names[subs.length + i]}`, asset: e.asset }));
   };
   const topName = safeZipNames([top.name])[0]!;
   visit(folderId, topName);
-  const zip = await assetZip(deps.db, deps.paths, ordered.map((o) => o.asset), "exact", ordered.map((o) => o.path));
+  const times = new Map((await deps.db.folder.findMany({ where: { id: { in: empty.flatMap((e) => (e.id ? [e.id] : [])) } }, select: { id: true, updatedAt: true } })).map((f) => [f.id, f.updatedAt]));
+  const emptyFolders = empty.map((e) => ({ name: e.path, mtime: (e.id ? times.get(e.id) : undefined) ?? new Date(0) }));
+  const zip = await assetZip(deps.db, deps.paths, ordered.map((o) => o.asset), "exact", { names: ordered.map((o) => o.path), emptyFolders });
   return { fileName: `${topName}.zip`, zip };
 }
 

@@ -1,31 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { AppError } from "@/lib/errors";
 import type { Db, DbTx } from "@/lib/server/db";
-import { assertLiveFolder, checkName, FILE_SELECT, findLiveChild, folderChain, journalEntry, journalFolder, toFileItem, toFolderItem, trashItem, type FilesItem } from "./files-tree";
-import type { MoveInput } from "./move-entry";
+import { FILE_SELECT, journalEntry, journalFolder, toFileItem, toFolderItem, type FilesItem } from "./files-tree";
+import { prepareDestination, type DestinationInput } from "./prepare-destination";
 
 /**
  * Copies a live file (a new entry for the same stored bytes: nothing is duplicated on disk) or a
  * folder with everything live under it, into `folderId` under `name` (default: the same name).
  * Refusals as moveEntry (`folder_cycle` for a folder copied inside itself). Returns the copy.
  */
-export async function copyEntry(db: Db, input: MoveInput, now = new Date()): Promise<FilesItem> {
+export async function copyEntry(db: Db, input: DestinationInput, now = new Date()): Promise<FilesItem> {
   const { ref, folderId } = input;
   return db.$transaction(async (tx) => {
-    const source = ref.type === "file"
-      ? await tx.fileEntry.findFirst({ where: { id: ref.id, trashedAt: null }, select: { name: true } })
-      : await tx.folder.findFirst({ where: { id: ref.id, trashedAt: null }, select: { name: true } });
-    if (!source) throw new AppError("not_found", `No such ${ref.type}.`);
-    const name = checkName(input.name ?? source.name);
-    await assertLiveFolder(tx, folderId);
-    if (ref.type === "folder" && folderId !== null && (await folderChain(tx, folderId)).ids.includes(ref.id)) {
-      throw new AppError("folder_cycle", "A folder cannot be copied inside itself.");
-    }
-    const taken = await findLiveChild(tx, folderId, name);
-    if (taken) {
-      if (!input.replace || (taken.type === ref.type && taken.id === ref.id)) throw new AppError("name_taken", `"${name}" already exists in that folder.`);
-      await trashItem(tx, taken, now);
-    }
+    const name = await prepareDestination(tx, input, "copy", now);
     if (ref.type === "file") return toFileItem(await tx.fileEntry.findUniqueOrThrow({ where: { id: await copyFile(tx, ref.id, folderId, name) }, select: FILE_SELECT }));
     return toFolderItem(await tx.folder.findUniqueOrThrow({ where: { id: await copyFolder(tx, ref.id, folderId, name) } }));
   });

@@ -1,6 +1,7 @@
 import type { Config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { appendJournal } from "@/lib/journal/append-journal";
+import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { Db, DbTx } from "@/lib/server/db";
 import type { LibraryPaths } from "@/lib/server/paths";
 
@@ -141,10 +142,14 @@ export async function journalFolder(tx: DbTx, id: string): Promise<void> {
   await appendJournal(tx, { op: "files.folder", id, parentId: f.parentId, name: f.name, trashed: f.trashedAt !== null });
 }
 
-/** Journals a file entry's current state (after any change to it). */
+/**
+ * Journals a file entry's current state (after any change to it) and marks its asset for the text
+ * index, which searches an asset by its live entries' names too (a rename is found by its new name).
+ */
 export async function journalEntry(tx: DbTx, id: string): Promise<void> {
-  const e = await tx.fileEntry.findUniqueOrThrow({ where: { id }, select: { folderId: true, name: true, trashedAt: true, asset: { select: { sha256: true } } } });
+  const e = await tx.fileEntry.findUniqueOrThrow({ where: { id }, select: { folderId: true, name: true, trashedAt: true, assetId: true, asset: { select: { sha256: true } } } });
   await appendJournal(tx, { op: "files.entry", id, folderId: e.folderId, name: e.name, sha256: e.asset.sha256, trashed: e.trashedAt !== null });
+  await markSearchStale(tx, [e.assetId]);
 }
 
 /** Journals an entry's kept versions (after one is added, pruned or restored). */
@@ -186,6 +191,33 @@ export async function trashItem(tx: DbTx, ref: ItemRef, now: Date): Promise<void
 }
 
 /**
+ * Deletes the still-trashed folders among `folderIds` (with everything under them) and entries
+ * among `entryIds`, with their kept versions and WebDAV properties: rows only, the bytes stay
+ * with their assets. Returns the ids of the assets those entries and versions used (marked for
+ * the text index here; the caller decides whether they go to the trash).
+ */
+export async function deleteTrashedFiles(tx: DbTx, ids: { folderIds: string[]; entryIds: string[] }): Promise<string[]> {
+  const json = (values: string[]) => JSON.stringify(values);
+  const folders = (await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Folder" WHERE trashedAt IS NOT NULL AND id IN (SELECT value FROM json_each(${json(ids.folderIds)}))`).map((f) => f.id);
+  const under = (await tx.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE sub(id) AS (SELECT value FROM json_each(${json(folders)}) UNION SELECT f.id FROM "Folder" f JOIN sub s ON f.parentId = s.id)
+    SELECT id FROM sub`).map((f) => f.id);
+  const entries = await tx.$queryRaw<{ id: string; assetId: string }[]>`
+    SELECT id, assetId FROM "FileEntry" WHERE (trashedAt IS NOT NULL AND id IN (SELECT value FROM json_each(${json(ids.entryIds)})))
+      OR folderId IN (SELECT value FROM json_each(${json(under)}))`;
+  const entryIds = entries.map((e) => e.id);
+  const versions = await tx.$queryRaw<{ assetId: string }[]>`SELECT assetId FROM "FileVersion" WHERE entryId IN (SELECT value FROM json_each(${json(entryIds)}))`;
+  await tx.$executeRaw`DELETE FROM "DavProperty" WHERE (itemType = 'folder' AND itemId IN (SELECT value FROM json_each(${json(under)})))
+    OR (itemType = 'file' AND itemId IN (SELECT value FROM json_each(${json(entryIds)})))`;
+  // Versions, and entries and folders under a folder, go with it (foreign keys cascade).
+  await tx.$executeRaw`DELETE FROM "Folder" WHERE id IN (SELECT value FROM json_each(${json(folders)}))`;
+  await tx.$executeRaw`DELETE FROM "FileEntry" WHERE id IN (SELECT value FROM json_each(${json(entryIds)}))`;
+  const assetIds = [...new Set([...entries.map((e) => e.assetId), ...versions.map((v) => v.assetId)])];
+  await markSearchStale(tx, assetIds);
+  return assetIds;
+}
+
+/**
  * Points an entry at new content, keeping the old as its newest version and pruning beyond the
  * configured count (shared with restoreVersion, which passes the version it takes back out).
  */
@@ -197,6 +229,7 @@ export async function replaceContent(tx: DbTx, config: Config, entryId: string, 
   const pruned = await tx.fileVersion.findMany({ where: { entryId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: config.fileVersions, select: { id: true, assetId: true } });
   await tx.fileVersion.deleteMany({ where: { id: { in: pruned.map((v) => v.id) } } });
   await journalEntry(tx, entryId);
+  await markSearchStale(tx, [before.assetId]);
   await journalVersions(tx, entryId);
   await trashUnreferencedAssets(tx, pruned.map((v) => v.assetId), now);
   return toFileItem(after);

@@ -1,12 +1,13 @@
 import type { EnrichmentKind } from "@/lib/config";
 import type { Db } from "@/lib/server/db";
-import { enrichmentJobs } from "@/lib/queue/kinds";
+import { enrichmentJobs, jobKind } from "@/lib/queue/kinds";
 import { queueJobsForAssets } from "@/lib/queue/enqueue";
 
 /**
  * Queues the enrichment jobs a (not trashed) asset with thumbnails should have but has never had
  * (a library from before search existed, or a newly enabled kind): one statement per kind, never
- * touching an existing job. Run at worker start; returns how many were queued.
+ * touching an existing job; and the text reading of text files stored before their words were
+ * searched (Drive imports, Files uploads). Run at worker start; returns how many were queued.
  */
 export async function queueMissingEnrichment(db: Db, enabled: readonly EnrichmentKind[]): Promise<number> {
   let queued = 0;
@@ -16,5 +17,6 @@ export async function queueMissingEnrichment(db: Db, enabled: readonly Enrichmen
       queued += await queueJobsForAssets(db, kind, where, { rearm: false });
     }
   }
-  return queued;
+  const textFiles = `a."kind" = 'file' AND a."trashedAt" IS NULL AND ${jobKind("document-text").appliesTo}`;
+  return queued + (await queueJobsForAssets(db, "document-text", textFiles, { rearm: false }));
 }

@@ -20,6 +20,7 @@ export async function applyJournalEntry(tx: DbTx, op: JournalOp, at: Date): Prom
     case "files.folder":
     case "files.entry":
     case "files.versions":
+    case "files.purge":
       return applyFilesJournal(tx, op, at);
     case "asset.update": {
       const ids = await idsOf(tx, op.sha256s);

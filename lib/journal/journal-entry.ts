@@ -36,7 +36,9 @@ export type JournalOp =
   /** A file entry of the Files tree as it now stands: its place, name and content. */
   | { op: "files.entry"; id: string; folderId: string | null; name: string; sha256: string; trashed: boolean }
   /** The kept previous contents of a file entry, newest first, with when each was replaced. */
-  | { op: "files.versions"; entryId: string; versions: { sha256: string; at: string }[] };
+  | { op: "files.versions"; entryId: string; versions: { sha256: string; at: string }[] }
+  /** The trash purge of Files folders (with everything under them) and entries (only those still trashed when it applies). */
+  | { op: "files.purge"; folderIds: string[]; entryIds: string[] };
 
 /** A Takeout sidecar as JSON (dates as ISO strings). */
 export type JsonSidecar = Omit<TakeoutSidecar, "takenAt" | "uploadedAt" | "title">;

@@ -113,7 +113,7 @@ async function replaceBytes(tx: DbTx, id: string, sha256: string, size: number, 
     const where = { assetId: id };
     await Promise.all([tx.derivative.deleteMany({ where }), tx.face.deleteMany({ where }), tx.embedding.deleteMany({ where }), tx.caption.deleteMany({ where }), tx.ocrText.deleteMany({ where }), tx.assetPlace.deleteMany({ where }), tx.assetHash.deleteMany({ where }), tx.documentText.deleteMany({ where })]);
     await tx.asset.update({ where: { id }, data: { sha256, size: BigInt(size), kind: type.kind, mimeType: type.mime, ext: type.ext, ...metadata, ...(description ? { description } : {}), decodeState: "pending", decodeError: null, thumbhash: null, fileState: "ok", verifiedAt: null } });
-    for (const kind of jobsForNewAsset(type.kind, type.mime)) await enqueueJob(tx, { kind, assetId: id });
+    for (const kind of jobsForNewAsset(type.kind, type.mime, type.ext)) await enqueueJob(tx, { kind, assetId: id });
     await tx.searchChange.create({ data: { assetId: id } });
   }
 }

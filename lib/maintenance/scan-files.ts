@@ -79,7 +79,7 @@ async function apply(db: Db, { asset, original, derived }: Looked, result: ScanR
     result.reappeared += 1;
     // Derived files that vanished with the original (their rows went in an earlier scan).
     const kept = new Set(derived.filter((d) => d.probe.state !== "absent").map((d) => d.kind));
-    const expected = jobsForNewAsset(asset.kind as Parameters<typeof jobsForNewAsset>[0], asset.mimeType);
+    const expected = jobsForNewAsset(asset.kind as Parameters<typeof jobsForNewAsset>[0], asset.mimeType, asset.ext);
     for (const kind of derivativeKinds(asset.kind)) {
       const producer = producerOf(asset.kind, kind);
       if (!kept.has(kind) && producer && expected.includes(producer)) producers.add(producer);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { EnrichmentKind } from "@/lib/config";
+import { isTextFile, TEXT_EXTS } from "@/lib/media/text-files";
 
 type AssetKind = "photo" | "video" | "document" | "file";
 
@@ -37,7 +38,12 @@ export const importJobPayload = z.object({
 export const JOB_KIND_DECLARATIONS = {
   thumbnail: { priority: 10, appliesTo: `a."kind" = 'photo'`, produces: { photo: ["thumb-sm", "thumb-md"] }, payload: none },
   "video-poster": { priority: 10, appliesTo: `a."kind" = 'video'`, produces: { video: ["thumb-sm", "thumb-md"] }, payload: none },
-  "document-text": { priority: 20, appliesTo: `a."kind" = 'document'`, produces: { document: ["thumb-sm", "thumb-md"] }, payload: none },
+  "document-text": {
+    priority: 20,
+    appliesTo: `(a."kind" = 'document' OR (a."kind" = 'file' AND a."ext" IN (${TEXT_EXTS.map((ext) => `'${ext}'`).join(", ")})))`,
+    produces: { document: ["thumb-sm", "thumb-md"] },
+    payload: none,
+  },
   "motion-video": {
     priority: 30,
     appliesTo: `a."kind" = 'photo' AND (a."mimeType" = 'image/jpeg' OR a."mimeType" LIKE 'image/hei%')`,
@@ -87,9 +93,9 @@ export function enrichmentJobs(kind: string, enabled: readonly EnrichmentKind[])
   return all.filter((k) => enabled.includes(k));
 }
 
-/** The jobs a freshly ingested original needs, by its kind and type. */
-export function jobsForNewAsset(kind: AssetKind, mime: string): JobKind[] {
-  if (kind === "file") return [];
+/** The jobs a freshly ingested original needs, by its kind, type and extension (a text file's words are read for search). */
+export function jobsForNewAsset(kind: AssetKind, mime: string, ext: string): JobKind[] {
+  if (kind === "file") return isTextFile(kind, ext) ? ["document-text"] : [];
   if (kind === "video") return ["video-poster", "video-preview", "video-rendition"];
   if (kind === "document") return ["document-text"];
   return mime === "image/jpeg" || mime.startsWith("image/hei") ? ["thumbnail", "motion-video"] : ["thumbnail"];

@@ -7,6 +7,7 @@ import type { LibraryPaths } from "@/lib/server/paths";
 import { embedQuery } from "./embed-query";
 import { explainMatches } from "./explain-matches";
 import { allowedAssets, listFiltered, type SearchFilters } from "./filter-assets";
+import { folderEntryNames } from "./folder-entry-names";
 import { fuseRankings } from "./fuse-rankings";
 import { parseDateWords } from "./parse-date-words";
 import type { SearchField } from "./search-document";
@@ -34,7 +35,8 @@ export type SearchQuery = z.infer<typeof searchQuery>;
 /** Why a hit matched: its place in each ranking, and the query words found per field. */
 export type SearchMatch = { score: number; bm25: { rank: number; fields: Partial<Record<SearchField, string[]>> } | null; clip: { rank: number; similarity: number } | null };
 export type SearchResult = {
-  items: (AssetSummary & { match: SearchMatch | null })[];
+  /** `entryName`: with a `folder` filter, the file's name in the Files tree there. */
+  items: (AssetSummary & { entryName?: string; match: SearchMatch | null })[];
   nextCursor: string | null;
   total: number;
   text: string;
@@ -130,9 +132,14 @@ export async function searchAssets(deps: { db: Db; paths: LibraryPaths; now?: Da
   const pageStarted = performance.now();
   const page = ranked.slice(0, query.limit);
   const summaries = loadAssetSummaries(deps.paths.database, page.map((r) => r.id));
+  const entryNames = query.folder ? folderEntryNames(deps.paths.database, query.folder, page.map((r) => r.id)) : new Map<string, string>();
   timing.page += performance.now() - pageStarted;
   return {
-    items: page.flatMap((r) => { const summary = summaries.get(r.id); return summary ? [{ ...summary, match: r.match }] : []; }),
+    items: page.flatMap((r) => {
+      const summary = summaries.get(r.id);
+      const entryName = entryNames.get(r.id);
+      return summary ? [{ ...summary, ...(entryName === undefined ? {} : { entryName }), match: r.match }] : [];
+    }),
     nextCursor: ranked.length > query.limit ? String(offset + query.limit) : null,
     total,
     text,

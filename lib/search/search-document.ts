@@ -25,8 +25,8 @@ const MAX_TEXT_CHARS = 50_000;
 
 /**
  * Gathers the searchable text of these assets from every table that holds some: file names (all
- * names an original arrived under), caption, OCR, document text, place, camera, albums, people
- * (named, not hidden, and the names Google Takeout gave the photo — searchable from import on,
+ * names an original arrived under, and its live names in the Files tree), caption, OCR, document
+ * text (PDFs, Office and text files), place, camera, albums, people (named, not hidden, and the names Google Takeout gave the photo — searchable from import on,
  * before faces run — unless a hidden person bears that name) and the owner's description. Assets that no longer exist are absent. One
  * SQL statement on the read connection (the worker reads thousands at a time, search 50).
  */
@@ -36,6 +36,7 @@ export function loadSearchDocuments(databasePath: string, ids: string[]): Search
     .prepare(
       `SELECT a."id", a."kind", a."capturedAt", a."originalName", a."make", a."model", a."lens", a."description",
          (SELECT group_concat(n."name", char(10)) FROM "AssetName" n WHERE n."assetId" = a."id") AS names,
+         (SELECT group_concat(e."name", char(10)) FROM "FileEntry" e WHERE e."assetId" = a."id" AND e."trashedAt" IS NULL) AS entries,
          (SELECT c."text" FROM "Caption" c WHERE c."assetId" = a."id") AS caption,
          (SELECT o."text" FROM "OcrText" o WHERE o."assetId" = a."id") AS ocr,
          (SELECT substr(d."text", 1, ${MAX_TEXT_CHARS}) FROM "DocumentText" d WHERE d."assetId" = a."id") AS text,
@@ -52,7 +53,7 @@ export function loadSearchDocuments(databasePath: string, ids: string[]): Search
     id: a.id,
     kind: a.kind,
     capturedAt: Date.parse(a.capturedAt),
-    name: unique([a.originalName, ...(a.names ?? "").split("\n")].map(fileNameWords)),
+    name: unique([a.originalName, ...(a.names ?? "").split("\n"), ...(a.entries ?? "").split("\n")].map(fileNameWords)),
     caption: a.caption ?? "",
     ocr: a.ocr ?? "",
     text: a.text ?? "",
@@ -65,7 +66,7 @@ export function loadSearchDocuments(databasePath: string, ids: string[]): Search
 }
 
 type Row = {
-  id: string; kind: string; capturedAt: string; originalName: string; make: string | null; model: string | null; lens: string | null; description: string | null; names: string | null;
+  id: string; kind: string; capturedAt: string; originalName: string; make: string | null; model: string | null; lens: string | null; description: string | null; names: string | null; entries: string | null;
   caption: string | null; ocr: string | null; text: string | null; city: string | null; region: string | null; country: string | null; albums: string | null; people: string | null;
 };
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/errors";
 import type { ServerDeps } from "@/lib/server/deps";
 import type { Logger } from "@/lib/server/logger";
-import { identifyDav } from "./dav-auth";
+import { authenticateDav } from "./dav-auth";
 import { DavStatus, davRequest, type DavRequest } from "./dav-context";
 import { davCopyMove } from "./dav-copy-move";
 import { davLock, davUnlock } from "./dav-lock";
@@ -24,16 +24,15 @@ const WRITES = new Set(["PUT", "MKCOL", "COPY", "MOVE", "LOCK"]);
 /**
  * The WebDAV tree at `/dav/` (RFC 4918 class 1 and 2) on the main listener, in front of Next.js
  * (scripts/serve.ts): authenticates (HTTP Basic with an API token as the password, a Bearer
- * token, or the owner's Tailscale identity; 401 with a Basic challenge otherwise), then answers
+ * token, or the owner's Tailscale identity; 401 with a Basic challenge otherwise, 429 after
+ * repeated wrong credentials from one address: lib/webdav/dav-auth.ts), then answers
  * the method from lib/webdav/dav-*.ts, whose work is done by lib/files. OPTIONS needs no identity.
  */
 export async function handleDav(req: IncomingMessage, res: ServerResponse, deps: ServerDeps, log: Logger): Promise<void> {
   try {
     const method = METHODS[req.method ?? ""];
     if (!method) throw new DavStatus(405, { Allow: DAV_METHODS });
-    if (req.method !== "OPTIONS" && !(await identifyDav(req.headers, deps))) {
-      throw new DavStatus(401, { "WWW-Authenticate": 'Basic realm="Albums", charset="UTF-8"' });
-    }
+    if (req.method !== "OPTIONS") await authenticateDav(req, deps);
     await method(await davRequest(req, res, deps));
   } catch (error) {
     const answer = error instanceof DavStatus ? error : toStatus(error, log, req);

@@ -14,6 +14,9 @@ import { safeZipNames } from "./zip-names";
 /** What a ZIP of assets needs to know of each. */
 export type ZipAsset = { id: string; sha256: string; ext: string; mimeType: string; originalName: string; capturedAt: Date };
 
+/** A folder tree's archive: each asset's path (already made safe), and the empty folders kept as directory entries ("Taxes/2025/"). */
+export type ZipTree = { names: string[]; emptyFolders: { name: string; mtime: Date }[] };
+
 /** `exact`: the originals byte for byte (the owner); `guest`: private metadata blanked. */
 export type ZipVariant = "exact" | "guest";
 
@@ -22,11 +25,11 @@ export type AssetZip = { layout: ZipLayout; source: ZipSource; identity: string 
 /**
  * The archive of `assets` in the given order: sizes from the files on disk (a missing original
  * refuses the whole download up front, 404/503, rather than failing part-way), names made safe
- * and unique (or `entryNames`, paths already made safe: a folder's tree), CRC-32s cached per
- * content hash and variant so a resumed download costs nothing (the originals' are recorded at
- * ingest, so a first download reads each file once).
+ * and unique (or a folder's `tree`: its paths, and its empty folders as directory entries after the
+ * files), CRC-32s cached per content hash and variant so a resumed download costs nothing (the
+ * originals' are recorded at ingest, so a first download reads each file once).
  */
-export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], variant: ZipVariant, entryNames?: string[]): Promise<AssetZip> {
+export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], variant: ZipVariant, tree?: ZipTree): Promise<AssetZip> {
   const files = await Promise.all(
     assets.map(async (asset) => {
       const found = await readableOriginal(db, paths, asset);
@@ -39,8 +42,10 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
   const rows = (await inBatches(assets.map((a) => a.sha256), (batch) => db.fileCrc.findMany({ where: { variant: { in: [key, "exact"] }, sha256: { in: batch } } }))).flat();
   const cached = new Map(rows.filter((row) => row.variant === key).map((row) => [row.sha256, row.crc32 >>> 0]));
   const originalCrcs = new Map(rows.filter((row) => row.variant === "exact").map((row) => [row.sha256, row.crc32 >>> 0]));
-  const names = entryNames ?? safeZipNames(assets.map((a) => a.originalName));
-  const layout = planZip(assets.map((a, i) => ({ name: names[i]!, size: files[i]!.size, mtime: a.capturedAt })));
+  const names = tree?.names ?? safeZipNames(assets.map((a) => a.originalName));
+  // Directories come after the files, so entry i is asset i (a directory has no bytes to read).
+  const directories = (tree?.emptyFolders ?? []).map((f) => ({ name: `${f.name}/`, size: 0, mtime: f.mtime, directory: true }));
+  const layout = planZip([...assets.map((a, i) => ({ name: names[i]!, size: files[i]!.size, mtime: a.capturedAt })), ...directories]);
   const patchCache = new Map<number, Promise<Patch[]>>();
   const patchesOf = (i: number): Promise<Patch[]> => {
     if (variant === "exact") return Promise.resolve([]);
@@ -103,6 +108,6 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
       return crc >>> 0;
     },
   };
-  const identity = `${key}\n${assets.map((a, i) => `${a.sha256} ${names[i]} ${a.capturedAt.getTime()}`).join("\n")}`;
+  const identity = `${key}\n${[...assets.map((a, i) => `${a.sha256} ${names[i]} ${a.capturedAt.getTime()}`), ...directories.map((d) => `dir ${d.name} ${d.mtime.getTime()}`)].join("\n")}`;
   return { layout, source, identity };
 }

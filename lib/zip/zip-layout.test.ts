@@ -92,8 +92,33 @@ describe("planZip", () => {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
+  it("keeps empty folders as directory entries: Info-ZIP unzip makes them, and one past 4 GiB gets a ZIP64 offset", async () => {
+    const entries: ZipEntryInfo[] = [
+      { name: "Taxes/a.txt", size: 5, mtime: new Date(1e12) },
+      { name: "Taxes/2025/", size: 0, mtime: new Date(1e12), directory: true },
+      { name: "Taxes/Empty été/", size: 0, mtime: new Date(1e12), directory: true },
+    ];
+    const bytes = await collect(streamZip(planZip(entries), fakeSource(entries)));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zipdirs-"));
+    fs.writeFileSync(path.join(dir, "t.zip"), bytes);
+    expect(execFileSync("unzip", ["-tqq", path.join(dir, "t.zip")]).toString()).toBe("");
+    execFileSync("unzip", ["-qq", path.join(dir, "t.zip"), "-d", path.join(dir, "out")]);
+    expect(fs.statSync(path.join(dir, "out", "Taxes", "2025")).isDirectory()).toBe(true);
+    expect(fs.readdirSync(path.join(dir, "out", "Taxes", "Empty été"))).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    const big: ZipEntryInfo[] = [{ name: "big.mov", size: 5 * GiB, mtime: new Date(0) }, { name: "empty/", size: 0, mtime: new Date(0), directory: true }];
+    const layout = planZip(big);
+    const zip = await openRandomAccess(layout, fakeSource(big, new Map([[0, 0x1234abcd]])));
+    const found = await entriesOf(zip);
+    expect(found.map((e) => [e.fileName, e.uncompressedSize, e.crc32])).toEqual([["big.mov", 5 * GiB, 0x1234abcd], ["empty/", 0, 0]]);
+    expect(found[1]!.relativeOffsetOfLocalHeader).toBeGreaterThan(5 * GiB);
+    zip.close();
+  });
+
   it("produces any byte range on its own, equal to the same slice of the whole archive", async () => {
     const entries: ZipEntryInfo[] = [3, 0, 70_000, 5].map((size, i) => ({ name: `f${i}`, size, mtime: new Date(1e12) }));
+    entries.push({ name: "d/", size: 0, mtime: new Date(1e12), directory: true });
     const layout = planZip(entries);
     const whole = await collect(streamZip(layout, fakeSource(entries)));
     for (const [a, b] of [[0, 10], [40, 70_100], [70_050, whole.length - 1], [whole.length - 30, whole.length - 1]] as const) {

@@ -1,5 +1,8 @@
-/** One file of an archive: its name inside, its exact size, its modification time. */
-export type ZipEntryInfo = { name: string; size: number; mtime: Date };
+/**
+ * One file of an archive: its name inside, its exact size, its modification time. A `directory`
+ * (an empty folder kept in the archive) has a name ending in "/" and size 0.
+ */
+export type ZipEntryInfo = { name: string; size: number; mtime: Date; directory?: boolean };
 
 /** A byte span of the archive: fixed bytes, an entry's data, an entry's data descriptor, or the central directory. */
 export type ZipSegment =
@@ -13,9 +16,12 @@ export type ZipLayout = { size: number; segments: ZipSegment[]; entries: ZipEntr
 const MAX32 = 0xffffffff;
 const MAX16 = 0xffff;
 const FLAGS = 0x0808; // bit 3: CRC in a data descriptor after the data; bit 11: UTF-8 names
+const DIRECTORY_FLAGS = 0x0800; // a directory has no data, so no descriptor: its CRC (0) is in the headers
 const VERSION = 45; // 4.5: ZIP64
 const EXTERNAL_ATTRS = (0o100644 << 16) >>> 0;
+const DIRECTORY_ATTRS = ((0o40755 << 16) | 0x10) >>> 0; // Unix drwxr-xr-x, MS-DOS directory bit
 
+const flagsOf = (e: ZipEntryInfo) => (e.directory ? DIRECTORY_FLAGS : FLAGS);
 const isBig = (e: ZipEntryInfo) => e.size >= MAX32;
 
 /**
@@ -38,7 +44,7 @@ export function planZip(entries: ZipEntryInfo[]): ZipLayout {
     const local = localHeader(entry);
     push({ kind: "bytes", start: at, length: local.length, bytes: local });
     if (entry.size > 0) push({ kind: "data", start: at, length: entry.size, index });
-    push({ kind: "descriptor", start: at, length: isBig(entry) ? 24 : 16, index });
+    if (!entry.directory) push({ kind: "descriptor", start: at, length: isBig(entry) ? 24 : 16, index });
   });
   const centralStart = at;
   const centralLength = entries.reduce((sum, e, i) => sum + centralHeaderLength(e, offsets[i]!), 0);
@@ -76,7 +82,7 @@ function localHeader(entry: ZipEntryInfo): Buffer {
   const buf = Buffer.alloc(30);
   buf.writeUInt32LE(0x04034b50, 0);
   buf.writeUInt16LE(big ? VERSION : 20, 4);
-  buf.writeUInt16LE(FLAGS, 6);
+  buf.writeUInt16LE(flagsOf(entry), 6);
   buf.writeUInt16LE(0, 8); // stored
   writeDosTime(buf, 10, entry.mtime);
   buf.writeUInt32LE(0, 14); // CRC: in the data descriptor
@@ -107,7 +113,7 @@ function centralHeader(entry: ZipEntryInfo, offset: number, crc: number): Buffer
   buf.writeUInt32LE(0x02014b50, 0);
   buf.writeUInt16LE((3 << 8) | VERSION, 4); // made by: Unix
   buf.writeUInt16LE(fields.length ? VERSION : 20, 6);
-  buf.writeUInt16LE(FLAGS, 8);
+  buf.writeUInt16LE(flagsOf(entry), 8);
   buf.writeUInt16LE(0, 10);
   writeDosTime(buf, 12, entry.mtime);
   buf.writeUInt32LE(crc >>> 0, 16);
@@ -115,7 +121,7 @@ function centralHeader(entry: ZipEntryInfo, offset: number, crc: number): Buffer
   buf.writeUInt32LE(big ? MAX32 : entry.size, 24);
   buf.writeUInt16LE(name.length, 28);
   buf.writeUInt16LE(extra.length, 30);
-  buf.writeUInt32LE(EXTERNAL_ATTRS, 38);
+  buf.writeUInt32LE(entry.directory ? DIRECTORY_ATTRS : EXTERNAL_ATTRS, 38);
   buf.writeUInt32LE(offset >= MAX32 ? MAX32 : offset, 42);
   return Buffer.concat([buf, name, extra]);
 }

@@ -1,6 +1,7 @@
 // The Files area in real headless Chromium against the real `npm start` (server + worker): on a
 // desktop (1440×900) make a folder, upload files and a whole folder, rename, move, preview a PDF
-// page and a Markdown file, search within the folder, download it as a ZIP (entries checked),
+// page and a Markdown file, search within the folder (words inside the PDF and the Markdown file,
+// the latter shown under its new name), download it as a ZIP (entries checked),
 // trash a file and Undo; on a phone (360×780) the same screen, its preview and its menus. Every
 // step's screen is photographed under test-results/screenshots; the main ones pass axe.
 import fs from "node:fs";
@@ -119,12 +120,15 @@ describe("Files screens", () => {
     await shoot(page, "desktop-text-preview", true);
     await page.getByRole("navigation", { name: "Breadcrumbs" }).getByRole("link", { name: "Taxes" }).click();
 
-    // Search inside the folder once the worker has read the PDF and indexed it.
+    // Search inside the folder once the worker has read the PDF and the Markdown file and indexed
+    // them; the Markdown file is listed under its new name (renamed, moved into Receipts).
     const taxesId = taxesUrl.split("/").pop()!;
-    await expect.poll(async () => (await getJson(app.port, `/api/search?q=tax+forms&folder=${taxesId}`)).body.items?.length ?? 0, { timeout: 60_000, interval: 1000 }).toBe(1);
+    await expect.poll(async () => (await getJson(app.port, `/api/search?q=tax+forms&folder=${taxesId}`)).body.items?.length ?? 0, { timeout: 60_000, interval: 1000 }).toBe(2);
     await page.getByLabel("Search in this folder").fill("tax forms");
     await page.getByRole("button", { name: "Search", exact: true }).click();
-    await page.getByRole("list", { name: "Search results" }).getByRole("button", { name: /^forms\.pdf/ }).waitFor();
+    const results = page.getByRole("list", { name: "Search results" });
+    await results.getByRole("button", { name: /^forms\.pdf/ }).waitFor();
+    await results.getByRole("button", { name: /^notes-2024\.md/ }).waitFor();
     await shoot(page, "desktop-search");
     await page.getByLabel("Search in this folder").fill("");
 

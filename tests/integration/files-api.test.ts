@@ -24,6 +24,7 @@ let r: {
   uploadChunk: typeof import("@/app/api/uploads/[id]/route");
   finish: typeof import("@/app/api/uploads/[id]/finish/route");
   search: typeof import("@/app/api/search/route");
+  text: typeof import("@/app/api/assets/[id]/text/route");
 };
 
 const json = { "content-type": "application/json" };
@@ -35,6 +36,9 @@ const upload = (folder: string, path: string, data: Buffer | string) =>
   lib.call(r.upload.POST, { url: `/api/files/upload?${new URLSearchParams({ folder, path })}`, method: "POST", headers: { "content-type": "application/octet-stream" }, body: new Uint8Array(typeof data === "string" ? Buffer.from(data) : data) });
 const patch = (kind: "folder" | "entry", id: string, body: unknown) => lib.call((kind === "folder" ? r.folder : r.entry).PATCH, { url: `/api/files/x/${id}`, method: "PATCH", params: { id }, headers: json, body: JSON.stringify(body) });
 const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
+const search = async (query: Record<string, string>) =>
+  ((await (await lib.call(r.search.GET, { url: `/api/search?${new URLSearchParams(query)}` })).json()) as { items: { id: string }[] }).items.map((i) => i.id);
+const reindex = async () => (await import("@/lib/search/update-text-index")).updateTextIndex(lib);
 
 beforeAll(async () => {
   lib = await createTestLibrary();
@@ -44,7 +48,7 @@ beforeAll(async () => {
     content: await import("@/app/api/files/entries/[id]/content/route"), versions: await import("@/app/api/files/entries/[id]/versions/route"),
     restoreVersion: await import("@/app/api/files/entries/[id]/versions/[versionId]/restore/route"), upload: await import("@/app/api/files/upload/route"),
     place: await import("@/app/api/files/place/route"), uploads: await import("@/app/api/uploads/route"), uploadChunk: await import("@/app/api/uploads/[id]/route"),
-    finish: await import("@/app/api/uploads/[id]/finish/route"), search: await import("@/app/api/search/route"),
+    finish: await import("@/app/api/uploads/[id]/finish/route"), search: await import("@/app/api/search/route"), text: await import("@/app/api/assets/[id]/text/route"),
   };
 });
 afterAll(async () => lib?.cleanup());
@@ -66,7 +70,7 @@ describe("the Files API", () => {
   });
 
   it("uploads files and a dropped folder's tree, lists folders first with breadcrumbs, downloads under the entry name", async () => {
-    expect((await upload(taxes, "readme.md", "# Taxes\n")).status).toBe(201);
+    expect((await upload(taxes, "readme.md", "# Notes\n")).status).toBe(201);
     expect((await upload(taxes, "2024/forms/W-2.txt", "wages 2024")).status).toBe(201);
     expect((await upload(taxes, "2024/notes.txt", "call the accountant")).status).toBe(201);
     const bad = await upload(taxes, "2024/../x.txt", "x");
@@ -146,6 +150,52 @@ describe("the Files API", () => {
     expect(Buffer.from(await tail.arrayBuffer()).equals(bytes.subarray(100))).toBe(true);
     const all = await unzipEntries(Buffer.from(await (await lib.call(r.zip.GET, { url: "/x", params: { id: "root" } })).arrayBuffer()));
     expect([...all.keys()]).toContain("Files/Taxes/2024/notes.txt");
+    // Empty folders are kept as directory entries (after the files); a new one changes the ETag.
+    const empty = ((await (await createFolder(taxes, "2025")).json()) as { id: string }).id;
+    await createFolder(empty, "receipts");
+    const withEmpty = await lib.call(r.zip.GET, { url: "/x", params: { id: taxes } });
+    expect(withEmpty.headers.get("etag")).not.toBe(res.headers.get("etag"));
+    const kept = await unzipEntries(Buffer.from(await withEmpty.arrayBuffer()));
+    expect([...kept.keys()].slice(-1)).toEqual(["Taxes/2025/receipts/"]);
+    expect((await unzipEntries(Buffer.from(await (await lib.call(r.zip.GET, { url: "/x", params: { id: empty } })).arrayBuffer()))).keys()).toContain("2025/receipts/");
+  });
+
+  it("searches the words inside text files (bounded, binary skipped) and files by their current names after a rename or move", async () => {
+    type Item = { id: string; assetId: string };
+    const put = async (path: string, data: Buffer | string) => (await (await upload(taxes, path, data)).json()) as Item;
+    const csv = await put("budget/2024.csv", "item,amount\ngroceries,120\nzeppelin rides,300\n");
+    const md = await put("diary.md", "# Diary\n\nThe **quokka** smiled. <script>x</script>\n");
+    const binary = await put("dump.log", Buffer.concat([Buffer.from("wombat "), Buffer.from([0, 1, 2, 0xff])]));
+    const big = await put("huge.txt", `${"lorem ".repeat(60_000)}aardvark`);
+    // A text file stored before its words were searched gets its reading at the worker's start.
+    await lib.db.job.deleteMany({ where: { assetId: csv.assetId } });
+    const { queueMissingEnrichment } = await import("@/lib/jobs/queue-missing-enrichment");
+    expect(await queueMissingEnrichment(lib.db, [])).toBe(1);
+    await lib.drain();
+    const text = async (assetId: string) => (await lib.db.documentText.findUnique({ where: { assetId } }))?.text;
+    expect(await text(csv.assetId)).toContain("zeppelin rides");
+    expect(await text(binary.assetId)).toBeUndefined();
+    expect((await text(big.assetId))!.length).toBeLessThanOrEqual(256 * 1024);
+    expect(await lib.db.job.findMany({ where: { assetId: { in: [csv, md, binary, big].map((i) => i.assetId) } }, select: { status: true } })).toEqual(Array(4).fill({ status: "done" }));
+    // The Markdown preview still reads the file itself, formatted.
+    const preview = (await (await lib.call(r.text.GET, { url: "/x", params: { id: md.assetId } })).json()) as { format: string; source: string };
+    expect(preview).toMatchObject({ format: "markdown", source: "file" });
+    await reindex();
+    expect(await search({ q: "zeppelin" })).toEqual([csv.assetId]);
+    expect(await search({ q: "quokka" })).toEqual([md.assetId]);
+    expect(await search({ q: "wombat" })).toEqual([]);
+
+    expect(await search({ q: "honeymoon" })).toEqual([]);
+    expect((await patch("entry", md.id, { name: "honeymoon journal.md" })).status).toBe(200);
+    const budgets = ((await (await createFolder(null, "Budgets")).json()) as { id: string }).id;
+    expect((await patch("entry", csv.id, { folderId: budgets, name: "household.csv" })).status).toBe(200);
+    await reindex();
+    expect(await search({ q: "honeymoon journal" })).toEqual([md.assetId]);
+    // Limited to a folder, a result carries its name there.
+    const found = (await (await lib.call(r.search.GET, { url: `/api/search?${new URLSearchParams({ q: "quokka", folder: taxes })}` })).json()) as { items: { name: string; entryName?: string }[] };
+    expect(found.items.map((i) => [i.name, i.entryName])).toEqual([["diary.md", "honeymoon journal.md"]]);
+    expect(await search({ q: "household", folder: budgets })).toEqual([csv.assetId]);
+    expect(await search({ q: "zeppelin", folder: taxes })).toEqual([]);
   });
 
   it("searches a folder and what is under it only, by the words inside PDFs", async () => {
@@ -154,10 +204,7 @@ describe("the Files API", () => {
     const outside = (await (await upload(other, "copy.pdf", makePdf(["2024 tax forms, a second copy"]))).json()) as { assetId: string };
     // What the document-text job records (run by the worker; its own tests cover it).
     for (const { assetId } of [inTaxes, outside]) await lib.db.documentText.create({ data: { assetId, text: "2024 tax forms" } });
-    const { updateTextIndex } = await import("@/lib/search/update-text-index");
-    await updateTextIndex(lib);
-    const search = async (query: Record<string, string>) =>
-      ((await (await lib.call(r.search.GET, { url: `/api/search?${new URLSearchParams(query)}` })).json()) as { items: { id: string }[] }).items.map((i) => i.id);
+    await reindex();
     expect((await search({ q: "tax forms" })).sort()).toEqual([inTaxes.assetId, outside.assetId].sort());
     expect(await search({ q: "tax forms", folder: taxes })).toEqual([inTaxes.assetId]);
     expect(await search({ q: "tax forms", folder: other })).toEqual([outside.assetId]);

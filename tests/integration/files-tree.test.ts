@@ -121,12 +121,52 @@ describe("the Files tree", () => {
     await expect(files.moveEntry(lib.db, { ref: { type: "file", id: f.entry.id }, folderId: a.id, name: "g.txt" })).rejects.toMatchObject({ code: "name_taken" });
     await files.moveEntry(lib.db, { ref: { type: "file", id: f.entry.id }, folderId: a.id, name: "g.txt", replace: true });
     expect(await files.resolvePath(lib.db, ["A", "g.txt"])).toMatchObject({ id: f.entry.id });
+    // Onto itself: a move changes nothing, a copy is refused even with replace (it would trash its source).
+    expect(await files.moveEntry(lib.db, { ref: { type: "file", id: f.entry.id }, folderId: a.id, replace: true })).toMatchObject({ id: f.entry.id, name: "g.txt" });
+    await expect(files.copyEntry(lib.db, { ref: { type: "file", id: f.entry.id }, folderId: a.id, replace: true })).rejects.toMatchObject({ code: "name_taken" });
+    await expect(files.moveEntry(lib.db, { ref: { type: "file", id: "no-such-entry" }, folderId: null })).rejects.toMatchObject({ code: "not_found" });
+    await expect(files.copyEntry(lib.db, { ref: { type: "folder", id: a.id }, folderId: "no-such-folder" })).rejects.toMatchObject({ code: "not_found" });
     expect((await files.listFolder(lib.db, b.id)).files).toEqual([]);
     await files.renameEntry(lib.db, { ref: { type: "folder", id: copy.id }, name: "Renamed" });
     expect(await files.resolvePath(lib.db, ["Renamed", "B", "f.txt"])).not.toBeNull();
     const placed = await files.placeAsset(lib, { assetId: f.entry.assetId, folderId: null, name: "placed.txt" });
     expect(placed).toMatchObject({ created: true, entry: { assetId: f.entry.assetId } });
     await expect(files.placeAsset(lib, { assetId: f.entry.assetId, folderId: null, name: "placed.txt", onExisting: "fail" })).rejects.toMatchObject({ code: "name_taken" });
+  });
+
+  it("purges trashed folders and entries with the trash (by date or all), their versions' old contents too; versions are not Documents", async () => {
+    const { purgeTrash } = await import("@/lib/assets/purge-trash");
+    const { listAssets } = await import("@/lib/assets/list-assets");
+    const documents = async () => (await listAssets(lib.db, { view: "documents", limit: 500 })).items.map((a) => a.id);
+    const days = (n: number) => new Date(Date.now() - n * 86_400_000);
+    const dir = await files.createFolder(lib.db, { parentId: null, name: "purge me" });
+    const sub = await files.createFolder(lib.db, { parentId: dir.id, name: "sub" });
+    const inside = await put(sub.id, "inside.txt", "only inside the purged folder");
+    const v1 = await put(null, "report.txt", "report, first draft");
+    const v2 = await put(null, "report.txt", "report, final");
+    const photo = await put(null, "cam.jpg", fs.readFileSync(sharedPath("fixtures", "photos", "jpg", "Canon_40D.jpg")));
+    const recent = await put(null, "recent.txt", "trashed yesterday");
+    expect(await documents()).toEqual(expect.arrayContaining([v2.entry.assetId, inside.entry.assetId]));
+    expect(await documents()).not.toContain(v1.entry.assetId); // an old version is reached from its file
+    await files.trashEntry(lib.db, { type: "folder", id: dir.id }, days(40));
+    await files.trashEntry(lib.db, { type: "file", id: v2.entry.id }, days(40));
+    await files.trashEntry(lib.db, { type: "file", id: photo.entry.id }, days(40));
+    await files.trashEntry(lib.db, { type: "file", id: recent.entry.id }, days(1));
+    expect((await assetOf(v1.entry.assetId)).trashedAt).toBeNull(); // kept by the trashed entry's versions until the purge
+
+    await purgeTrash(lib, { trashedBefore: days(30) });
+    expect(await lib.db.folder.count({ where: { id: { in: [dir.id, sub.id] } } })).toBe(0);
+    expect(await lib.db.fileEntry.count({ where: { id: { in: [inside.entry.id, v2.entry.id, photo.entry.id] } } })).toBe(0);
+    expect(await lib.db.fileVersion.count({ where: { entryId: v2.entry.id } })).toBe(0);
+    for (const gone of [inside, v1, v2]) {
+      expect(await lib.db.asset.count({ where: { id: gone.entry.assetId } })).toBe(0);
+      expect(listOriginals(lib.paths).some((p) => p.includes(gone.entry.sha256))).toBe(false);
+    }
+    expect((await assetOf(photo.entry.assetId)).trashedAt).toBeNull(); // the photo stays in the gallery
+    expect((await lib.db.fileEntry.findUniqueOrThrow({ where: { id: recent.entry.id } })).trashedAt).not.toBeNull(); // inside the trash days
+    await purgeTrash(lib, { all: true });
+    expect(await lib.db.fileEntry.count({ where: { id: recent.entry.id } })).toBe(0);
+    expect(await lib.db.asset.count({ where: { id: recent.entry.assetId } })).toBe(0);
   });
 
   it("puts Drive files from a Takeout into their folders, once, and rebuilds the tree from the journal", async () => {

@@ -2,8 +2,9 @@
 // Debian's litmus suite (basic, copymove, props, locks must all pass), an rclone round trip of a
 // mixed tree (fixture photos, text, binary, unicode names, an empty file, nested folders) that
 // comes back byte-identical and sits in the Files tree, and the HTTP details clients rely on
-// (auth challenge, ranges, versions on overwrite, percent-encoded names). Where this runs as root
-// with FUSE, a davfs2 mount writes and lists the tree like a desktop would.
+// (auth challenge, a revoked token refused at once, ranges, versions on overwrite, percent-encoded
+// names). Where this runs as root with FUSE, a davfs2 mount writes and lists the tree like a
+// desktop would. Last, repeated wrong credentials from one address are answered 429.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -11,9 +12,11 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tokenHash } from "@/lib/auth/sessions";
 import { parseConfig } from "@/lib/config";
 import { createLogger } from "@/lib/server/logger";
 import { prepareLibrary } from "@/lib/server/prepare-library";
+import { DAV_FAILED_LOGINS } from "@/lib/webdav/dav-auth";
 import { filesUnder, spawnApp, type AppProcess } from "../support/app-process";
 import { request } from "../support/http-client";
 import { sharedPath } from "../support/shared";
@@ -39,6 +42,15 @@ const canMount = process.getuid?.() === 0 && fs.existsSync("/dev/fuse") && fs.ex
 
 const dav = (method: string, target: string, headers: Record<string, string> = {}, body?: Buffer | string) =>
   request(app.port, { method, path: target, headers: { authorization: AUTH, ...headers }, ...(body !== undefined ? { body } : {}) });
+const basic = (password: string) => `Basic ${Buffer.from(`me:${password}`).toString("base64")}`;
+const withDb = <T>(work: (db: Database.Database) => T): T => {
+  const db = new Database(path.join(dataDir, "albums.db"));
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+};
 
 describe("WebDAV at /dav/", () => {
   it("asks for Basic credentials (an API token as the password) and answers OPTIONS with DAV 1, 2", async () => {
@@ -51,6 +63,18 @@ describe("WebDAV at /dav/", () => {
     expect(options.status).toBe(200);
     expect(options.headers.dav).toBe("1, 2");
     expect((await dav("PROPFIND", "/dav", { depth: "0" })).status).toBe(207);
+  });
+
+  it("accepts a token minted in settings until it is revoked, then refuses it at once", async () => {
+    const minted = "alb_minted-token-for-webdav-0123456789";
+    const now = new Date().toISOString().replace("Z", "+00:00");
+    withDb((db) => db.prepare(`INSERT INTO "ApiToken" (id, name, tokenHash, prefix, createdAt) VALUES ('t1', 'laptop', ?, 'alb_mint', ?)`).run(tokenHash(minted), now));
+    const propfind = () => request(app.port, { method: "PROPFIND", path: "/dav/", headers: { depth: "0", authorization: basic(minted) } });
+    expect((await propfind()).status).toBe(207);
+    expect((await propfind()).status).toBe(207);
+    // What revokeApiToken (Settings → API tokens) writes.
+    withDb((db) => db.prepare(`UPDATE "ApiToken" SET revokedAt = ? WHERE id = 't1'`).run(now));
+    expect((await propfind()).status).toBe(401);
   });
 
   it("passes litmus: basic, copymove, props and locks", () => {
@@ -150,4 +174,21 @@ describe("WebDAV at /dav/", () => {
     const empty = await dav("GET", `${base}/empty`);
     expect([empty.status, empty.body.length]).toEqual([200, 0]);
   }, 120_000);
+
+  // Last: it fills this machine's (loopback's) bucket for the rest of the window.
+  it("answers 429 with Retry-After once one address sent wrong credentials too often, without checking them", async () => {
+    const wrong = () => request(app.port, { method: "PROPFIND", path: "/dav/", headers: { depth: "0", authorization: basic("guess") } });
+    const statuses: number[] = [];
+    for (let i = 0; i < DAV_FAILED_LOGINS.attempts; i += 1) statuses.push((await wrong()).status);
+    // Two wrong ones came earlier (the first test's, the revoked token's).
+    const left = DAV_FAILED_LOGINS.attempts - 2;
+    expect(statuses).toEqual([...Array<number>(left).fill(401), 429, 429]);
+    const limited = await wrong();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
+    expect(Number(limited.headers["retry-after"])).toBeLessThanOrEqual(DAV_FAILED_LOGINS.windowMs / 1000);
+    // Even the right token waits (no guessing past the limit); a client without credentials is still challenged.
+    expect((await dav("PROPFIND", "/dav/", { depth: "0" })).status).toBe(429);
+    expect((await request(app.port, { method: "PROPFIND", path: "/dav/", headers: { depth: "0" } })).status).toBe(401);
+  });
 });
