@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import zlib from "node:zlib";
-import { BLANKING_VERSION, planBlanking } from "@/lib/metadata-strip/plan-blanking";
+import { BLANKING_VERSION } from "@/lib/metadata-strip/plan-blanking";
+import { planGuestCopy, type GuestCopy } from "@/lib/metadata-strip/plan-guest-copy";
 import { readPatched, type Patch } from "@/lib/metadata-strip/patches";
 import type { Db } from "@/lib/server/db";
 import { readableOriginal } from "@/lib/libraries/read-original";
@@ -12,7 +13,7 @@ import { planZip, type ZipLayout } from "./zip-layout";
 import { safeZipNames } from "./zip-names";
 
 /** What a ZIP of assets needs to know of each. */
-export type ZipAsset = { id: string; sha256: string; ext: string; mimeType: string; originalName: string; capturedAt: Date };
+export type ZipAsset = { id: string; sha256: string; ext: string; mimeType: string; originalName: string; capturedAt: Date; motionPhoto?: boolean };
 
 /** `exact`: the originals byte for byte (the owner); `guest`: private metadata blanked. */
 export type ZipVariant = "exact" | "guest";
@@ -24,7 +25,8 @@ export type AssetZip = { layout: ZipLayout; source: ZipSource; identity: string 
  * refuses the whole download up front, 404/503, rather than failing part-way), names made safe
  * and unique (or `entryNames`, paths already made safe: a folder's tree), CRC-32s cached per
  * content hash and variant so a resumed download costs nothing (the originals' are recorded at
- * ingest, so a first download reads each file once).
+ * ingest, so a first download reads each file once). A guest's Motion Photo is cut before its
+ * appended video (lib/metadata-strip/plan-guest-copy.ts); its CRC is computed from the kept bytes.
  */
 export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], variant: ZipVariant, entryNames?: string[]): Promise<AssetZip> {
   const files = await Promise.all(
@@ -39,15 +41,19 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
   const rows = (await inBatches(assets.map((a) => a.sha256), (batch) => db.fileCrc.findMany({ where: { variant: { in: [key, "exact"] }, sha256: { in: batch } } }))).flat();
   const cached = new Map(rows.filter((row) => row.variant === key).map((row) => [row.sha256, row.crc32 >>> 0]));
   const originalCrcs = new Map(rows.filter((row) => row.variant === "exact").map((row) => [row.sha256, row.crc32 >>> 0]));
-  const names = entryNames ?? safeZipNames(assets.map((a) => a.originalName));
-  const layout = planZip(assets.map((a, i) => ({ name: names[i]!, size: files[i]!.size, mtime: a.capturedAt })));
-  const patchCache = new Map<number, Promise<Patch[]>>();
-  const patchesOf = (i: number): Promise<Patch[]> => {
-    if (variant === "exact") return Promise.resolve([]);
-    let patches = patchCache.get(i);
-    if (!patches) patchCache.set(i, (patches = planBlanking(files[i]!.file, assets[i]!.mimeType)));
-    return patches;
+  const copies = new Map<number, Promise<GuestCopy>>();
+  const copyOf = (i: number): Promise<GuestCopy> => {
+    if (variant === "exact") return Promise.resolve({ patches: [], size: files[i]!.size });
+    let copy = copies.get(i);
+    if (!copy) copies.set(i, (copy = planGuestCopy(files[i]!.file, files[i]!.size, assets[i]!.mimeType, assets[i]!.motionPhoto === true)));
+    return copy;
   };
+  const patchesOf = async (i: number): Promise<Patch[]> => (await copyOf(i)).patches;
+  // Entry sizes up front (the layout needs them): only a guest's Motion Photos differ from the files.
+  const sizes = await Promise.all(files.map(async (f, i) => (assets[i]!.motionPhoto ? (await copyOf(i)).size : f.size)));
+  const cut = (i: number) => sizes[i] !== files[i]!.size;
+  const names = entryNames ?? safeZipNames(assets.map((a) => a.originalName));
+  const layout = planZip(assets.map((a, i) => ({ name: names[i]!, size: sizes[i]!, mtime: a.capturedAt })));
   const read = async function* (i: number, start: number, end: number) {
     const patches = await patchesOf(i);
     if (patches.length === 0) yield* fs.createReadStream(files[i]!.file, { start, end, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
@@ -66,6 +72,7 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
     await inBatches(rows, (batch) => db.$executeRawUnsafe(`INSERT OR REPLACE INTO "FileCrc" ("sha256", "variant", "crc32") VALUES ${batch.map(() => "(?, ?, ?)").join(", ")}`, ...batch.flatMap(([sha256, crc]) => [sha256, key, crc | 0])), SQL_BATCH / 2);
   };
   const remember = async (i: number, crc: number) => {
+    if (cut(i)) return; // keyed by content hash: a cut copy's CRC is not the uncut one's
     cached.set(assets[i]!.sha256, crc);
     pending.set(assets[i]!.sha256, crc);
     if (Date.now() - flushedAt >= 1000) await flush();
@@ -76,12 +83,13 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
   const derive = (i: number) => {
     let crc = derived.get(i);
     if (!crc) {
-      const original = originalCrcs.get(assets[i]!.sha256);
+      const original = cut(i) ? undefined : originalCrcs.get(assets[i]!.sha256);
       derived.set(i, (crc = patchesOf(i).then((patches) => (original === undefined ? undefined : patchedCrc32(files[i]!.file, files[i]!.size, original, patches)))));
     }
     return crc;
   };
   const known = async (i: number) => {
+    if (cut(i)) return undefined;
     const crc = cached.get(assets[i]!.sha256);
     if (crc !== undefined) return crc;
     if (i + 1 < assets.length) derive(i + 1).catch(() => {}); // its error, if any, comes when it is awaited
@@ -98,11 +106,11 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
       const crcKnown = await known(i);
       if (crcKnown !== undefined) return crcKnown;
       let crc = 0;
-      for await (const chunk of read(i, 0, files[i]!.size - 1)) crc = zlib.crc32(chunk, crc);
+      for await (const chunk of read(i, 0, sizes[i]! - 1)) crc = zlib.crc32(chunk, crc);
       await remember(i, crc >>> 0);
       return crc >>> 0;
     },
   };
-  const identity = `${key}\n${assets.map((a, i) => `${a.sha256} ${names[i]} ${a.capturedAt.getTime()}`).join("\n")}`;
+  const identity = `${key}\n${assets.map((a, i) => `${a.sha256} ${sizes[i]} ${names[i]} ${a.capturedAt.getTime()}`).join("\n")}`;
   return { layout, source, identity };
 }
