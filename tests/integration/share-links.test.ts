@@ -38,7 +38,7 @@ function makeMovie(name: string, args: string[]): Buffer {
 
 async function createLink(body: Record<string, unknown>, headers: Record<string, string> = {}) {
   const res = await lib.call(routes.links.POST, { url: "/api/share-links", method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as { id: string; token: string; url: string } };
+  return { status: res.status, body: (await res.json()) as { id: string; token: string; url: string; publicUrl: string | null } };
 }
 
 const share = (p: string, init: RequestInit = {}) => fetch(base + p, { redirect: "manual", ...init });
@@ -149,6 +149,22 @@ describe("share links", () => {
     expect(listed).toMatchObject({ hits: 1, state: "active" });
     expect(listed.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(list)).not.toContain(body.token);
+  });
+
+  it("adds the whole address guests open once the listener's published address is set in Settings (url stays the path)", async () => {
+    const settings = await import("@/app/api/share-links/settings/route");
+    const patch = async (publicUrl: string, headers: Record<string, string> = {}) => lib.call(settings.PATCH, { url: "/api/share-links/settings", method: "PATCH", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ publicUrl }) });
+    expect((await createLink({ albumId: "holiday" })).body.publicUrl).toBeNull();
+    for (const bad of ["https://albums.example.org/s/", "javascript:alert(1)", "albums.example.org"]) expect((await patch(bad)).status, bad).toBe(400);
+    expect((await patch("https://albums.example.org", { authorization: `Bearer ${await createTestLibraryToken()}` })).status).toBe(403);
+    const saved = await patch("https://Albums.Tail1234.ts.net:8443/");
+    expect(await saved.json()).toEqual({ publicUrl: "https://albums.tail1234.ts.net:8443", fromEnv: false });
+    const { body } = await createLink({ albumId: "holiday" });
+    expect(body.url).toBe(`/s/${body.token}`);
+    expect(body.publicUrl).toBe(`https://albums.tail1234.ts.net:8443/s/${body.token}`);
+    expect(await (await lib.call(routes.links.GET, { url: "/api/share-links" })).json()).toMatchObject({ publicUrl: "https://albums.tail1234.ts.net:8443" });
+    expect(await (await patch("")).json()).toEqual({ publicUrl: null, fromEnv: false });
+    expect((await createLink({ albumId: "holiday" })).body.publicUrl).toBeNull();
   });
 
   it("refuses API tokens for creating links (declared owner-only), and bad input", async () => {
