@@ -20,6 +20,15 @@ describe("parseConfig", () => {
     }
   });
 
+  it("reads the share listener's published address as an http(s) origin, and refuses anything else", () => {
+    expect(parseConfig({}).sharePublicUrl).toBeNull();
+    expect(parseConfig({ ALBUMS_SHARE_PUBLIC_URL: "https://Albums.Tail1234.ts.net/" }).sharePublicUrl).toBe("https://albums.tail1234.ts.net");
+    expect(parseConfig({ ALBUMS_SHARE_PUBLIC_URL: "http://100.64.0.5:3001" }).sharePublicUrl).toBe("http://100.64.0.5:3001");
+    for (const bad of ["albums.example.org", "ftp://albums.example.org", "https://albums.example.org/s/", "https://me:pw@albums.example.org", "https://albums.example.org/?x=1"]) {
+      expect(() => parseConfig({ ALBUMS_SHARE_PUBLIC_URL: bad }), bad).toThrow(/ALBUMS_SHARE_PUBLIC_URL/);
+    }
+  });
+
   it("reads the allowed host names, import folders and body idle limit", () => {
     expect(parseConfig({})).toMatchObject({ allowedHosts: [], importDirs: [], requestIdleMs: 30_000 });
     expect(parseConfig({ ALBUMS_ALLOWED_HOSTS: "Photos.Example.org, .home.arpa", ALBUMS_IMPORT_DIRS: "/mnt/takeout,/srv/x/", ALBUMS_REQUEST_IDLE_SECONDS: "5" })).toMatchObject({

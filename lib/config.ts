@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { isAllowedDestination, parseAllowList } from "@/lib/server/egress-guard";
+import { publicOrigin } from "@/lib/share-links/public-origin";
 
 export const ENRICHMENT_KINDS = ["places", "clip", "ocr", "faces", "caption"] as const;
 export type EnrichmentKind = (typeof ENRICHMENT_KINDS)[number];
@@ -12,6 +13,7 @@ const schema = z.object({
   ALBUMS_HOST: z.string().min(1).default("127.0.0.1"),
   ALBUMS_PORT: port.default(3000),
   ALBUMS_SHARE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  ALBUMS_SHARE_PUBLIC_URL: publicOrigin.optional(),
   ALBUMS_DATA_DIR: z.string().min(1).default("./data"),
   ALBUMS_API_TOKEN: z
     .string()
@@ -108,6 +110,8 @@ export type Config = {
   port: number;
   /** The share listener's port (guests of share links only; 0 = no share listener). */
   sharePort: number;
+  /** Where guests reach the share listener (ALBUMS_SHARE_PUBLIC_URL, an origin), shown in the owner's share links; else Settings may set it. */
+  sharePublicUrl: string | null;
   dataDir: string;
   databasePath: string;
   apiToken: string | undefined;
@@ -205,6 +209,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     host: e.ALBUMS_HOST,
     port: e.ALBUMS_PORT,
     sharePort: e.ALBUMS_SHARE_PORT,
+    sharePublicUrl: e.ALBUMS_SHARE_PUBLIC_URL ?? null,
     dataDir,
     databasePath: path.join(dataDir, "albums.db"),
     apiToken: e.ALBUMS_API_TOKEN,

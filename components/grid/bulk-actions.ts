@@ -49,18 +49,18 @@ export async function removeFromAlbum(albumId: string, ids: string[]): Promise<S
   return { message: `Removed ${removed} from the album.`, undo };
 }
 
-/** Downloads the selection as one ZIP: a plain form POST, so the browser streams it to disk. */
-export function downloadZip(ids: string[]): void {
-  const form = document.createElement("form");
-  form.method = "post";
-  form.action = "/api/assets/download.zip";
-  form.enctype = "application/x-www-form-urlencoded";
-  const field = document.createElement("input");
-  field.type = "hidden";
-  field.name = "ids";
-  field.value = ids.join(",");
-  form.append(field);
-  document.body.append(form);
-  form.submit();
-  form.remove();
+/**
+ * Downloads the selection as one ZIP: the selection is recorded first (POST /api/downloads), then
+ * the browser fetches its GET address straight to disk — an address it can resume with Range
+ * after a dropped connection (for a day).
+ */
+export async function downloadZip(ids: string[]): Promise<string> {
+  const { url } = await sendJson<{ url: string }>("POST", "/api/downloads", { ids });
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = "";
+  document.body.append(a);
+  a.click();
+  a.remove();
+  return `Downloading ${ids.length} items as one ZIP.`;
 }

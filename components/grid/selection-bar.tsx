@@ -75,7 +75,7 @@ export function SelectionBar({ selection, context = "library", extra, onStatus }
             <Icon name="download" /> Download
           </button>
           {ids.length > 1 ? (
-            <button type="button" className={action} onClick={() => downloadZip(ids)}>
+            <button type="button" className={action} onClick={() => void downloadZip(ids).then(onStatus, (error: Error) => onStatus(`Failed: ${error.message}`))}>
               ZIP
             </button>
           ) : null}

@@ -7,13 +7,13 @@ import type { ShareLinkDto } from "../types";
 
 export type ShareTarget = { albumId: string } | { assetIds: string[] };
 
-/** The guest-facing address of a link: the share listener's port on the host this page was opened with. */
-function guestUrl(path: string, sharePort: number): string {
+/** A guess at a link's guest-facing address when no published address is set: the share listener's port on the host this page was opened with. */
+function guessedUrl(path: string, sharePort: number): string {
   return `${location.protocol}//${location.hostname}:${sharePort}${path}`;
 }
 
 const useLinks = (albumId?: string) =>
-  useQuery({ queryKey: ["share-links", albumId ?? "all"], queryFn: () => getJson<{ items: ShareLinkDto[]; sharePort: number }>(`/api/share-links${albumId ? `?albumId=${encodeURIComponent(albumId)}` : ""}`) });
+  useQuery({ queryKey: ["share-links", albumId ?? "all"], queryFn: () => getJson<{ items: ShareLinkDto[]; sharePort: number; publicUrl: string | null }>(`/api/share-links${albumId ? `?albumId=${encodeURIComponent(albumId)}` : ""}`) });
 
 /** Creates a link (passphrase, expiry, download and metadata switches) and shows its address once. */
 export function ShareLinkForm({ target }: { target: ShareTarget }) {
@@ -23,14 +23,20 @@ export function ShareLinkForm({ target }: { target: ShareTarget }) {
   const [days, setDays] = useState("");
   const [allowDownload, setAllowDownload] = useState(true);
   const [showMetadata, setShowMetadata] = useState(false);
-  const [created, setCreated] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ address: string; published: boolean } | null>(null);
+  const [copied, setCopied] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   if (created) {
     return (
       <div className="flex flex-col gap-2">
         <p className="text-sm">Copy this address now: only its fingerprint is kept on the box.</p>
-        <input readOnly aria-label="Share link address" value={created} className={inputClass} onFocus={(e) => e.target.select()} data-testid="share-url" />
-        <button type="button" className={buttonClass} onClick={() => void navigator.clipboard?.writeText(created)}>Copy</button>
+        <input readOnly aria-label="Share link address" value={created.address} className={inputClass} onFocus={(e) => e.target.select()} data-testid="share-url" />
+        {created.published ? null : (
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            This address is only a guess from the one you opened Albums with. Set the share listener&apos;s published address in <a className="underline" href="/admin#share-links">Settings → Share links</a> so guests get a link they can open.
+          </p>
+        )}
+        <button type="button" className={buttonClass} onClick={() => void navigator.clipboard?.writeText(created.address).then(() => setCopied(true))}>{copied ? "Copied" : "Copy"}</button>
       </div>
     );
   }
@@ -41,9 +47,9 @@ export function ShareLinkForm({ target }: { target: ShareTarget }) {
         e.preventDefault();
         try {
           const expiresAt = days ? new Date(Date.now() + Number(days) * 86_400_000).toISOString() : undefined;
-          const { url } = await sendJson<{ url: string }>("POST", "/api/share-links", { ...target, passphrase: passphrase || undefined, expiresAt, allowDownload, showMetadata });
+          const { url, publicUrl } = await sendJson<{ url: string; publicUrl: string | null }>("POST", "/api/share-links", { ...target, passphrase: passphrase || undefined, expiresAt, allowDownload, showMetadata });
           const sharePort = data?.sharePort ?? (await getJson<{ sharePort: number }>("/api/share-links")).sharePort;
-          setCreated(guestUrl(url, sharePort));
+          setCreated(publicUrl ? { address: publicUrl, published: true } : { address: guessedUrl(url, sharePort), published: false });
           await client.invalidateQueries({ queryKey: ["share-links"] });
         } catch (error) {
           setFailure((error as Error).message);

@@ -5,21 +5,21 @@ import type { Patch } from "./patches";
 import { pngPatches } from "./png";
 import { webpPatches } from "./webp";
 
+/** Bumped whenever the patches change, so cached CRCs of guest copies are not reused. */
+export const BLANKING_VERSION = 2;
+
 /**
  * The patches that remove private metadata (GPS, serial numbers, XMP history, face names) from a
  * file a guest receives, by overwriting it in place: same size, no re-encoding, pixels and samples
  * untouched. Types it does not know get no patches (documents are never shared to guests).
+ * `found.videoLength`: the length of a Motion Photo's appended video its XMP declares, if any.
  */
-/** Bumped whenever the patches change, so cached CRCs of guest copies are not reused. */
-export const BLANKING_VERSION = 2;
-
-export async function planBlanking(file: string, mime: string): Promise<Patch[]> {
+export async function planBlanking(file: string, mime: string, found: { videoLength?: number } = {}): Promise<Patch[]> {
   const fh = await fs.open(file, "r");
   try {
     const { size } = await fh.stat();
     let patches: Patch[] = [];
     if (mime === "image/jpeg") {
-      const found: { videoLength?: number } = {};
       patches = await jpegPatches(fh, 0, 0, found);
       if (found.videoLength && found.videoLength < size) patches.push(...(await moviePatches(fh, size, size - found.videoLength)));
     }

@@ -1,9 +1,9 @@
 import type { Db } from "@/lib/server/db";
 import type { GuestLink } from "./resolve-share-link";
 
-const FIELDS = { id: true, kind: true, sha256: true, ext: true, mimeType: true, originalName: true, capturedAt: true, width: true, height: true, orientation: true, thumbhash: true, durationMs: true } as const;
+const FIELDS = { id: true, kind: true, sha256: true, ext: true, mimeType: true, originalName: true, capturedAt: true, width: true, height: true, orientation: true, thumbhash: true, durationMs: true, motionPhoto: true } as const;
 
-export type GuestAsset = { id: string; kind: string; sha256: string; ext: string; mimeType: string; originalName: string; capturedAt: Date; width: number | null; height: number | null; orientation: number | null; thumbhash: string | null; durationMs: number | null };
+export type GuestAsset = { id: string; kind: string; sha256: string; ext: string; mimeType: string; originalName: string; capturedAt: Date; width: number | null; height: number | null; orientation: number | null; thumbhash: string | null; durationMs: number | null; motionPhoto: boolean };
 
 /**
  * The photos and videos a link shows, oldest first for an album (its members now, not trashed),

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import zlib from "node:zlib";
-import { BLANKING_VERSION, planBlanking } from "@/lib/metadata-strip/plan-blanking";
+import { BLANKING_VERSION } from "@/lib/metadata-strip/plan-blanking";
+import { planGuestCopy, type GuestCopy } from "@/lib/metadata-strip/plan-guest-copy";
 import { readPatched, type Patch } from "@/lib/metadata-strip/patches";
 import type { Db } from "@/lib/server/db";
 import { readableOriginal } from "@/lib/libraries/read-original";
@@ -12,7 +13,7 @@ import { planZip, type ZipLayout } from "./zip-layout";
 import { safeZipNames } from "./zip-names";
 
 /** What a ZIP of assets needs to know of each. */
-export type ZipAsset = { id: string; sha256: string; ext: string; mimeType: string; originalName: string; capturedAt: Date };
+export type ZipAsset = { id: string; sha256: string; ext: string; mimeType: string; originalName: string; capturedAt: Date; motionPhoto?: boolean };
 
 /** A folder tree's archive: each asset's path (already made safe), and the empty folders kept as directory entries ("Taxes/2025/"). */
 export type ZipTree = { names: string[]; emptyFolders: { name: string; mtime: Date }[] };
@@ -27,7 +28,9 @@ export type AssetZip = { layout: ZipLayout; source: ZipSource; identity: string 
  * refuses the whole download up front, 404/503, rather than failing part-way), names made safe
  * and unique (or a folder's `tree`: its paths, and its empty folders as directory entries after the
  * files), CRC-32s cached per content hash and variant so a resumed download costs nothing (the
- * originals' are recorded at ingest, so a first download reads each file once).
+ * originals' are recorded at ingest, so a first download reads each file once). A guest's Motion
+ * Photo is cut before its appended video (lib/metadata-strip/plan-guest-copy.ts); its CRC is
+ * computed from the kept bytes.
  */
 export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], variant: ZipVariant, tree?: ZipTree): Promise<AssetZip> {
   const files = await Promise.all(
@@ -42,17 +45,21 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
   const rows = (await inBatches(assets.map((a) => a.sha256), (batch) => db.fileCrc.findMany({ where: { variant: { in: [key, "exact"] }, sha256: { in: batch } } }))).flat();
   const cached = new Map(rows.filter((row) => row.variant === key).map((row) => [row.sha256, row.crc32 >>> 0]));
   const originalCrcs = new Map(rows.filter((row) => row.variant === "exact").map((row) => [row.sha256, row.crc32 >>> 0]));
+  const copies = new Map<number, Promise<GuestCopy>>();
+  const copyOf = (i: number): Promise<GuestCopy> => {
+    if (variant === "exact") return Promise.resolve({ patches: [], size: files[i]!.size });
+    let copy = copies.get(i);
+    if (!copy) copies.set(i, (copy = planGuestCopy(files[i]!.file, files[i]!.size, assets[i]!.mimeType, assets[i]!.motionPhoto === true)));
+    return copy;
+  };
+  const patchesOf = async (i: number): Promise<Patch[]> => (await copyOf(i)).patches;
+  // Entry sizes up front (the layout needs them): only a guest's Motion Photos differ from the files.
+  const sizes = await Promise.all(files.map(async (f, i) => (assets[i]!.motionPhoto ? (await copyOf(i)).size : f.size)));
+  const cut = (i: number) => sizes[i] !== files[i]!.size;
   const names = tree?.names ?? safeZipNames(assets.map((a) => a.originalName));
   // Directories come after the files, so entry i is asset i (a directory has no bytes to read).
   const directories = (tree?.emptyFolders ?? []).map((f) => ({ name: `${f.name}/`, size: 0, mtime: f.mtime, directory: true }));
-  const layout = planZip([...assets.map((a, i) => ({ name: names[i]!, size: files[i]!.size, mtime: a.capturedAt })), ...directories]);
-  const patchCache = new Map<number, Promise<Patch[]>>();
-  const patchesOf = (i: number): Promise<Patch[]> => {
-    if (variant === "exact") return Promise.resolve([]);
-    let patches = patchCache.get(i);
-    if (!patches) patchCache.set(i, (patches = planBlanking(files[i]!.file, assets[i]!.mimeType)));
-    return patches;
-  };
+  const layout = planZip([...assets.map((a, i) => ({ name: names[i]!, size: sizes[i]!, mtime: a.capturedAt })), ...directories]);
   const read = async function* (i: number, start: number, end: number) {
     const patches = await patchesOf(i);
     if (patches.length === 0) yield* fs.createReadStream(files[i]!.file, { start, end, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
@@ -71,6 +78,7 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
     await inBatches(rows, (batch) => db.$executeRawUnsafe(`INSERT OR REPLACE INTO "FileCrc" ("sha256", "variant", "crc32") VALUES ${batch.map(() => "(?, ?, ?)").join(", ")}`, ...batch.flatMap(([sha256, crc]) => [sha256, key, crc | 0])), SQL_BATCH / 2);
   };
   const remember = async (i: number, crc: number) => {
+    if (cut(i)) return; // keyed by content hash: a cut copy's CRC is not the uncut one's
     cached.set(assets[i]!.sha256, crc);
     pending.set(assets[i]!.sha256, crc);
     if (Date.now() - flushedAt >= 1000) await flush();
@@ -81,12 +89,13 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
   const derive = (i: number) => {
     let crc = derived.get(i);
     if (!crc) {
-      const original = originalCrcs.get(assets[i]!.sha256);
+      const original = cut(i) ? undefined : originalCrcs.get(assets[i]!.sha256);
       derived.set(i, (crc = patchesOf(i).then((patches) => (original === undefined ? undefined : patchedCrc32(files[i]!.file, files[i]!.size, original, patches)))));
     }
     return crc;
   };
   const known = async (i: number) => {
+    if (cut(i)) return undefined;
     const crc = cached.get(assets[i]!.sha256);
     if (crc !== undefined) return crc;
     if (i + 1 < assets.length) derive(i + 1).catch(() => {}); // its error, if any, comes when it is awaited
@@ -103,11 +112,11 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
       const crcKnown = await known(i);
       if (crcKnown !== undefined) return crcKnown;
       let crc = 0;
-      for await (const chunk of read(i, 0, files[i]!.size - 1)) crc = zlib.crc32(chunk, crc);
+      for await (const chunk of read(i, 0, sizes[i]! - 1)) crc = zlib.crc32(chunk, crc);
       await remember(i, crc >>> 0);
       return crc >>> 0;
     },
   };
-  const identity = `${key}\n${[...assets.map((a, i) => `${a.sha256} ${names[i]} ${a.capturedAt.getTime()}`), ...directories.map((d) => `dir ${d.name} ${d.mtime.getTime()}`)].join("\n")}`;
+  const identity = `${key}\n${[...assets.map((a, i) => `${a.sha256} ${sizes[i]} ${names[i]} ${a.capturedAt.getTime()}`), ...directories.map((d) => `dir ${d.name} ${d.mtime.getTime()}`)].join("\n")}`;
   return { layout, source, identity };
 }

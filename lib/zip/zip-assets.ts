@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { ZipAsset } from "./asset-zip";
 
-export const ZIP_ASSET_FIELDS = { id: true, sha256: true, ext: true, mimeType: true, originalName: true, capturedAt: true } as const;
+export const ZIP_ASSET_FIELDS = { id: true, sha256: true, ext: true, mimeType: true, originalName: true, capturedAt: true, motionPhoto: true } as const;
 
 /** An album's photos and videos (not trashed), oldest first, for a ZIP; 404 when there is no such album. */
 export async function albumZipAssets(db: Db, albumId: string): Promise<{ title: string; assets: ZipAsset[] }> {

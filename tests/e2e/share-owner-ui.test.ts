@@ -1,6 +1,8 @@
 // The owner's side in real Chromium against the real `npm start` (server, worker and the share
 // listener process): share an album from its screen, open the link on the share port, see it
-// listed in Settings, revoke it there; the app's own port does not serve /s/ routes.
+// listed in Settings, revoke it there; the app's own port does not serve /s/ routes. With a published
+// address set in Settings the link shown (and copied) is the one guests open. A selection ZIP
+// downloads through a GET address that answers Range.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -39,7 +41,9 @@ afterAll(async () => {
 
 describe("owner share UI", () => {
   it("creates a link from the album screen, lists and revokes it in Settings", async () => {
-    const page = await browser.newPage({ acceptDownloads: true });
+    const context = await browser.newContext({ acceptDownloads: true });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: `http://127.0.0.1:${app.port}` });
+    const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`http://127.0.0.1:${app.port}/albums/${albumId}`);
@@ -61,14 +65,37 @@ describe("owner share UI", () => {
     await expect.poll(() => list.textContent()).toContain("Summer · revoked");
     expect((await guest.goto(url))!.status()).toBe(410);
 
-    // The selection bar downloads two photos as one ZIP (a form POST the browser saves to disk).
+    // The published address (here: another name of this box) makes the link whole; Copy copies it.
+    const published = `http://localhost:${sharePort}`;
+    await page.getByLabel(/Published address/).fill(`${published}/`);
+    await page.getByRole("button", { name: "Save address" }).click();
+    await page.getByText(`New links start with ${published}.`).waitFor();
+    await page.goto(`http://127.0.0.1:${app.port}/albums/${albumId}`);
+    await page.getByRole("button", { name: "Share", exact: true }).click();
+    await page.getByRole("button", { name: "Create link" }).click();
+    const whole = await page.getByTestId("share-url").inputValue();
+    expect(whole).toMatch(new RegExp(`^http://localhost:${sharePort}/s/[A-Za-z0-9_-]{43}$`));
+    await page.getByRole("button", { name: "Copy" }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(whole);
+    await page.getByRole("button", { name: "Close" }).click();
+    expect((await guest.goto(whole))!.status()).toBe(200);
+
+    // The selection bar downloads two photos as one ZIP, through a GET address a browser can resume.
     await page.goto(`http://127.0.0.1:${app.port}/albums/${albumId}`);
     const tiles = page.locator("li:has([data-asset-id])");
     await tiles.nth(0).getByRole("button", { name: "Select" }).click({ force: true });
     await tiles.nth(1).getByRole("button", { name: "Select" }).click({ force: true });
     const download = page.waitForEvent("download");
     await page.getByRole("toolbar", { name: "Selected items" }).getByRole("button", { name: "ZIP" }).click();
-    expect((await download).suggestedFilename()).toBe("albums-2-photos.zip");
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe("albums-2-photos.zip");
+    const zipPath = new URL(saved.url()).pathname;
+    expect(zipPath).toMatch(/^\/api\/downloads\/[A-Za-z0-9_-]{22}$/);
+    const zip = fs.readFileSync((await saved.path())!);
+    const tail = await request(app.port, { path: zipPath, headers: { range: `bytes=${zip.length - 100}-` } });
+    expect(tail.status).toBe(206);
+    expect(tail.body.equals(zip.subarray(zip.length - 100))).toBe(true);
     expect(errors).toEqual([]);
+    await context.close();
   }, 120_000);
 });

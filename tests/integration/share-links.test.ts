@@ -10,6 +10,8 @@ import path from "node:path";
 import exifr from "exifr";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findEmbeddedVideo } from "@/lib/media/motion-photo";
+import { makeMotionPhoto, makeSamsungMotionPhoto } from "../support/media";
 import { sharedPath } from "../support/shared";
 import { createTestLibrary, uploadForm, type TestLibrary } from "../support/test-library";
 import { unzipEntries } from "../support/unzip";
@@ -25,6 +27,8 @@ let tmp: string;
 let routes: { ingest: typeof import("@/app/api/ingest/route"); links: typeof import("@/app/api/share-links/route"); link: typeof import("@/app/api/share-links/[id]/route"); original: typeof import("@/app/api/assets/[id]/original/route") };
 const ids: Record<string, string> = {};
 const originals: Record<string, Buffer> = {};
+/** Motion Photos (not in the album): Google's (XMP offset) and Samsung's (marker + SEF trailer). */
+const motion: Record<string, { id: string; data: Buffer; still: number }> = {};
 
 function makeMovie(name: string, args: string[]): Buffer {
   const out = path.join(tmp, name);
@@ -34,7 +38,7 @@ function makeMovie(name: string, args: string[]): Buffer {
 
 async function createLink(body: Record<string, unknown>, headers: Record<string, string> = {}) {
   const res = await lib.call(routes.links.POST, { url: "/api/share-links", method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as { id: string; token: string; url: string } };
+  return { status: res.status, body: (await res.json()) as { id: string; token: string; url: string; publicUrl: string | null } };
 }
 
 const share = (p: string, init: RequestInit = {}) => fetch(base + p, { redirect: "manual", ...init });
@@ -57,6 +61,11 @@ beforeAll(async () => {
   for (const [kind, data] of Object.entries(originals)) {
     const res = await lib.call(routes.ingest.POST, { url: "/api/ingest", method: "POST", body: uploadForm({ name: `shared.${kind}`, data }) });
     ids[kind] = ((await res.json()) as { assetId: string }).assetId;
+  }
+  for (const [kind, make, still] of [["google", makeMotionPhoto, -originals.mp4!.length], ["samsung", makeSamsungMotionPhoto, originals.jpeg!.length]] as const) {
+    const data = make(originals.jpeg!, originals.mp4!);
+    const res = await lib.call(routes.ingest.POST, { url: "/api/ingest", method: "POST", body: uploadForm({ name: `motion-${kind}.jpg`, data }) });
+    motion[kind] = { id: ((await res.json()) as { assetId: string }).assetId, data, still: still < 0 ? data.length + still : still };
   }
   await lib.drain();
   await lib.db.album.create({ data: { id: "holiday", title: "Holiday", assets: { create: Object.values(ids).map((assetId) => ({ assetId })) } } });
@@ -140,6 +149,22 @@ describe("share links", () => {
     expect(listed).toMatchObject({ hits: 1, state: "active" });
     expect(listed.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(list)).not.toContain(body.token);
+  });
+
+  it("adds the whole address guests open once the listener's published address is set in Settings (url stays the path)", async () => {
+    const settings = await import("@/app/api/share-links/settings/route");
+    const patch = async (publicUrl: string, headers: Record<string, string> = {}) => lib.call(settings.PATCH, { url: "/api/share-links/settings", method: "PATCH", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ publicUrl }) });
+    expect((await createLink({ albumId: "holiday" })).body.publicUrl).toBeNull();
+    for (const bad of ["https://albums.example.org/s/", "javascript:alert(1)", "albums.example.org"]) expect((await patch(bad)).status, bad).toBe(400);
+    expect((await patch("https://albums.example.org", { authorization: `Bearer ${await createTestLibraryToken()}` })).status).toBe(403);
+    const saved = await patch("https://Albums.Tail1234.ts.net:8443/");
+    expect(await saved.json()).toEqual({ publicUrl: "https://albums.tail1234.ts.net:8443", fromEnv: false });
+    const { body } = await createLink({ albumId: "holiday" });
+    expect(body.url).toBe(`/s/${body.token}`);
+    expect(body.publicUrl).toBe(`https://albums.tail1234.ts.net:8443/s/${body.token}`);
+    expect(await (await lib.call(routes.links.GET, { url: "/api/share-links" })).json()).toMatchObject({ publicUrl: "https://albums.tail1234.ts.net:8443" });
+    expect(await (await patch("")).json()).toEqual({ publicUrl: null, fromEnv: false });
+    expect((await createLink({ albumId: "holiday" })).body.publicUrl).toBeNull();
   });
 
   it("refuses API tokens for creating links (declared owner-only), and bad input", async () => {
@@ -240,6 +265,37 @@ describe("what guests receive", () => {
     const { body: open } = await createLink({ albumId: "holiday", showMetadata: true });
     expect((await guestBytes("jpeg", open.token)).equals(originals.jpeg!)).toBe(true);
   }, 60_000);
+
+  it("cuts a Motion Photo's appended video (it holds the location) from a guest's copy, in the file and in the ZIP", async () => {
+    const { body } = await createLink({ assetIds: [motion.google!.id, motion.samsung!.id] });
+    const { body: open } = await createLink({ assetIds: [motion.google!.id], showMetadata: true });
+    const zip = await bytes(await share(`${body.url}/download.zip`));
+    fs.writeFileSync(path.join(tmp, "motion.zip"), zip);
+    expect(execFileSync("unzip", ["-tqq", path.join(tmp, "motion.zip")]).toString()).toBe(""); // sizes and CRCs of the cut copies
+    const entries = [...(await unzipEntries(zip)).values()];
+    const pixels = await sharp(originals.jpeg!).raw().toBuffer();
+    for (const [kind, { id, data, still }] of Object.entries(motion)) {
+      expect((await lib.db.asset.findUniqueOrThrow({ where: { id } })).motionPhoto, kind).toBe(true);
+      expect(findEmbeddedVideo(data), kind).not.toBeNull();
+      const res = await share(`${body.url}/assets/${id}/original`);
+      const served = await bytes(res);
+      expect(served.length, kind).toBe(still);
+      expect(res.headers.get("content-length"), kind).toBe(String(still));
+      expect(findEmbeddedVideo(served), kind).toBeNull();
+      for (const trace of ["ftyp", "mdat", "MotionPhoto_Data", "SEFH", "MicroVideo"]) expect(served.includes(trace), `${kind} ${trace}`).toBe(false);
+      expect(await exifr.gps(served), kind).toBeFalsy();
+      expect((await sharp(served).raw().toBuffer()).equals(pixels), kind).toBe(true);
+      expect(entries.find((e) => e.length === still)?.equals(served), kind).toBe(true);
+      // A shorter entity of its own: ranges are within it, and its ETag is not the full file's.
+      const part = await share(`${body.url}/assets/${id}/original`, { headers: { range: `bytes=${still - 100}-` } });
+      expect(part.status, kind).toBe(206);
+      expect(part.headers.get("content-range"), kind).toBe(`bytes ${still - 100}-${still - 1}/${still}`);
+      expect((await bytes(part)).equals(served.subarray(still - 100)), kind).toBe(true);
+      expect(res.headers.get("etag"), kind).not.toBe((await share(`${open.url}/assets/${motion.google!.id}/original`, { method: "HEAD" })).headers.get("etag"));
+    }
+    // With "show metadata" the guest gets the file as taken, video and all.
+    expect((await bytes(await share(`${open.url}/assets/${motion.google!.id}/original`))).equals(motion.google!.data)).toBe(true);
+  });
 
   it("keeps the owner's own download byte-exact", async () => {
     const res = await lib.call(routes.original.GET, { url: `/api/assets/${ids.jpeg}/original`, params: { id: ids.jpeg! } });

@@ -18,6 +18,8 @@ let routes: {
   ingest: typeof import("@/app/api/ingest/route");
   album: typeof import("@/app/api/albums/[id]/download.zip/route");
   selection: typeof import("@/app/api/assets/download.zip/route");
+  downloads: typeof import("@/app/api/downloads/route");
+  download: typeof import("@/app/api/downloads/[id]/route");
 };
 const files = ["Canon_40D.jpg", "Kodak_CX7530.jpg", "Nikon_D70.jpg"].map((name) => sharedPath("fixtures", "photos", "jpg", name));
 const uploadNames = ["Été à Kyōto.jpg", "../../etc/passwd.jpg", "été à kyōto.jpg"];
@@ -25,7 +27,7 @@ const ids: string[] = [];
 
 beforeAll(async () => {
   lib = await createTestLibrary({ ALBUMS_API_TOKEN: TOKEN });
-  routes = { ingest: await import("@/app/api/ingest/route"), album: await import("@/app/api/albums/[id]/download.zip/route"), selection: await import("@/app/api/assets/download.zip/route") };
+  routes = { ingest: await import("@/app/api/ingest/route"), album: await import("@/app/api/albums/[id]/download.zip/route"), selection: await import("@/app/api/assets/download.zip/route"), downloads: await import("@/app/api/downloads/route"), download: await import("@/app/api/downloads/[id]/route") };
   for (const [i, file] of files.entries()) {
     const res = await lib.call(routes.ingest.POST, { url: "/api/ingest", method: "POST", body: uploadForm({ name: uploadNames[i]!, data: fs.readFileSync(file) }), headers: auth });
     ids.push(((await res.json()) as { assetId: string }).assetId);
@@ -109,6 +111,39 @@ describe("owner ZIP downloads", () => {
     expect([...(await unzipEntries(Buffer.from(await form.arrayBuffer()))).keys()]).toEqual(["été à kyōto.jpg", "Été à Kyōto (2).jpg"]);
     const missing = await lib.call(routes.selection.POST, { url: "/api/assets/download.zip", method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ ids: ["nope"] }) });
     expect(missing.status).toBe(404);
+  });
+
+  it("records a selection for a GET address that resumes with Range (what the UI downloads through), for a day", async () => {
+    const post = (body: unknown) => lib.call(routes.downloads.POST, { url: "/api/downloads", method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const created = await post({ ids: [ids[2], ids[0], ids[1]] });
+    expect(created.status).toBe(201);
+    const { id, url } = (await created.json()) as { id: string; url: string };
+    expect(url).toBe(`/api/downloads/${id}`);
+    const get = (headers: Record<string, string> = {}) => lib.call(routes.download.GET, { url, params: { id }, headers: { ...auth, ...headers } });
+    const first = await get();
+    expect(first.status).toBe(200);
+    expect(first.headers.get("accept-ranges")).toBe("bytes");
+    expect(first.headers.get("content-disposition")).toContain("albums-3-photos.zip");
+    const etag = first.headers.get("etag")!;
+    const whole = Buffer.from(await first.arrayBuffer());
+    expect([...(await unzipEntries(whole)).keys()]).toEqual(["été à kyōto.jpg", "Été à Kyōto (2).jpg", "passwd.jpg"]);
+    // The same bytes as the POST answer, and a connection cut part-way resumes where it stopped.
+    const posted = await lib.call(routes.selection.POST, { url: "/api/assets/download.zip", method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ ids: [ids[2], ids[0], ids[1]] }) });
+    expect(Buffer.from(await posted.arrayBuffer()).equals(whole)).toBe(true);
+    const head = await readThenCut(await get(), Math.floor(whole.length / 3));
+    const rest = await get({ range: `bytes=${head.length}-`, "if-range": etag });
+    expect(rest.status).toBe(206);
+    expect(rest.headers.get("content-range")).toBe(`bytes ${head.length}-${whole.length - 1}/${whole.length}`);
+    const tail = Buffer.from(await rest.arrayBuffer());
+    expect(tail.equals(whole.subarray(head.length))).toBe(true);
+    expect(Buffer.concat([head, tail]).equals(whole)).toBe(true);
+    // Refused up front for a missing photo; gone after a day (and the expired record is swept).
+    expect((await post({ ids: ["nope", ids[0]] })).status).toBe(404);
+    expect((await lib.call(routes.download.GET, { url, params: { id } })).status).toBe(401);
+    await lib.db.selectionDownload.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await get()).status).toBe(404);
+    expect((await post({ ids: [ids[0]] })).status).toBe(201);
+    expect(await lib.db.selectionDownload.count({ where: { id } })).toBe(0);
   });
 
   it("refuses a caller without an identity", async () => {

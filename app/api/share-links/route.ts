@@ -3,6 +3,7 @@ import { apiRoute } from "@/lib/http/api-route";
 import { JSON_LIMITS, readJson } from "@/lib/http/read-json";
 import { createShareLink } from "@/lib/share-links/create-share-link";
 import { listShareLinks } from "@/lib/share-links/list-share-links";
+import { readSharePublicUrl } from "@/lib/share-links/share-public-url";
 
 export const runtime = "nodejs";
 
@@ -16,12 +17,16 @@ const Body = z.object({
 });
 
 // Making something public is the owner's act: API tokens may not (declared, not remembered).
+// `url` is the path on the share listener; `publicUrl` the whole address guests open, when the
+// listener's published address is set (ALBUMS_SHARE_PUBLIC_URL or Settings), else null.
 export const POST = apiRoute(async (request, { deps }) => {
   const input = Body.parse(await readJson(request, { maxBytes: JSON_LIMITS.list }));
-  return Response.json(await createShareLink(deps.db, input), { status: 201 });
+  const link = await createShareLink(deps.db, input);
+  const { publicUrl } = await readSharePublicUrl(deps.db, deps.config.sharePublicUrl);
+  return Response.json({ ...link, publicUrl: publicUrl ? publicUrl + link.url : null }, { status: 201 });
 }, { allow: ["owner"] });
 
 export const GET = apiRoute(async (request, { deps }) => {
   const albumId = new URL(request.url).searchParams.get("albumId") ?? undefined;
-  return Response.json({ items: await listShareLinks(deps.db, { albumId }), sharePort: deps.config.sharePort });
+  return Response.json({ items: await listShareLinks(deps.db, { albumId }), sharePort: deps.config.sharePort, ...(await readSharePublicUrl(deps.db, deps.config.sharePublicUrl)) });
 }, { allow: ["owner"] });
