@@ -16,7 +16,8 @@ export type ScheduleOptions = {
   force?: boolean;
   /**
    * Told before each step (a backup or a verification of one target), as its bytes go by where the
-   * target counts them (`done` then has the step's fraction, `bytes` that step's originals), and once all are done.
+   * target counts them (`done` then has the step's fraction, `bytes` that step's originals), and once
+   * all are done (with the last step's bytes).
    */
   onStep?: (step: BackupStep) => void;
 };
@@ -44,7 +45,11 @@ export async function runScheduledBackups(ctx: JobContext, options: ScheduleOpti
     options.onStep?.({ done: done++, total, doing, bytes: null });
   };
   // Within the step just started (done − 1 finished before it).
-  const onBytes = (bytesDone: number, bytesTotal: number) => options.onStep?.({ done: done - 1 + (bytesTotal ? bytesDone / bytesTotal : 1), total, doing, bytes: { done: bytesDone, total: bytesTotal } });
+  let lastBytes: BackupStep["bytes"] = null;
+  const onBytes = (bytesDone: number, bytesTotal: number) => {
+    lastBytes = { done: bytesDone, total: bytesTotal };
+    options.onStep?.({ done: done - 1 + (bytesTotal ? bytesDone / bytesTotal : 1), total, doing, bytes: lastBytes });
+  };
   for (const target of targets) {
     const state = await readBackupState(db, target.kind);
     step(`Copying new originals to ${target.label}`);
@@ -70,7 +75,8 @@ export async function runScheduledBackups(ctx: JobContext, options: ScheduleOpti
       }
     }
   }
-  options.onStep?.({ done: total, total, doing: null, bytes: null });
+  // The end keeps the last byte count (the originals the last step went through) for the summary.
+  options.onStep?.({ done: total, total, doing: null, bytes: lastBytes });
   return failed;
 }
 

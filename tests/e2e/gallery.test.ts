@@ -454,6 +454,7 @@ describe("viewer: full resolution, faces, edits, people undo", () => {
       await page.getByRole("button", { name: "Edit" }).click();
       const panel = page.getByTestId("edit-panel");
       const map = panel.getByTestId("photo-map");
+      await map.scrollIntoViewIfNeeded();
       await expect.poll(() => map.getAttribute("data-view"), { timeout: 20_000 }).toBeTruthy();
       // Where Lisbon is on screen in the map's current view (the page's own Web Mercator).
       const lisbon = async () => {

@@ -59,6 +59,7 @@ it("advances by the bytes of the originals it copies and re-reads", async () => 
   expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
   expect(fractions.some((f) => f > 0 && f < 0.5)).toBe(true);
   expect(fractions.at(-1)).toBe(1);
+  expect(steps.at(-1)!.bytes).toEqual({ done: total, total });
 });
 
 it("says why when the target cannot be written", async () => {

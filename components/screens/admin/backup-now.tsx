@@ -39,7 +39,9 @@ export function BackupNow() {
           <progress className="mt-1 block h-2 w-full accent-sky-700" max={1} value={state!.progress?.fraction ?? 0} />
         </label>
       ) : state?.status === "done" ? (
-        <p role="status" className="text-sm text-emerald-800 dark:text-emerald-200">Backed up and checked at {new Date(state.finishedAt ?? state.startedAt).toLocaleTimeString()}.</p>
+        <p role="status" className="text-sm text-emerald-800 dark:text-emerald-200">
+          Backed up and checked{state.progress?.bytes?.total ? ` ${formatBytes(state.progress.bytes.total)} of originals` : ""} at {new Date(state.finishedAt ?? state.startedAt).toLocaleTimeString()}.
+        </p>
       ) : state?.status === "failed" ? (
         <p role="alert" className="text-sm text-red-800 dark:text-red-200">{state.error ?? "The backup failed."}</p>
       ) : null}
