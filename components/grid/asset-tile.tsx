@@ -58,7 +58,7 @@ export function AssetTile({ asset, selected, selecting, eager = false, onOpen, o
         near ? (
           <Image
             ref={image}
-            src={`/api/assets/${asset.id}/thumbnail?size=sm`}
+            src={`/api/assets/${asset.id}/thumbnail?size=sm${asset.thumbnailVersion ? `&v=${asset.thumbnailVersion}` : ""}`}
             alt=""
             fill
             unoptimized

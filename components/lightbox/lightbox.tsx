@@ -15,6 +15,8 @@ import { EditPanel } from "./edit-panel";
 import { FaceBoxes } from "./face-boxes";
 import { FileStateNotice } from "./file-state-notice";
 import { useFullImage } from "./full-image";
+import type { ZoomState } from "./tile-grid";
+import { TiledImage } from "./tiled-image";
 import { InfoDrawer } from "./info-drawer";
 import { ZoomView } from "./zoom-view";
 
@@ -76,11 +78,15 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
     refetchInterval: (query) => (query.state.data?.derived.jobs.some((j) => (j.kind === "thumbnail" || j.kind === "places") && (j.status === "pending" || j.status === "running")) ? 1000 : false),
   });
   const current = asset?.id === summary?.id ? asset : undefined;
-  const full = useFullImage(zoomed && current?.fullUrl ? current.fullUrl : null);
+  // A very large photo is zoomed through its tiles: a phone never decodes the whole of it.
+  const full = useFullImage(zoomed && current?.fullUrl && !current.tiles ? current.fullUrl : null);
+  const [zoom, setZoom] = useState<ZoomState>({ scale: 1, x: 0, y: 0 });
+  const [tileShown, setTileShown] = useState(false);
   const go = (delta: -1 | 1) => {
     const next = index + delta;
     if (next < 0 || next >= items.length) return;
     setZoomed(false);
+    setTileShown(false);
     setMotion(false);
     onIndex(next);
   };
@@ -122,7 +128,9 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
   const previewSrc = `/api/assets/${summary.id}/thumbnail?size=md${current?.previewVersion ? `&v=${current.previewVersion}` : ""}`;
   const when = formatDateTime(current?.capture.at ?? summary.capturedAt, current ? current.capture.timeZone : null, "medium");
   /** Past the preview's pixels (on this screen's density), the real ones are worth loading. */
-  const onZoom = (scale: number) => {
+  const onZoom = (view: ZoomState) => {
+    const scale = view.scale;
+    if (current?.tiles) setZoom(view);
     const img = preview.current;
     if (zoomed || !img?.naturalWidth || !current?.width) return;
     const shown = Math.min(img.clientWidth, (img.clientHeight * img.naturalWidth) / img.naturalHeight);
@@ -163,11 +171,12 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
               ) : (
                 <p className="text-white">No preview yet: the thumbnail is still being made, or this file cannot be shown.</p>
               )}
+              {zoomed && current?.tiles ? <TiledImage tiles={current.tiles} zoom={zoom} onLoaded={() => setTileShown(true)} /> : null}
               {full.src ? <Image src={full.src} alt="" fill unoptimized sizes="100vw" className="object-contain" draggable={false} data-testid="lightbox-full" /> : null}
               {faces && current ? <FaceBoxes asset={current} /> : null}
             </ZoomView>
           )}
-          {zoomed && !full.src ? (
+          {zoomed && !full.src && !tileShown ? (
             <p role="status" className="pointer-events-none absolute inset-x-0 bottom-4 mx-auto w-fit rounded-full bg-black/70 px-3 py-1.5 text-sm text-white" data-testid="full-progress">
               {full.error ? `Full resolution not available: ${full.error}` : full.progress === null ? "Preparing full resolution…" : `Loading full resolution… ${Math.round(full.progress * 100)}%`}
             </p>

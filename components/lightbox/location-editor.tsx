@@ -3,12 +3,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { getJson } from "../api";
 import { buttonClass, inputClass } from "../states";
+import { MapPicker } from "./map-picker";
 
 type PlaceMatch = { name: string; region: string | null; country: string | null; latitude: number; longitude: number };
 
 /**
- * Chooses a position: type a town (looked up offline on the box) and pick one, or enter
- * coordinates. Every way ends in `onPick(latitude, longitude)`, so a map can be one more way in.
+ * Chooses a position: type a town (looked up offline on the box) and pick one, tap the offline
+ * map, or enter coordinates. Every way ends in `onPick(latitude, longitude)`.
  */
 export function LocationEditor({ initial, onPick }: { initial: { latitude: number; longitude: number } | null; onPick: (latitude: number, longitude: number) => void }) {
   const [query, setQuery] = useState("");
@@ -42,6 +43,7 @@ export function LocationEditor({ initial, onPick }: { initial: { latitude: numbe
           <p className="text-sm text-slate-600 dark:text-slate-300">No town by that name.</p>
         )
       ) : null}
+      <MapPicker initial={initial} onPick={onPick} />
       <form
         className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {

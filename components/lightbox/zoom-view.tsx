@@ -1,20 +1,21 @@
 "use client";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { ZoomState } from "./tile-grid";
 
 const MAX_SCALE = 6;
 const SWIPE_PX = 60;
 
 /**
  * Pan/zoom surface: wheel or pinch to zoom, double-click/tap toggles 2.5×, drag pans while
- * zoomed; at 1× a horizontal swipe asks for the previous/next item and a swipe down for closing. Reports the zoom so the
- * lightbox can swap in the full-resolution original.
+ * zoomed; at 1× a horizontal swipe asks for the previous/next item and a swipe down for closing. Reports the zoom and pan so the
+ * lightbox can swap in the full-resolution original or its tiles.
  *
  * Touch moves are cancelled (a non-passive listener: React's are passive), so the browser makes no
  * scroll or fling of its own out of a swipe. `touch-action: none` alone still lets Chromium start a
  * fling on a quick flick, and a tap while a fling runs only stops it: the tap on Close right after a
  * swipe was swallowed.
  */
-export function ZoomView({ children, onSwipe, onDismiss, onZoom }: { children: ReactNode; onSwipe: (direction: -1 | 1) => void; onDismiss: () => void; onZoom: (scale: number) => void }) {
+export function ZoomView({ children, onSwipe, onDismiss, onZoom }: { children: ReactNode; onSwipe: (direction: -1 | 1) => void; onDismiss: () => void; onZoom: (view: ZoomState) => void }) {
   const [view, setView] = useState({ scale: 1, x: 0, y: 0 });
   const surface = useRef<HTMLDivElement>(null);
   const pointers = useRef(new Map<number, { x: number; y: number }>());
@@ -23,7 +24,7 @@ export function ZoomView({ children, onSwipe, onDismiss, onZoom }: { children: R
     const scale = Math.min(MAX_SCALE, Math.max(1, next.scale));
     const settled = scale === 1 ? { scale, x: 0, y: 0 } : { ...next, scale };
     setView(settled);
-    onZoom(scale);
+    onZoom(settled);
   };
   useEffect(() => {
     const el = surface.current;

@@ -9,7 +9,7 @@ export type AlbumDetail = { id: string; title: string; description: string | nul
 export async function getAlbum(db: Db, id: string): Promise<AlbumDetail> {
   const album = await db.album.findUnique({
     where: { id },
-    include: { assets: { where: { asset: { trashedAt: null } }, include: { asset: { include: { derivatives: { select: { kind: true } } } } } } },
+    include: { assets: { where: { asset: { trashedAt: null } }, include: { asset: { include: { derivatives: { select: { kind: true, etag: true } }, edit: { select: { rotation: true } } } } } } },
   });
   if (!album) throw new AppError("not_found", "No such album.");
   const sort = album.sort as AlbumSort;

@@ -1,6 +1,7 @@
 import { enqueueJob } from "@/lib/queue/enqueue";
 import { markSearchStale } from "@/lib/search/mark-search-stale";
 import type { DbTx } from "@/lib/server/db";
+import { TILES_DERIVATIVE } from "./image-tiles";
 
 /** An owner's edit as the journal records it: each part absent (unchanged), a value, or null (back to the original's). */
 export type AssetEditChange = {
@@ -27,8 +28,8 @@ export async function applyAssetEdit(tx: DbTx, assetId: string, change: AssetEdi
     const swap = (change.rotation - edit.rotation) % 180 !== 0;
     await tx.assetEdit.update({ where: { assetId }, data: { rotation: change.rotation } });
     if (swap) await tx.asset.update({ where: { id: assetId }, data: { width: asset.height, height: asset.width } });
-    // The full-size rendition is made again, turned, on the next zoom.
-    await tx.derivative.deleteMany({ where: { assetId, kind: FULL_DERIVATIVE } });
+    // The full-size rendition (or the tiles) are made again, turned, on the next zoom.
+    await tx.derivative.deleteMany({ where: { assetId, kind: { in: [FULL_DERIVATIVE, TILES_DERIVATIVE] } } });
     await enqueueJob(tx, { kind: "thumbnail", assetId });
   }
   if (change.capture !== undefined) {

@@ -1,5 +1,6 @@
 import type { Asset, AssetEdit, Derivative } from "@/lib/generated/prisma/client";
 import { mimeForExt } from "@/lib/media/detect-type";
+import { imageTilesOf, type ImageTiles } from "./image-tiles";
 
 /** The timeline item shape of `GET /api/assets`. */
 export type AssetSummary = {
@@ -15,6 +16,12 @@ export type AssetSummary = {
   decodeState: string;
   favorite: boolean;
   thumbnails: { sm: boolean; md: boolean };
+  /**
+   * Of an edited photo: changes when its small thumbnail's bytes do (a turn re-renders it). Put in
+   * the thumbnail's URL (`&v=`) so a grid never shows the unturned one from the browser's cache
+   * (thumbnails are cached as immutable); null for every other asset (one URL everywhere).
+   */
+  thumbnailVersion: string | null;
 };
 
 /** Everything `GET /api/assets/{id}` reports. */
@@ -60,6 +67,8 @@ export type AssetDetail = AssetSummary & {
   previewVersion: string | null;
   /** The photo at full resolution (the original, or a rendition made on first request); null for other kinds. */
   fullUrl: string | null;
+  /** Of a very large photo (over 40 MP): its deep-zoom tiles, which the viewer loads instead of `fullUrl`. */
+  tiles: ImageTiles | null;
 };
 
 const EXCERPT_CHARS = 2000;
@@ -67,8 +76,15 @@ const EXCERPT_CHARS = 2000;
 type WithDerivatives = Asset & { derivatives: (Pick<Derivative, "kind"> & { etag?: string })[] };
 /** What a summary is made of (a Prisma row, or a row of loadAssetSummaries' SQL). */
 export type SummarySource = Pick<Asset, "id" | "kind" | "originalName" | "mimeType" | "capturedAt" | "width" | "height" | "durationMs" | "thumbhash" | "decodeState" | "favorite"> & {
-  derivatives: Pick<Derivative, "kind">[];
+  derivatives: (Pick<Derivative, "kind"> & { etag?: string })[];
+  /** the owner's edit, when the source loaded it (then thumbnails are versioned) */
+  edit?: object | null;
 };
+
+/** A short version of a derivative's bytes (its etag) for a URL, when the asset was edited. */
+function versionOf(asset: SummarySource, kind: string): string | null {
+  return asset.edit ? (asset.derivatives.find((d) => d.kind === kind)?.etag?.replaceAll('"', "").slice(0, 12) ?? null) : null;
+}
 
 function thumbnailsOf(asset: SummarySource) {
   return { sm: asset.derivatives.some((d) => d.kind === "thumb-sm"), md: asset.derivatives.some((d) => d.kind === "thumb-md") };
@@ -88,6 +104,7 @@ export function toAssetSummary(asset: SummarySource): AssetSummary {
     decodeState: asset.decodeState,
     favorite: asset.favorite,
     thumbnails: thumbnailsOf(asset),
+    thumbnailVersion: versionOf(asset, "thumb-sm"),
   };
 }
 
@@ -146,8 +163,9 @@ export function toAssetDetail(
     albums: asset.albums.map((a) => a.album),
     edits: editsOf(asset.edit ?? null),
     // Only an edited photo's preview can change (a turn): others keep the one URL every screen uses.
-    previewVersion: asset.edit ? (asset.derivatives.find((d) => d.kind === "thumb-md")?.etag?.replaceAll('"', "").slice(0, 12) ?? null) : null,
+    previewVersion: versionOf(asset, "thumb-md"),
     fullUrl: asset.kind === "photo" ? `/api/assets/${asset.id}/full?r=${asset.edit?.rotation ?? 0}` : null,
+    tiles: imageTilesOf(asset, asset.edit?.rotation ?? 0),
   };
 }
 

@@ -49,7 +49,7 @@ export async function listAssets(db: Db, query: ListAssetsQuery): Promise<{ item
     },
     orderBy: [{ capturedAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    include: { derivatives: { select: { kind: true } } },
+    include: { derivatives: { select: { kind: true, etag: true } }, edit: { select: { rotation: true } } },
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Config } from "@/lib/config";
 import type { LibraryPaths } from "@/lib/server/paths";
 import type { BackupKind } from "./backup-status";
-import { createBackup, type BackupManifest } from "./create-backup";
+import { createBackup, type BackupManifest, type OnBytes } from "./create-backup";
 import { createResticBackup } from "./create-restic-backup";
 import { deviceOf } from "./device-of";
 import { runRestic } from "./restic";
@@ -18,9 +18,10 @@ export type BackupTarget = {
   label: string;
   /** Whether it survives the loss of the library's disk: another filesystem, or another machine. */
   offDisk: () => boolean;
-  backup: (now: Date) => Promise<TargetBackup>;
+  /** `onBytes` is followed where the target counts the bytes it handles (the own-format folder; restic does not tell). */
+  backup: (now: Date, onBytes?: OnBytes) => Promise<TargetBackup>;
   /** Re-reads every stored byte and checks it; throws when anything is damaged or unreachable. */
-  verify: () => Promise<void>;
+  verify: (onBytes?: OnBytes) => Promise<void>;
 };
 
 /**
@@ -33,14 +34,14 @@ export function backupTargets(paths: LibraryPaths, config: Config): BackupTarget
     kind: "folder",
     label: config.backupDir,
     offDisk: otherDevice(config.backupDir),
-    backup: async (now) => {
-      const result = await createBackup(paths, config.backupDir, config.backupKeep, now);
+    backup: async (now, onBytes) => {
+      const result = await createBackup(paths, config.backupDir, config.backupKeep, now, onBytes);
       const manifest = JSON.parse(await fsp.readFile(path.join(result.snapshot, "manifest.json"), "utf8")) as BackupManifest;
       const missing = new Set(result.missing);
       return { snapshot: path.basename(result.snapshot), assets: result.assets, missing: result.missing, hashes: manifest.assets.map((a) => a.sha256).filter((h) => !missing.has(h)) };
     },
-    verify: async () => {
-      await verifyFolderBackup(config.backupDir);
+    verify: async (onBytes) => {
+      await verifyFolderBackup(config.backupDir, onBytes);
     },
   };
   const repo = config.backupRepository;

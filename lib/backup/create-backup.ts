@@ -12,6 +12,9 @@ import { snapshotDatabase } from "./snapshot-database";
 export type ManifestEntry = { sha256: string; ext: string; size: number };
 /** `external`: assets left where they live, in external libraries (the owner did not ask to back those up). */
 export type BackupManifest = { createdAt: string; libraryId: string | null; assets: ManifestEntry[]; missing: string[]; external?: string[] };
+/** Told after each original is handled (copied, already there, or missing): bytes of originals done so far of the snapshot's total. */
+export type OnBytes = (done: number, total: number) => void;
+
 export type BackupResult = { snapshot: string; assets: number; copied: number; bytesCopied: number; missing: string[]; external: string[]; pruned: string[] };
 
 const SNAPSHOT_NAME = /^\d{8}T\d{6}Z$/;
@@ -29,7 +32,7 @@ export const JOURNAL_DIR = "journal";
  * 4. the snapshot folder appears (rename) only when all of that succeeded; old ones beyond `keep`
  *    are pruned together with originals no remaining snapshot references.
  */
-export async function createBackup(paths: LibraryPaths, destination: string, keep = 7, now = new Date()): Promise<BackupResult> {
+export async function createBackup(paths: LibraryPaths, destination: string, keep = 7, now = new Date(), onBytes?: OnBytes): Promise<BackupResult> {
   const name = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   const snapshots = path.join(destination, "snapshots");
   const store = path.join(destination, "originals");
@@ -46,7 +49,11 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
     const missing: string[] = [];
     const external: string[] = [];
     const assets: ManifestEntry[] = [];
+    const totalBytes = snapshot.assets.reduce((sum, a) => sum + a.size, 0);
+    let bytesDone = 0;
     for (const asset of snapshot.assets) {
+      if (bytesDone > 0) onBytes?.(bytesDone, totalBytes);
+      bytesDone += asset.size;
       const target = storePath(store, asset);
       if ((await fsp.stat(target).catch(() => null))?.size === asset.size) {
         assets.push(asset);
@@ -65,6 +72,7 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
       copied += 1;
       bytesCopied += asset.size;
     }
+    onBytes?.(bytesDone, totalBytes);
     const manifest: BackupManifest = { createdAt: now.toISOString(), libraryId, assets, missing, external };
     await fsp.writeFile(path.join(partial, "manifest.json"), JSON.stringify(manifest));
     if (fs.existsSync(path.join(paths.root, JOURNAL_DIR))) await fsp.cp(path.join(paths.root, JOURNAL_DIR), path.join(partial, JOURNAL_DIR), { recursive: true });

@@ -2,17 +2,24 @@ import type { JobContext } from "@/lib/queue/handler";
 import { recordBackedUp, recordVerified } from "./backup-coverage";
 import { readBackupState, recordBackupAttempt, recordVerification, type BackupTargetState } from "./backup-status";
 import { backupTargets, type BackupTarget } from "./backup-targets";
+import type { OnBytes } from "./create-backup";
 
 const HOUR_MS = 3_600_000;
 /** A failed backup or verification is tried again after this long (not on every one-minute tick). */
 const RETRY_MS = HOUR_MS;
 
+export type BackupStep = { done: number; total: number; doing: string | null; bytes: { done: number; total: number } | null };
+
 export type ScheduleOptions = {
   now?: Date;
   /** Run every target and verification now, whatever is due (`npm run backup`, "Back up now"). */
   force?: boolean;
-  /** Told before each step (a backup or a verification of one target) and once all are done. */
-  onStep?: (step: { done: number; total: number; doing: string | null }) => void;
+  /**
+   * Told before each step (a backup or a verification of one target), as its bytes go by where the
+   * target counts them (`done` then has the step's fraction, `bytes` that step's originals), and once
+   * all are done (with the last step's bytes).
+   */
+  onStep?: (step: BackupStep) => void;
 };
 
 const olderThan = (at: string | null | undefined, ms: number, now: Date) => !at || now.getTime() - new Date(at).getTime() >= ms;
@@ -31,12 +38,23 @@ export async function runScheduledBackups(ctx: JobContext, options: ScheduleOpti
   if (config.backupEveryHours <= 0 && !options.force) return failed;
   const targets = backupTargets(paths, config);
   let done = 0;
-  const step = (doing: string | null) => options.onStep?.({ done: done++, total: 2 * targets.length, doing });
+  const total = 2 * targets.length;
+  let doing: string | null = null;
+  const step = (what: string) => {
+    doing = what;
+    options.onStep?.({ done: done++, total, doing, bytes: null });
+  };
+  // Within the step just started (done − 1 finished before it).
+  let lastBytes: BackupStep["bytes"] = null;
+  const onBytes = (bytesDone: number, bytesTotal: number) => {
+    lastBytes = { done: bytesDone, total: bytesTotal };
+    options.onStep?.({ done: done - 1 + (bytesTotal ? bytesDone / bytesTotal : 1), total, doing, bytes: lastBytes });
+  };
   for (const target of targets) {
     const state = await readBackupState(db, target.kind);
     step(`Copying new originals to ${target.label}`);
     if (options.force || backupDue(state, config.backupEveryHours, now)) {
-      if (!(await backUp(ctx, target, now))) {
+      if (!(await backUp(ctx, target, now, onBytes))) {
         failed.push(target.label);
         done += 1;
         continue;
@@ -46,7 +64,7 @@ export async function runScheduledBackups(ctx: JobContext, options: ScheduleOpti
     step(`Re-reading the backup in ${target.label}`);
     if (after.last && (options.force || verifyDue(after, config.backupVerifyHours, now))) {
       try {
-        await target.verify();
+        await target.verify(onBytes);
         await recordVerification(db, target.kind, { ok: true }, now);
         await recordVerified(paths, target.kind, now);
         log.info("backup verified (every stored byte re-read)", { target: target.label });
@@ -57,14 +75,15 @@ export async function runScheduledBackups(ctx: JobContext, options: ScheduleOpti
       }
     }
   }
-  options.onStep?.({ done: 2 * targets.length, total: 2 * targets.length, doing: null });
+  // The end keeps the last byte count (the originals the last step went through) for the summary.
+  options.onStep?.({ done: total, total, doing: null, bytes: lastBytes });
   return failed;
 }
 
-async function backUp(ctx: JobContext, target: BackupTarget, now: Date): Promise<boolean> {
+async function backUp(ctx: JobContext, target: BackupTarget, now: Date, onBytes: OnBytes): Promise<boolean> {
   const { db, paths, log } = ctx;
   try {
-    const result = await target.backup(now);
+    const result = await target.backup(now, onBytes);
     await recordBackupAttempt(db, target.kind, { ok: true, snapshot: result.snapshot, assets: result.assets, missing: result.missing.length }, now);
     await recordBackedUp(paths, { kind: target.kind, target: target.label, snapshot: result.snapshot, takenAt: now.toISOString(), hashes: result.hashes });
     log.info("backup done", { target: target.label, snapshot: result.snapshot, assets: result.assets, missing: result.missing.length });

@@ -6,7 +6,9 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { project } from "@/components/map/mercator";
 import { launchChromium, startGalleryApp, VIEWPORTS, waitFor, type GalleryApp } from "../support/gallery-app";
 
 const SHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
@@ -438,6 +440,76 @@ describe("viewer: full resolution, faces, edits, people undo", () => {
       await page.keyboard.press("Escape");
       await page.goto("/");
       await expect.poll(() => page.locator("[data-asset-id]").first().getAttribute("data-asset-id")).not.toBe(id);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it("desktop: a place picked on the map is named before saving; the details show it", async () => {
+    const { context, page, problems } = await newPage("desktop");
+    const id = gallery.ids.get("Pentax_K10D.jpg")!;
+    try {
+      await page.goto(`/?photo=${id}`);
+      await page.getByRole("button", { name: "Edit" }).click();
+      const panel = page.getByTestId("edit-panel");
+      const map = panel.getByTestId("photo-map");
+      await map.scrollIntoViewIfNeeded();
+      await expect.poll(() => map.getAttribute("data-view"), { timeout: 20_000 }).toBeTruthy();
+      // Where Lisbon is on screen in the map's current view (the page's own Web Mercator).
+      const lisbon = async () => {
+        const [x, y, zoom] = (await map.getAttribute("data-view"))!.split(",").map(Number) as [number, number, number];
+        const box = (await map.boundingBox())!;
+        const [px, py] = project(-9.1393, 38.7223);
+        return [box.x + box.width / 2 + (px - x) * 256 * 2 ** zoom, box.y + box.height / 2 + (py - y) * 256 * 2 ** zoom] as const;
+      };
+      const far = await lisbon();
+      await page.mouse.move(far[0], far[1]);
+      for (let i = 0; i < 4; i += 1) await page.mouse.wheel(0, -300);
+      await expect.poll(async () => Number((await map.getAttribute("data-view"))!.split(",")[2])).toBeGreaterThan(5);
+      const near = await lisbon();
+      await page.mouse.click(near[0], near[1]);
+      const picked = panel.getByTestId("picked-place");
+      await expect.poll(() => picked.textContent(), { timeout: 20_000 }).toMatch(/Lisbon.*Portugal.*\(38\.7\d*, -9\.1\d*\)/);
+      expect(await panel.getByTestId("map-marker").count()).toBe(1);
+      await shoot(page, "desktop", "viewer-place-on-map");
+      await panel.getByRole("button", { name: "Use this place" }).click();
+      await page.getByText("Place saved.").waitFor();
+      await page.getByRole("button", { name: "Details" }).click();
+      await expect.poll(() => page.getByTestId("info-place").textContent(), { timeout: 20_000 }).toContain("Lisbon");
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it("phone: a 45 MP panorama zooms through tiles of the screen's level, never the whole photo at once", async () => {
+    const { context, page, problems } = await newPage("phone");
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    try {
+      const mark = { create: { width: 200, height: 200, channels: 3 as const, background: "#ff0000" } };
+      const png = await sharp({ create: { width: 9000, height: 5000, channels: 3, background: "#3070b0" } }).composite([{ input: mark, left: 4400, top: 2400 }]).png({ compressionLevel: 1 }).toBuffer();
+      const res = await context.request.post("/api/ingest", { multipart: { file: { name: "panorama.png", mimeType: "image/png", buffer: png } } });
+      const id = ((await res.json()) as { assetId: string }).assetId;
+      await waitFor("the panorama's preview", async () => ((await json(page, `/api/assets/${id}`)) as { thumbnails: { md: boolean } }).thumbnails.md, 60_000);
+      await page.goto(`/?photo=${id}`);
+      await page.waitForFunction(() => (document.querySelector('[data-testid="lightbox-image"]') as HTMLImageElement | null)?.naturalWidth);
+      const view = (await page.getByTestId("zoom-view").boundingBox())!;
+      await page.mouse.move(view.x + view.width / 2, view.y + view.height / 2);
+      for (let i = 0; i < 10; i += 1) await page.mouse.wheel(0, -100);
+      const tiles = page.getByTestId("lightbox-tiles").locator("img");
+      const loaded = () => tiles.evaluateAll((imgs) => imgs.map((i) => ({ level: Number(i.dataset.level), w: (i as HTMLImageElement).naturalWidth, h: (i as HTMLImageElement).naturalHeight })));
+      await expect.poll(async () => (await loaded()).filter((t) => t.w > 0).length, { timeout: 60_000 }).toBeGreaterThan(0);
+      await expect.poll(async () => (await loaded()).every((t) => t.w > 0), { timeout: 20_000 }).toBe(true);
+      const shown = await loaded();
+      // At the deepest zoom (6×) on this 412 px, 2.625× screen, the real pixels (level 14): only the
+      // tiles in view (about 1500 × 3000 photo pixels), not the 45 MP photo.
+      expect(new Set(shown.map((t) => t.level))).toEqual(new Set([14]));
+      expect(shown.every((t) => t.w <= 512 && t.h <= 512)).toBe(true);
+      expect(shown.reduce((sum, t) => sum + t.w * t.h, 0)).toBeLessThan(10_000_000);
+      expect(requests.some((r) => r.endsWith("/full"))).toBe(false);
+      await shoot(page, "phone", "viewer-panorama-tiles");
       expect(problems).toEqual([]);
     } finally {
       await context.close();

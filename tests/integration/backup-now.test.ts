@@ -1,10 +1,14 @@
 // "Back up now" from Settings: the route queues one job (a second press answers the same one),
 // the worker backs every target up and verifies it, and the progress reaches 1 with the snapshot
-// recorded; a target that cannot be written ends as "failed" with a reason.
+// recorded, advancing with the bytes of the originals copied and re-read; a target that cannot be
+// written ends as "failed" with a reason.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { runScheduledBackups, type BackupStep } from "@/lib/backup/run-scheduled-backups";
+import { createLogger } from "@/lib/server/logger";
+import { ingestBytes, photo } from "../support/library-state";
 import { createTestLibrary, type TestLibrary } from "../support/test-library";
 
 let lib: TestLibrary;
@@ -31,6 +35,31 @@ it("backs up now with progress, once however often it is pressed", async () => {
   expect(await state()).toMatchObject({ status: "done", progress: { fraction: 1 }, error: null });
   const snapshots = fs.readdirSync(path.join(backupDir, "snapshots"));
   expect(snapshots).toHaveLength(1);
+});
+
+it("advances by the bytes of the originals it copies and re-reads", async () => {
+  const deps = { db: lib.db, paths: lib.paths, config: lib.config };
+  const sizes: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const data = await photo(i + 1);
+    await ingestBytes(deps, data, `IMG_${i}.png`);
+    sizes.push(data.length);
+  }
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const steps: BackupStep[] = [];
+  expect(await runScheduledBackups({ ...deps, log: createLogger("test", "error") }, { force: true, onStep: (s) => steps.push(s) })).toEqual([]);
+  // Copying: after each original, its bytes; then re-reading them all again.
+  const copying = steps.filter((s) => s.doing?.startsWith("Copying") && s.bytes).map((s) => s.bytes!.done);
+  const rereading = steps.filter((s) => s.doing?.startsWith("Re-reading") && s.bytes).map((s) => s.bytes!.done);
+  expect(copying).toEqual([sizes[0], sizes[0]! + sizes[1]!, total]);
+  expect(rereading).toEqual([sizes[0], sizes[0]! + sizes[1]!, total]);
+  expect(steps.every((s) => !s.bytes || s.bytes.total === total)).toBe(true);
+  // The fraction moves within each step, never back.
+  const fractions = steps.map((s) => s.done / s.total);
+  expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+  expect(fractions.some((f) => f > 0 && f < 0.5)).toBe(true);
+  expect(fractions.at(-1)).toBe(1);
+  expect(steps.at(-1)!.bytes).toEqual({ done: total, total });
 });
 
 it("says why when the target cannot be written", async () => {

@@ -3,11 +3,12 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { BackupNowState } from "@/lib/backup/get-backup-now";
 import { getJson, sendJson } from "../../api";
+import { formatBytes } from "../../format";
 import { buttonClass } from "../../states";
 
 const busy = (state: BackupNowState) => state?.status === "pending" || state?.status === "running";
 
-/** "Back up now": starts a backup of every target and shows its progress and outcome. */
+/** "Back up now": starts a backup of every target and shows its progress (by bytes where the target counts them) and outcome. */
 export function BackupNow() {
   const client = useQueryClient();
   const [starting, setStarting] = useState(false);
@@ -34,10 +35,13 @@ export function BackupNow() {
       {busy(state) ? (
         <label className="block text-sm">
           {state!.status === "pending" ? "Starting…" : (state!.progress?.doing ?? "Backing up…")}
+          {state!.progress?.bytes ? <span className="ml-1 text-slate-600 dark:text-slate-300" data-testid="backup-bytes">· {formatBytes(state!.progress.bytes.done)} of {formatBytes(state!.progress.bytes.total)}</span> : null}
           <progress className="mt-1 block h-2 w-full accent-sky-700" max={1} value={state!.progress?.fraction ?? 0} />
         </label>
       ) : state?.status === "done" ? (
-        <p role="status" className="text-sm text-emerald-800 dark:text-emerald-200">Backed up and checked at {new Date(state.finishedAt ?? state.startedAt).toLocaleTimeString()}.</p>
+        <p role="status" className="text-sm text-emerald-800 dark:text-emerald-200">
+          Backed up and checked{state.progress?.bytes?.total ? ` ${formatBytes(state.progress.bytes.total)} of originals` : ""} at {new Date(state.finishedAt ?? state.startedAt).toLocaleTimeString()}.
+        </p>
       ) : state?.status === "failed" ? (
         <p role="alert" className="text-sm text-red-800 dark:text-red-200">{state.error ?? "The backup failed."}</p>
       ) : null}
