@@ -1,17 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { verifyPassphrase } from "@/lib/auth/passphrase";
-import { createRateLimiter, type RateLimiter } from "@/lib/auth/rate-limit";
 import type { GuestLink } from "./resolve-share-link";
+import type { UnlockLimits } from "./unlock-limits";
 
 const COOKIE = "albums_share";
-const WINDOW_MS = 15 * 60_000;
-
-/** Wrong-passphrase limits: 5 tries per link and 10 per address every 15 minutes (in memory: the server is one process). */
-export type UnlockLimits = { perLink: RateLimiter; perAddress: RateLimiter };
-
-export function createUnlockLimits(): UnlockLimits {
-  return { perLink: createRateLimiter(5, WINDOW_MS), perAddress: createRateLimiter(10, WINDOW_MS) };
-}
 
 /**
  * The proof a guest typed the passphrase: an HMAC of the link id keyed with the stored scrypt hash
@@ -37,8 +29,8 @@ export type UnlockResult = { ok: true; cookie: string } | { ok: false; retryAfte
 
 /**
  * Checks a passphrase for a link: refused without checking while the link or the address is over
- * its limit (retryAfterMs > 0); a wrong one counts against both; a right one is not counted and
- * yields a cookie scoped to the link's path.
+ * its limit (retryAfterMs > 0); a wrong one counts against both (saved, so it still counts after a
+ * restart); a right one is not counted and yields a cookie scoped to the link's path.
  */
 export async function unlockShareLink(link: GuestLink, token: string, passphrase: string, address: string, limits: UnlockLimits, secure: boolean): Promise<UnlockResult> {
   if (!link.passphraseHash) return { ok: true, cookie: "" };
@@ -50,7 +42,10 @@ export async function unlockShareLink(link: GuestLink, token: string, passphrase
     limits.perLink.refund(link.id, now);
     return { ok: false, retryAfterMs: addressWait };
   }
-  if (!(await verifyPassphrase(passphrase, link.passphraseHash))) return { ok: false, retryAfterMs: 0 };
+  if (!(await verifyPassphrase(passphrase, link.passphraseHash))) {
+    await limits.save(link.id, address);
+    return { ok: false, retryAfterMs: 0 };
+  }
   limits.perLink.refund(link.id, now);
   limits.perAddress.refund(address, now);
   const cookie = `${COOKIE}=${unlockProof(link)}; Path=/s/${token}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;

@@ -7,13 +7,14 @@ import { readJson } from "@/lib/http/read-json";
 import type { ServerDeps } from "@/lib/server/deps";
 import { assetZip } from "@/lib/zip/asset-zip";
 import { zipResponse } from "@/lib/zip/zip-response";
-import { isUnlocked, unlockShareLink, type UnlockLimits } from "./guest-access";
+import { isUnlocked, unlockShareLink } from "./guest-access";
 import { gonePage, guestPage, lockedPage } from "./guest-page";
 import { guestFileResponse } from "./guest-file";
 import { resolveShareLink, type GuestLink } from "./resolve-share-link";
 import { shareLinkAsset, shareLinkAssets } from "./share-link-assets";
+import type { UnlockLimits } from "./unlock-limits";
 
-export type ShareContext = { request: Request; deps: ServerDeps; link: GuestLink; token: string; params: string[]; peer: string; limits: UnlockLimits; nonce: string; secure: boolean };
+export type ShareContext = { request: Request; deps: ServerDeps; link: GuestLink; token: string; params: string[]; peer: string; limits: () => Promise<UnlockLimits>; nonce: string; secure: boolean };
 
 /**
  * What a share route needs before its handler runs, declared with it and enforced by the router:
@@ -53,7 +54,7 @@ export const SHARE_ROUTES: ShareRoute[] = [
       const form = (ctx.request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded");
       const raw = form ? Object.fromEntries(new URLSearchParams(await ctx.request.text())) : await readJson(ctx.request);
       const { passphrase } = z.object({ passphrase: z.string().max(1024) }).parse(raw);
-      const result = await unlockShareLink(ctx.link, ctx.token, passphrase, ctx.peer, ctx.limits, ctx.secure);
+      const result = await unlockShareLink(ctx.link, ctx.token, passphrase, ctx.peer, await ctx.limits(), ctx.secure);
       if (result.ok) {
         const headers: Record<string, string> = result.cookie ? { "Set-Cookie": result.cookie } : {};
         return form ? new Response(null, { status: 303, headers: { ...headers, Location: `/s/${ctx.token}` } }) : Response.json({ ok: true }, { headers });
@@ -101,7 +102,7 @@ function errorAnswer(error: AppError): Response {
  * what it declared it needs enforced here; a clear page for an expired, revoked or unknown link;
  * 404 for every other path, method, header or credential (owner cookies and tokens mean nothing here).
  */
-export async function handleShareRequest(request: Request, env: { deps: () => Promise<ServerDeps>; limits: UnlockLimits; peer: string; secure: boolean }): Promise<{ response: Response; nonce: string }> {
+export async function handleShareRequest(request: Request, env: { deps: () => Promise<ServerDeps>; limits: () => Promise<UnlockLimits>; peer: string; secure: boolean }): Promise<{ response: Response; nonce: string }> {
   const nonce = randomBytes(16).toString("base64");
   const url = new URL(request.url);
   const method = request.method === "HEAD" ? "GET" : request.method;

@@ -4,8 +4,8 @@ import { cutStalledBody } from "@/lib/http/cut-stalled-body";
 import { isLoopback } from "@/lib/http/peer";
 import { securityHeaders } from "@/lib/http/security-headers";
 import type { ServerDeps } from "@/lib/server/deps";
-import { createUnlockLimits } from "./guest-access";
 import { handleShareRequest } from "./share-routes";
+import { loadUnlockLimits, type UnlockLimits } from "./unlock-limits";
 
 const MAX_BODY = 16 * 1024;
 
@@ -13,10 +13,16 @@ const MAX_BODY = 16 * 1024;
  * The share listener: a plain Node server, separate from the app's, that knows only the routes
  * of SHARE_ROUTES. It never hands a request to Next.js, so no owner page or API is reachable
  * through it, whatever the path, header or credential. Behind `tailscale serve/funnel` (a
- * loopback peer) the guest's address is taken from X-Forwarded-For for the passphrase limits.
+ * loopback peer) the guest's address is taken from X-Forwarded-For for the passphrase limits,
+ * which are read from the database at the first unlock (they survive a restart).
  */
 export function createShareServer(options: { deps: () => Promise<ServerDeps>; requestIdleMs: number }): http.Server {
-  const limits = createUnlockLimits();
+  let loaded: Promise<UnlockLimits> | undefined;
+  const limits = () =>
+    (loaded ??= options.deps().then((deps) => loadUnlockLimits(deps.db)).catch((error: unknown) => {
+      loaded = undefined; // a database hiccup: try again at the next unlock
+      throw error;
+    }));
   const server = http.createServer({ connectionsCheckingInterval: 2_000 }, (req, res) => {
     void (async () => {
       const peerSocket = req.socket.remoteAddress ?? "";

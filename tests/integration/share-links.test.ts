@@ -216,12 +216,25 @@ describe("share links", () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBeTruthy();
     // Per address: one address guessing across links is stopped after 10, on a fresh link too.
+    const guess = (url: string, at = base) => fetch(`${at}${url}/unlock`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "192.0.2.1" }, body: JSON.stringify({ passphrase: "nope" }) });
     for (let i = 0; i < 3; i++) {
       const { body: other } = await createLink({ albumId: "holiday", passphrase: `other passphrase ${i}` });
-      for (let k = 0; k < 4; k++) {
-        const res = await share(`${other.url}/unlock`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "192.0.2.1" }, body: JSON.stringify({ passphrase: "nope" }) });
-        expect(res.status).toBe(i * 4 + k < 10 ? 401 : 429);
-      }
+      for (let k = 0; k < 4; k++) expect((await guess(other.url)).status).toBe(i * 4 + k < 10 ? 401 : 429);
+    }
+    // A restarted share listener (a new one on the same database) still holds both counts.
+    const { createShareServer } = await import("@/lib/share-links/share-server");
+    const { getServerDeps } = await import("@/lib/server/deps");
+    const restarted = createShareServer({ deps: getServerDeps, requestIdleMs: 30_000 });
+    await new Promise<void>((resolve) => restarted.listen(0, "127.0.0.1", resolve));
+    try {
+      const again = `http://127.0.0.1:${(restarted.address() as AddressInfo).port}`;
+      const res = await fetch(`${again}${body.url}/unlock`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.98" }, body: JSON.stringify({ passphrase: "correct horse" }) });
+      expect(res.status).toBe(429);
+      const { body: fresh } = await createLink({ albumId: "holiday", passphrase: "fresh passphrase" });
+      expect((await guess(fresh.url, again)).status).toBe(429);
+    } finally {
+      await new Promise((resolve) => restarted.close(resolve));
+      restarted.closeAllConnections();
     }
   });
 });
