@@ -119,6 +119,8 @@ describe("Files screens", () => {
     expect(await markdown.locator("script").count()).toBe(0);
     await shoot(page, "desktop-text-preview", true);
     await page.getByRole("navigation", { name: "Breadcrumbs" }).getByRole("link", { name: "Taxes" }).click();
+    // On the Taxes screen before searching (a search typed into the screen being left is lost).
+    await expect.poll(() => names(page), WAIT).toEqual(["Receipts", "forms.pdf"]);
 
     // Search inside the folder once the worker has read the PDF and the Markdown file and indexed
     // them; the Markdown file is listed under its new name (renamed, moved into Receipts).
