@@ -81,12 +81,12 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
   // A very large photo is zoomed through its tiles: a phone never decodes the whole of it.
   const full = useFullImage(zoomed && current?.fullUrl && !current.tiles ? current.fullUrl : null);
   const [zoom, setZoom] = useState<ZoomState>({ scale: 1, x: 0, y: 0 });
-  const [tileShown, setTileShown] = useState(false);
+  const [tiled, setTiled] = useState<"waiting" | "shown" | "failed">("waiting");
   const go = (delta: -1 | 1) => {
     const next = index + delta;
     if (next < 0 || next >= items.length) return;
     setZoomed(false);
-    setTileShown(false);
+    setTiled("waiting");
     setMotion(false);
     onIndex(next);
   };
@@ -171,14 +171,14 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
               ) : (
                 <p className="text-white">No preview yet: the thumbnail is still being made, or this file cannot be shown.</p>
               )}
-              {zoomed && current?.tiles ? <TiledImage tiles={current.tiles} zoom={zoom} onLoaded={() => setTileShown(true)} /> : null}
+              {zoomed && current?.tiles ? <TiledImage tiles={current.tiles} zoom={zoom} onLoaded={() => setTiled("shown")} onFailed={() => setTiled((t) => (t === "shown" ? t : "failed"))} /> : null}
               {full.src ? <Image src={full.src} alt="" fill unoptimized sizes="100vw" className="object-contain" draggable={false} data-testid="lightbox-full" /> : null}
               {faces && current ? <FaceBoxes asset={current} /> : null}
             </ZoomView>
           )}
-          {zoomed && !full.src && !tileShown ? (
+          {zoomed && !full.src && tiled !== "shown" ? (
             <p role="status" className="pointer-events-none absolute inset-x-0 bottom-4 mx-auto w-fit rounded-full bg-black/70 px-3 py-1.5 text-sm text-white" data-testid="full-progress">
-              {full.error ? `Full resolution not available: ${full.error}` : full.progress === null ? "Preparing full resolution…" : `Loading full resolution… ${Math.round(full.progress * 100)}%`}
+              {full.error ? `Full resolution not available: ${full.error}` : tiled === "failed" ? "Full resolution not available: the box could not cut this photo into tiles." : full.progress === null ? "Preparing full resolution…" : `Loading full resolution… ${Math.round(full.progress * 100)}%`}
             </p>
           ) : null}
           {asset ? <FileStateNotice fileState={asset.fileState} /> : null}

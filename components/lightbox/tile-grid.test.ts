@@ -3,12 +3,14 @@ import { imageTilesOf } from "@/lib/assets/image-tiles";
 import { visibleTiles } from "./tile-grid";
 
 // A 100 MP panorama, 12 800 × 7 800: levels 0…14, level 14 is 25 × 16 tiles of 512 px.
-const tiles = imageTilesOf({ id: "p", kind: "photo", width: 12_800, height: 7_800 }, 0)!;
+const tiles = imageTilesOf({ id: "p", kind: "photo", mimeType: "image/jpeg", width: 12_800, height: 7_800 }, 0)!;
 const box = { width: 1280, height: 780 };
 
 describe("visibleTiles", () => {
-  it("leaves photos up to 40 MP to one full-size image", () => {
-    expect(imageTilesOf({ id: "p", kind: "photo", width: 6000, height: 4000 }, 0)).toBeNull();
+  it("leaves photos up to 40 MP (and RAW files) to one full-size image", () => {
+    expect(imageTilesOf({ id: "p", kind: "photo", mimeType: "image/jpeg", width: 6000, height: 4000 }, 0)).toBeNull();
+    // A RAW is shown from its embedded preview, not at its sensor's size.
+    expect(imageTilesOf({ id: "p", kind: "photo", mimeType: "image/x-nikon-nef", width: 12_800, height: 7_800 }, 0)).toBeNull();
     expect(tiles.maxLevel).toBe(14);
   });
 
