@@ -1,4 +1,4 @@
-import { readFileRange } from "./read-file-range";
+import { readFileRange } from "@/lib/server/read-file-range";
 import type { StoredFile } from "@/lib/assets/open-original";
 import { sendBytes } from "./send-bytes";
 

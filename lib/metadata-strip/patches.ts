@@ -1,4 +1,4 @@
-import { readFileRange } from "@/lib/http/read-file-range";
+import { readFileRange } from "@/lib/server/read-file-range";
 import type { FileHandle } from "node:fs/promises";
 
 /** Bytes to put over the file at `offset`: `bytes`, or `length` zero bytes. Same length: nothing moves. */

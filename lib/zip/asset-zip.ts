@@ -1,7 +1,7 @@
 import zlib from "node:zlib";
 import { BLANKING_VERSION, planBlanking } from "@/lib/metadata-strip/plan-blanking";
 import { readPatched, type Patch } from "@/lib/metadata-strip/patches";
-import { readFileRange } from "@/lib/http/read-file-range";
+import { readFileRange } from "@/lib/server/read-file-range";
 import type { Db } from "@/lib/server/db";
 import { readableOriginal } from "@/lib/libraries/read-original";
 import { inBatches, SQL_BATCH } from "@/lib/server/in-batches";
