@@ -1,4 +1,4 @@
-import fs from "node:fs";
+import { readFileRange } from "@/lib/server/read-file-range";
 import type { StoredFile } from "@/lib/assets/open-original";
 import { sendBytes } from "./send-bytes";
 
@@ -11,7 +11,7 @@ type SendOptions = { cacheControl: string; disposition?: "inline" | "attachment"
 export function sendFile(request: Request, file: StoredFile, options: SendOptions): Response {
   const headers: Record<string, string> = { "Content-Type": file.mime, "Cache-Control": options.cacheControl };
   if (options.fileName) headers["Content-Disposition"] = contentDisposition(options.disposition ?? "inline", options.fileName);
-  return sendBytes(request, { size: file.size, etag: file.etag, headers }, (start, end) => fs.createReadStream(file.path, { start, end, highWaterMark: 1 << 20 }));
+  return sendBytes(request, { size: file.size, etag: file.etag, headers }, (start, end) => readFileRange(file.path, start, end));
 }
 
 /** RFC 6266 header: an ASCII fallback plus the exact UTF-8 name; no quotes, slashes or controls. */

@@ -1,4 +1,4 @@
-import fs from "node:fs";
+import { readFileRange } from "@/lib/server/read-file-range";
 import type { FileHandle } from "node:fs/promises";
 
 /** Bytes to put over the file at `offset`: `bytes`, or `length` zero bytes. Same length: nothing moves. */
@@ -37,8 +37,7 @@ export const blank = (offset: number, length: number): Patch => ({ offset, lengt
  */
 export async function* readPatched(file: string, patches: Patch[], start: number, end: number): AsyncGenerator<Buffer> {
   let at = start;
-  for await (const raw of fs.createReadStream(file, { start, end, highWaterMark: 1 << 20 })) {
-    const chunk = raw as Buffer;
+  for await (const chunk of readFileRange(file, start, end)) {
     overlay(chunk, at, patches);
     at += chunk.length;
     yield chunk;

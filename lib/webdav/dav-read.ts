@@ -1,8 +1,7 @@
-import fs from "node:fs";
-import { pipeline } from "node:stream/promises";
 import { openOriginal } from "@/lib/assets/open-original";
 import { planBytes } from "@/lib/http/send-bytes";
 import { contentDisposition } from "@/lib/http/send-file";
+import { writeFileRange } from "@/lib/http/write-file-range";
 import { DavStatus, header, type DavRequest } from "./dav-context";
 
 export const DAV_METHODS = "OPTIONS, GET, HEAD, PUT, DELETE, MKCOL, COPY, MOVE, PROPFIND, PROPPATCH, LOCK, UNLOCK";
@@ -37,6 +36,6 @@ export async function davGet(dav: DavRequest): Promise<void> {
     res.end();
     return;
   }
-  const { start, end } = plan.body;
-  await pipeline(fs.createReadStream(file.path, { start, end, highWaterMark: 1024 * 1024 }), res);
+  await writeFileRange(res, file.path, plan.body.start, plan.body.end);
+  res.end();
 }

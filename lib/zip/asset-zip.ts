@@ -1,8 +1,8 @@
-import fs from "node:fs";
 import zlib from "node:zlib";
 import { BLANKING_VERSION } from "@/lib/metadata-strip/plan-blanking";
 import { planGuestCopy, type GuestCopy } from "@/lib/metadata-strip/plan-guest-copy";
 import { readPatched, type Patch } from "@/lib/metadata-strip/patches";
+import { readFileRange } from "@/lib/server/read-file-range";
 import type { Db } from "@/lib/server/db";
 import { readableOriginal } from "@/lib/libraries/read-original";
 import { inBatches, SQL_BATCH } from "@/lib/server/in-batches";
@@ -11,6 +11,9 @@ import type { ZipSource } from "./stream-zip";
 import { patchedCrc32 } from "./patched-crc";
 import { planZip, type ZipLayout } from "./zip-layout";
 import { safeZipNames } from "./zip-names";
+
+/** Files whose guest CRC is derived ahead of the one streaming. */
+const DERIVE_AHEAD = 4;
 
 /** What a ZIP of assets needs to know of each. */
 export type ZipAsset = { id: string; sha256: string; ext: string; mimeType: string; originalName: string; capturedAt: Date; motionPhoto?: boolean };
@@ -62,7 +65,7 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
   const layout = planZip([...assets.map((a, i) => ({ name: names[i]!, size: sizes[i]!, mtime: a.capturedAt })), ...directories]);
   const read = async function* (i: number, start: number, end: number) {
     const patches = await patchesOf(i);
-    if (patches.length === 0) yield* fs.createReadStream(files[i]!.file, { start, end, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+    if (patches.length === 0) yield* readFileRange(files[i]!.file, start, end);
     else yield* readPatched(files[i]!.file, patches, start, end);
   };
   // CRCs learned while streaming are written together once a second (and when the archive ends or
@@ -84,7 +87,8 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
     if (Date.now() - flushedAt >= 1000) await flush();
   };
   // A guest's CRC follows from the original's and the blanked spans alone (lib/zip/patched-crc.ts);
-  // the next file's patches and CRC are worked out while this one streams.
+  // the next few files' patches and CRCs are worked out while this one streams (their reads wait
+  // on the thread pool, so more than one in flight keeps the stream from waiting on them).
   const derived = new Map<number, Promise<number | undefined>>();
   const derive = (i: number) => {
     let crc = derived.get(i);
@@ -98,7 +102,7 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
     if (cut(i)) return undefined;
     const crc = cached.get(assets[i]!.sha256);
     if (crc !== undefined) return crc;
-    if (i + 1 < assets.length) derive(i + 1).catch(() => {}); // its error, if any, comes when it is awaited
+    for (let ahead = i + 1; ahead <= i + DERIVE_AHEAD && ahead < assets.length; ahead++) derive(ahead).catch(() => {}); // its error, if any, comes when it is awaited
     const crcDerived = await derive(i);
     if (crcDerived !== undefined) await remember(i, crcDerived);
     return crcDerived;

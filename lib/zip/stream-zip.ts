@@ -27,6 +27,14 @@ export async function* streamZip(layout: ZipLayout, source: ZipSource, start = 0
     if (crc === undefined) crcs.set(index, (crc = await source.crc(index)));
     return crc;
   };
+  // Adjacent header pieces (a descriptor, the next local header…) go out as one chunk: a chunk
+  // costs the same few hops through the response stream whatever its size.
+  let pending: Buffer[] = [];
+  const flush = () => {
+    const bytes = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+    pending = [];
+    return bytes;
+  };
   try {
     for (const segment of layout.segments) {
       const segEnd = segment.start + segment.length - 1;
@@ -35,6 +43,7 @@ export async function* streamZip(layout: ZipLayout, source: ZipSource, start = 0
       const to = Math.min(end, segEnd) - segment.start;
       if (segment.kind === "data") {
         const whole = from === 0 && to === segment.length - 1 && !crcs.has(segment.index) && (await source.known?.(segment.index)) === undefined;
+        if (pending.length > 0) yield flush();
         let crc = 0;
         for await (const chunk of source.read(segment.index, from, to)) {
           if (whole) crc = zlib.crc32(chunk, crc);
@@ -56,8 +65,9 @@ export async function* streamZip(layout: ZipLayout, source: ZipSource, start = 0
         for (let i = 0; i < layout.entries.length; i++) all.push(layout.entries[i]!.size === 0 ? 0 : await crcOf(i));
         bytes = centralDirectory(layout, all);
       }
-      yield from === 0 && to === bytes.length - 1 ? bytes : bytes.subarray(from, to + 1);
+      pending.push(from === 0 && to === bytes.length - 1 ? bytes : bytes.subarray(from, to + 1));
     }
+    if (pending.length > 0) yield flush();
   } finally {
     await source.finished?.();
   }

@@ -1,0 +1,38 @@
+import fs from "node:fs";
+
+/** Bytes one read takes (and one chunk holds). */
+const CHUNK = 1024 * 1024;
+
+/**
+ * Bytes `start`..`end` (inclusive) of `file`, in order, in chunks of up to 1 MiB, each a buffer of
+ * its own (the consumer may keep it). The next chunk's read is under way on libuv's thread pool
+ * while the consumer handles this one — one read at a time, never more — and each read asks for
+ * exactly what is left (no read past the end to find it, no stream machinery per chunk, which a
+ * ZIP of many photos paid for on every file). A file shorter than the range (changed on disk)
+ * ends in an EIO error rather than a short body; stopping early closes the file.
+ */
+export async function* readFileRange(file: string, start: number, end: number): AsyncGenerator<Buffer> {
+  if (end < start) return;
+  const handle = await fs.promises.open(file, "r");
+  try {
+    let position = start;
+    const readNext = async () => {
+      const at = position;
+      const length = Math.min(CHUNK, end + 1 - at);
+      position += length;
+      const buffer = Buffer.allocUnsafeSlow(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, at);
+      if (bytesRead !== length) throw Object.assign(new Error(`${file} ended early (changed on disk while being read)`), { code: "EIO" });
+      return buffer;
+    };
+    let next: Promise<Buffer> | null = readNext();
+    while (next) {
+      const chunk: Buffer = await next;
+      next = position <= end ? readNext() : null;
+      next?.catch(() => {}); // awaited on the next turn, unless the consumer stops first
+      yield chunk;
+    }
+  } finally {
+    await handle.close(); // waits for a read still under way
+  }
+}
