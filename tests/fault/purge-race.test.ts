@@ -17,9 +17,7 @@ import { multipart, request } from "../support/http-client";
 const N = 300;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-purge-race-"));
 const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-purge-race-backup-"));
-// Search enrichment is off (no OCR and faces of 900 noise images competing for the CPU); the worker
-// still makes every photo's thumbnails while the purges and re-uploads race.
-const env = { ALBUMS_DATA_DIR: dataDir, ALBUMS_API_TOKEN: "", ALBUMS_OWNER: "", ALBUMS_BACKUP_EVERY_HOURS: "0", ALBUMS_SCRUB_MB_PER_MINUTE: "0", ALBUMS_ENRICHMENT: "none" };
+const env = { ALBUMS_DATA_DIR: dataDir, ALBUMS_API_TOKEN: "", ALBUMS_OWNER: "", ALBUMS_BACKUP_EVERY_HOURS: "0", ALBUMS_SCRUB_MB_PER_MINUTE: "0" };
 let app: AppProcess;
 
 beforeAll(async () => {
