@@ -1,24 +1,29 @@
 /** Human formats shared by the screens (the viewer's locale and time zone). */
 export { formatBytes } from "@/lib/format-bytes";
 
-// Built once: a formatter per call would be rebuilt for every tile and header on every scroll frame.
-const DAY = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short" });
-const DAY_WITH_YEAR = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
-const MONTH = new Intl.DateTimeFormat(undefined, { month: "long", year: "numeric" });
-const MOMENT = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+// Built once, on first use: a formatter per call would be rebuilt for every tile and header on every
+// scroll frame, and building one costs milliseconds (page start-up builds only those it uses).
+const once = (options: Intl.DateTimeFormatOptions) => {
+  let format: Intl.DateTimeFormat | undefined;
+  return () => (format ??= new Intl.DateTimeFormat(undefined, options));
+};
+const DAY = once({ weekday: "short", day: "numeric", month: "short" });
+const DAY_WITH_YEAR = once({ weekday: "short", day: "numeric", month: "short", year: "numeric" });
+const MONTH = once({ month: "long", year: "numeric" });
+const MOMENT = once({ dateStyle: "medium", timeStyle: "short" });
 
 export function formatDay(day: string): string {
   const date = new Date(`${day}T12:00:00`);
-  return (date.getFullYear() === new Date().getFullYear() ? DAY : DAY_WITH_YEAR).format(date);
+  return (date.getFullYear() === new Date().getFullYear() ? DAY : DAY_WITH_YEAR)().format(date);
 }
 
 export function formatMonth(day: string): string {
-  return MONTH.format(new Date(`${day.slice(0, 7)}-15T12:00:00`));
+  return MONTH().format(new Date(`${day.slice(0, 7)}-15T12:00:00`));
 }
 
 /** A capture time in the zone it was taken in (when known), so the clock reads as it did there. */
 export function formatDateTime(iso: string, timeZone?: string | null, style: "full" | "medium" = "full"): string {
-  if (!timeZone && style === "medium") return MOMENT.format(new Date(iso));
+  if (!timeZone && style === "medium") return MOMENT().format(new Date(iso));
   const options: Intl.DateTimeFormatOptions = { dateStyle: style, timeStyle: "short" };
   try {
     return new Date(iso).toLocaleString(undefined, { ...options, ...(timeZone ? { timeZone } : {}) });

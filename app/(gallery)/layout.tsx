@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { ViewerHost } from "@/components/lightbox/viewer-host";
 import { Providers } from "@/components/providers";
 import { OfflineBanner } from "@/components/offline/offline-banner";
@@ -11,7 +11,10 @@ export default function GalleryLayout({ children }: { children: ReactNode }) {
       <ViewerHost>
         <AppShell>
           <OfflineBanner />
-          <DropUpload>{children}</DropUpload>
+          {/* Its own boundary: React hydrates the screen after the shell, in short tasks, instead of all at once. */}
+          <DropUpload>
+            <Suspense>{children}</Suspense>
+          </DropUpload>
         </AppShell>
       </ViewerHost>
     </Providers>

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { formatDateTime, formatDuration } from "../format";
 import { Icon } from "../icons";
 import type { AssetSummary } from "../types";
-import { thumbhashUrl } from "./thumbhash-url";
+import { useThumbhashUrl } from "./thumbhash-url";
 import { useSettledInView } from "./use-settled-in-view";
 
 const LONG_PRESS_MS = 400;
@@ -42,6 +42,7 @@ export function AssetTile({ asset, selected, selecting, eager = false, onOpen, o
   const root = useRef<HTMLDivElement>(null);
   const image = useRef<HTMLImageElement>(null);
   const near = useSettledInView(root) || eager;
+  const placeholder = useThumbhashUrl(loaded ? null : asset.thumbhash);
   useEffect(() => {
     const img = image.current;
     return () => {
@@ -53,7 +54,7 @@ export function AssetTile({ asset, selected, selecting, eager = false, onOpen, o
     timer.current = null;
   };
   return (
-    <div ref={root} className={`group relative h-full w-full select-none overflow-hidden [-webkit-touch-callout:none] bg-slate-200 dark:bg-slate-800 ${selected ? "ring-4 ring-inset ring-sky-500" : ""}`} style={{ backgroundImage: loaded ? undefined : cssUrl(thumbhashUrl(asset.thumbhash)), backgroundSize: "cover" }}>
+    <div ref={root} className={`group relative h-full w-full select-none overflow-hidden [-webkit-touch-callout:none] bg-slate-200 dark:bg-slate-800 ${selected ? "ring-4 ring-inset ring-sky-500" : ""}`} style={{ backgroundImage: cssUrl(placeholder), backgroundSize: "cover" }}>
       {asset.thumbnails.sm ? (
         near ? (
           <Image

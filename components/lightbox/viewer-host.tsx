@@ -1,11 +1,14 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import { createContext, Suspense, useCallback, useContext, useRef, useState, type ReactNode, type RefObject } from "react";
 import { getJson } from "../api";
 import { StatusToast, type Status } from "../grid/status-toast";
 import type { AssetDetail, AssetSummary } from "../types";
-import { Lightbox } from "./lightbox";
+
+// The viewer's code (zoom, info drawer, editors) loads when a photo first opens, not with every page.
+const Lightbox = dynamic(() => import("./lightbox").then((m) => m.Lightbox));
 
 /** The query parameter naming the photo open in the viewer: `/albums/x?photo=<id>` is a link to it. */
 const PARAM = "photo";

@@ -2,29 +2,29 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { sendJson } from "../api";
 import { ScreenHeader, buttonClass } from "../states";
-import { MemoriesStrip, useTodaysMemories } from "../timeline/memories-strip";
+import { MemoriesStrip, useTodaysMemories, type InitialMemories } from "../timeline/memories-strip";
 import { Timeline } from "../timeline/timeline";
 import type { ShelfView } from "../types";
 
 const TITLES: Record<ShelfView, string> = { timeline: "Photos", favorites: "Favorites", archive: "Archive", trash: "Trash" };
 
 /** Photos, Favorites, Archive and Trash: one timeline each (Photos with "On this day" above it); the trash explains its rule and can be emptied. */
-export function ShelfScreen({ view, trashDays }: { view: ShelfView; trashDays?: number }) {
+export function ShelfScreen({ view, trashDays, memories }: { view: ShelfView; trashDays?: number; /** Photos: today's memories, answered by the server with the page. */ memories?: InitialMemories }) {
   return (
     <>
       <ScreenHeader title={TITLES[view]}>{view === "trash" ? <EmptyTrash /> : null}</ScreenHeader>
       {trashDays !== undefined ? <TrashRule trashDays={trashDays} /> : null}
-      {view === "timeline" ? <PhotosTimeline /> : <Timeline view={view} />}
+      {view === "timeline" ? <PhotosTimeline initial={memories} /> : <Timeline view={view} />}
     </>
   );
 }
 
-/** The Photos home: today's memories above the timeline, both requested at once. */
-function PhotosTimeline() {
-  const memories = useTodaysMemories();
+/** The Photos home: today's memories above the timeline (in the page's first HTML when the server answered them). */
+function PhotosTimeline({ initial }: { initial: InitialMemories | undefined }) {
+  const memories = useTodaysMemories(initial);
   // Held only until the memories' first answer: a failure (the box out of reach) never keeps the
   // timeline, kept by the service worker, behind a skeleton while the query retries.
-  return <Timeline view="timeline" header={<MemoriesStrip />} holding={memories.isPending && memories.failureCount === 0} />;
+  return <Timeline view="timeline" header={<MemoriesStrip answer={memories.data} />} holding={memories.isPending && memories.failureCount === 0} />;
 }
 
 /** The purge rule, from the server's configuration (passed by the page: no request needed). */

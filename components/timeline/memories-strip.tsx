@@ -1,26 +1,39 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useHydrated } from "../use-hydrated";
 import { getJson, qs } from "../api";
 import { tzOffset } from "../format";
 import { useOpenViewer } from "../lightbox/viewer-host";
 import type { Memory } from "../types";
 
-/** Today's "On this day" memories (one shared query: the strip and the Photos screen both read it). */
-export function useTodaysMemories() {
-  const [tz] = useState(tzOffset);
-  return useQuery({ queryKey: ["memories", undefined, tz], queryFn: () => getJson<{ date: string; memories: Memory[] }>(`/api/memories${qs({ tz })}`), staleTime: 10 * 60_000 });
+export type TodaysMemories = { date: string; memories: Memory[] };
+
+/** The server's answer for today's memories, at the UTC offset it took for the viewer's (the `albums-tz` cookie, else its own). */
+export type InitialMemories = { tz: number; answer: TodaysMemories };
+
+/**
+ * Today's "On this day" memories (the Memories screen shares the query). With the server's answer
+ * the first render (and hydration) uses it at once; the viewer's real offset replaces the server's
+ * guess after hydration, and only a wrong guess costs a request.
+ */
+export function useTodaysMemories(initial?: InitialMemories) {
+  const tz = useHydrated() || !initial ? tzOffset() : initial.tz;
+  return useQuery({
+    queryKey: ["memories", undefined, tz],
+    queryFn: () => getJson<TodaysMemories>(`/api/memories${qs({ tz })}`),
+    staleTime: 10 * 60_000,
+    initialData: initial && initial.tz === tz ? initial.answer : undefined,
+  });
 }
 
 /**
  * "On this day" above the Photos timeline: a card per earlier year with photos from around today,
  * opening that year's photos in the viewer; nothing at all on a day without memories.
  */
-export function MemoriesStrip() {
-  const { data } = useTodaysMemories();
+export function MemoriesStrip({ answer }: { answer: TodaysMemories | undefined }) {
   const openViewer = useOpenViewer();
-  const memories = data?.memories.filter((m) => m.items.length > 0) ?? [];
+  const memories = answer?.memories.filter((m) => m.items.length > 0) ?? [];
   if (memories.length === 0) return null;
   return (
     <section aria-labelledby="memories-strip-title" className="px-3 pb-2 md:px-4" data-testid="memories-strip">

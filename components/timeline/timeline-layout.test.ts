@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DAY_HEADER_PX, GAP_PX, layoutTimeline, MAX_ASPECT, dayAt, monthWindow, rowAt, type TimelineDay, type TimelineRow } from "./timeline-layout";
+import { DAY_HEADER_PX, GAP_PX, firstScreenDays, layoutTimeline, MAX_ASPECT, dayAt, monthWindow, rowAt, type TimelineDay, type TimelineRow } from "./timeline-layout";
 
 const day = (name: string, aspects: number[]): TimelineDay => ({ day: name, count: aspects.length, aspects });
 const rightEdge = (row: TimelineRow) => Math.max(...row.tiles.map((t) => t.left + t.width));
@@ -72,6 +72,20 @@ describe("layoutTimeline", () => {
     expect(height).toBe(rows.at(-1)!.top + rows.at(-1)!.height);
     expect(rowAt(rows, rows[500]!.top + 1)).toBe(500);
     expect(rowAt(rows, 0)).toBe(0);
+  });
+});
+
+describe("firstScreenDays", () => {
+  it("takes the newest days up to 400 photos or 100 days, and lays them out exactly as the whole view begins", () => {
+    const make = (i: number, n: number) => day(`2025-01-${String(28 - (i % 28)).padStart(2, "0")}`, Array.from({ length: n }, (_, k) => [1.33, 0.75, 1.78][(i + k) % 3]!));
+    const dense = Array.from({ length: 50 }, (_, i) => make(i, 30));
+    expect(firstScreenDays(dense)).toHaveLength(14);
+    const sparse = Array.from({ length: 300 }, (_, i) => make(i, 1));
+    expect(firstScreenDays(sparse)).toHaveLength(100);
+    expect(firstScreenDays(dense.slice(0, 3))).toHaveLength(3);
+    const options = { width: 1400, rowHeight: 190, packDays: true };
+    const first = layoutTimeline(firstScreenDays(dense), options);
+    expect(layoutTimeline(dense, options).rows.slice(0, first.rows.length)).toEqual(first.rows);
   });
 });
 

@@ -114,6 +114,23 @@ export function layoutTimeline(days: TimelineDay[], { width, rowHeight, packDays
   return { rows, height: top };
 }
 
+/** Photos (and, for sparse days, days) in the first layout of a timeline: more than any screen holds. */
+const FIRST_PHOTOS = 400;
+const FIRST_DAYS = 100;
+
+/**
+ * The newest days, enough to fill the first screens: the timeline lays these out first and the
+ * whole view in a later task, so its first render does not wait for the rows of 100k photos.
+ */
+export function firstScreenDays(days: TimelineDay[]): TimelineDay[] {
+  let photos = 0;
+  for (let i = 0; i < days.length; i++) {
+    photos += days[i]!.aspects.length;
+    if (photos >= FIRST_PHOTOS || i + 1 >= FIRST_DAYS) return days.slice(0, i + 1);
+  }
+  return days;
+}
+
 /** The target row height for a width: ~110 px on a phone, ~150 px on a tablet, ~190 px on a desktop. */
 export function rowHeightFor(width: number): number {
   if (width < 480) return 110;

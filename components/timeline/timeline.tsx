@@ -1,9 +1,10 @@
 "use client";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import dynamic from "next/dynamic";
+import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { formatDay, formatMonth } from "../format";
 import { AssetTile } from "../grid/asset-tile";
-import { SelectionBar, type BulkContext } from "../grid/selection-bar";
+import type { BulkContext } from "../grid/selection-bar";
 import { StatusToast, type Status } from "../grid/status-toast";
 import { useSelection, type Selection } from "../grid/use-selection";
 import { useOpenViewer } from "../lightbox/viewer-host";
@@ -11,8 +12,11 @@ import { EmptyLibrary } from "../screens/empty-library";
 import { EmptyState, ErrorState, GridSkeleton } from "../states";
 import type { ShelfView } from "../types";
 import { Scrubber } from "./scrubber";
-import { DAY_HEADER_PX, layoutTimeline, packsDays, rowAt, rowHeightFor } from "./timeline-layout";
+import { DAY_HEADER_PX, firstScreenDays, layoutTimeline, packsDays, rowAt, rowHeightFor } from "./timeline-layout";
 import { useTimelineData } from "./use-timeline-data";
+
+// The bulk actions (album picker, sharing, downloads) load when a first photo is selected.
+const SelectionBar = dynamic(() => import("../grid/selection-bar").then((m) => m.SelectionBar));
 
 /** Rows at the top of the timeline whose thumbnails load at once, at high priority (the first screen). */
 const EAGER_ROWS = 4;
@@ -45,7 +49,16 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
   const [scrollMargin, setScrollMargin] = useState(0);
   const [months, setMonths] = useState<string[]>([]);
   const { days, itemsOf, flat } = useTimelineData(view, months);
-  const layout = useMemo(() => layoutTimeline(days.data?.days ?? [], { width, rowHeight: rowHeightFor(width), packDays: packsDays(width) }), [days.data, width]);
+  // The first screens are laid out first, the whole view in the next task (each a shorter main-thread task);
+  // a timeline mounted scrolled (back from another screen) needs its whole height at once.
+  const [whole, setWhole] = useState(() => typeof window !== "undefined" && window.scrollY > 0);
+  const shown = useMemo(() => (whole ? (days.data?.days ?? []) : firstScreenDays(days.data?.days ?? [])), [days.data, whole]);
+  const layout = useMemo(() => layoutTimeline(shown, { width, rowHeight: rowHeightFor(width), packDays: packsDays(width) }), [shown, width]);
+  useEffect(() => {
+    if (whole || !days.data || width === 0) return;
+    const timer = setTimeout(() => setWhole(true), 0);
+    return () => clearTimeout(timer);
+  }, [whole, days.data, width]);
   useLayoutEffect(() => {
     const el = list.current;
     if (!el) return;
@@ -81,20 +94,30 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
   const context: BulkContext = view === "trash" ? "trash" : view === "archive" ? "archive" : "library";
 
   if (days.error) return <ErrorState error={days.error} retry={() => void days.refetch()} />;
-  if (!days.data || holding) return <GridSkeleton count={24} />;
+  if (holding) return <GridSkeleton count={24} />;
+  // The header (server-rendered with the page, e.g. memories) keeps its element when the rows replace the skeleton.
+  const top = <Fragment key="header">{header}</Fragment>;
+  if (!days.data) {
+    return (
+      <div className="relative">
+        {top}
+        <GridSkeleton count={24} />
+      </div>
+    );
+  }
   if (days.data.total === 0 && view === "timeline") return <EmptyLibrary />;
   if (days.data.total === 0) return <EmptyState icon={view === "timeline" ? "photos" : view === "favorites" ? "heart" : view} title={EMPTY[view].title}>{EMPTY[view].text}</EmptyState>;
   const scrolled = (virtualizer.scrollOffset ?? 0) - scrollMargin;
   const topRow = layout.rows[rowAt(layout.rows, Math.max(0, scrolled))];
   return (
     <div className="relative">
-      {picker ? picker(selection) : <SelectionBar selection={selection} context={context} onStatus={setStatus} />}
+      {picker ? picker(selection) : selection.active ? <SelectionBar selection={selection} context={context} onStatus={setStatus} /> : null}
       {topRow && scrolled > 0 && !selection.active && !picker ? (
         <div aria-hidden="true" className="pointer-events-none sticky top-[53px] z-20 h-0 md:top-0">
           <span className="ml-3 mt-2 inline-block rounded-full bg-white/90 px-3 py-1 text-sm font-semibold shadow dark:bg-slate-900/90" data-testid="month-label">{formatMonth(topRow.day)}</span>
         </div>
       ) : null}
-      {header}
+      {top}
       <div ref={list} className="relative ml-1 mr-7 md:ml-2 md:mr-9" style={{ height: layout.height }} data-testid="timeline">
         {visible.map((row) => {
           const r = layout.rows[row.index]!;
