@@ -1,4 +1,4 @@
-// `npm run bench:zip [-- <photos> <MB each>]`: ZIP download throughput against a bare read of the
+// `npm run bench:zip [-- <photos> <MB each> <rounds>]`: ZIP download throughput against a bare read of the
 // same files in the same run (1,000 photos of 3 MB by default): the owner's and a guest's (metadata
 // blanked) archive the first time after ingest (which records each original's CRC-32, as
 // lib/assets/ingest-asset.ts does), and with no CRC known at all (files ingested before that:
@@ -20,6 +20,7 @@ import { zipResponse } from "@/lib/zip/zip-response";
 
 const PHOTOS = Number(process.argv[2] ?? 1000);
 const MB_EACH = Number(process.argv[3] ?? 3);
+const ROUNDS = Number(process.argv[4] ?? 5);
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "albums-bench-zip-"));
 const config = parseConfig({ ALBUMS_DATA_DIR: root, ALBUMS_ENRICHMENT: "none" });
 const paths = await prepareLibrary(config, createLogger("bench", "warn"));
@@ -79,7 +80,6 @@ async function timed(label: string, run: () => Promise<number>): Promise<number>
 console.log(`peak RSS before any read: ${peakMiB()} MiB`);
 await timed("bare read (warm-up)", bareRead);
 // Interleaved rounds (this box is shared and its page cache moves): the median of each.
-const ROUNDS = 5;
 const rates: Record<string, number[]> = { bare: [], first: [], again: [], guest: [], firstUnknown: [], guestUnknown: [] };
 for (let round = 0; round < ROUNDS; round++) {
   await bareRead(); // untimed: the files back in the page cache (other processes evict them), so the timed bare read is not the one that pays for it
@@ -102,6 +102,6 @@ for (const [label, of] of [["medians", median], ["best", best]] as const) {
   console.log(`\n${label} of ${ROUNDS}: bare read ${bare.toFixed(0)} MiB/s; ${["first", "again", "guest", "firstUnknown", "guestUnknown"].map(line).join("; ")} (target ≥ 0.9×)`);
 }
 console.log(`peak RSS ${peakMiB()} MiB`);
-console.log("20 GB video: not run by default (pass a large <MB each>, e.g. `-- 10 2048`, on a disk with room).");
+console.log("20 GB of video: not run by default (pass a large <MB each> and few rounds, e.g. `-- 10 2048 1`, on a disk with room).");
 await db.$disconnect();
 fs.rmSync(root, { recursive: true, force: true });
