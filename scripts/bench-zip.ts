@@ -102,6 +102,6 @@ for (const [label, of] of [["medians", median], ["best", best]] as const) {
   console.log(`\n${label} of ${ROUNDS}: bare read ${bare.toFixed(0)} MiB/s; ${["first", "again", "guest", "firstUnknown", "guestUnknown"].map(line).join("; ")} (target ≥ 0.9×)`);
 }
 console.log(`peak RSS ${peakMiB()} MiB`);
-console.log("20 GB of video: not run by default (pass a large <MB each> and few rounds, e.g. `-- 10 2048 1`, on a disk with room).");
+console.log("20 GB of video: not run by default (pass a large <MB each> and few rounds, e.g. `-- 10 2000 1`: under 2 GiB each, on a disk with room).");
 await db.$disconnect();
 fs.rmSync(root, { recursive: true, force: true });
