@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/server/db";
+import { parseJsonOrNull } from "@/lib/server/parse-json-or-null";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
 
 const KEY = "auth.login-attempts";
@@ -33,7 +34,7 @@ export function loginLimits(db: Db): Promise<LoginLimits> {
 
 async function load(db: Db): Promise<LoginLimits> {
   const row = await db.setting.findUnique({ where: { key: KEY } });
-  const parsed = saved.safeParse(row ? safeJson(row.value) : null);
+  const parsed = saved.safeParse(row ? parseJsonOrNull(row.value) : null);
   const state = parsed.success ? parsed.data : { perClient: {}, overall: [] };
   const perClient = createRateLimiter(PER_CLIENT.attempts, PER_CLIENT.windowMs, state.perClient);
   const overall = createRateLimiter(OVERALL.attempts, OVERALL.windowMs, { "*": state.overall });
@@ -46,12 +47,4 @@ async function load(db: Db): Promise<LoginLimits> {
     return writes;
   };
   return { perClient, overall, save };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
 }

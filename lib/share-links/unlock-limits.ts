@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createRateLimiter, type RateLimiter } from "@/lib/auth/rate-limit";
 import type { Db } from "@/lib/server/db";
+import { parseJsonOrNull } from "@/lib/server/parse-json-or-null";
 
 const WINDOW_MS = 15 * 60_000;
 const times = z.array(z.number());
@@ -19,7 +20,7 @@ export async function loadUnlockLimits(db: Db, now = Date.now()): Promise<Unlock
   const saved = { link: {} as Record<string, number[]>, address: {} as Record<string, number[]> };
   for (const row of await db.shareUnlockBucket.findMany({ orderBy: { updatedAt: "asc" } })) {
     const [scope, ...rest] = row.key.split(":");
-    const parsed = times.safeParse(safeJson(row.attempts));
+    const parsed = times.safeParse(parseJsonOrNull(row.attempts));
     if ((scope === "link" || scope === "address") && parsed.success) saved[scope][rest.join(":")] = parsed.data;
   }
   const perLink = createRateLimiter(5, WINDOW_MS, saved.link);
@@ -39,12 +40,4 @@ export async function loadUnlockLimits(db: Db, now = Date.now()): Promise<Unlock
     return writes;
   };
   return { perLink, perAddress, save };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
 }
