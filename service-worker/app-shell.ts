@@ -89,7 +89,8 @@ async function cacheFirst(request: Request, cacheName: string, later: (work: Pro
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.status === 200) later(store(cache, request, response.clone(), maxEntries));
+  // `no-store`: the box says these bytes are not what this URL stands for (a thumbnail re-rendered meanwhile).
+  if (response.status === 200 && !/no-store/.test(response.headers.get("cache-control") ?? "")) later(store(cache, request, response.clone(), maxEntries));
   return response;
 }
 
