@@ -43,7 +43,7 @@ export async function dropOldCaches(): Promise<void> {
  */
 export function shellResponse(request: Request, url: URL, later: (work: Promise<unknown>) => void): Promise<Response> | null {
   if (request.mode === "navigate") return networkFirst(request, url);
-  if (/^\/api\/assets\/[^/]+\/thumbnail$/.test(url.pathname)) return cacheFirst(request, THUMBS_CACHE, later, MAX_THUMBS);
+  if (/^\/api\/assets\/[^/]+\/thumbnail$/.test(url.pathname)) return cacheFirst(request, THUMBS_CACHE, later, { maxEntries: MAX_THUMBS, onlyImmutable: true });
   if (KEPT_JSON.test(url.pathname)) return networkFirstJson(request, later);
   if (url.pathname.startsWith("/_next/static/") || SHELL_FILES.includes(url.pathname)) return cacheFirst(request, STATIC_CACHE, later);
   return null;
@@ -83,14 +83,18 @@ async function networkFirstJson(request: Request, later: (work: Promise<unknown>
   }
 }
 
-/** Cached copy, else the network's answer at once — storing it (and trimming the cache) happens after. */
-async function cacheFirst(request: Request, cacheName: string, later: (work: Promise<unknown>) => void, maxEntries?: number): Promise<Response> {
+/**
+ * Cached copy, else the network's answer at once — storing it (and trimming the cache) happens
+ * after. `onlyImmutable`: keep only what the box says never changes under its URL (a thumbnail
+ * re-rendered meanwhile comes `no-store`, an unversioned one `no-cache`: either would keep an old picture).
+ */
+async function cacheFirst(request: Request, cacheName: string, later: (work: Promise<unknown>) => void, options: { maxEntries?: number; onlyImmutable?: boolean } = {}): Promise<Response> {
   const cache = await caches.open(cacheName);
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  // `no-store`: the box says these bytes are not what this URL stands for (a thumbnail re-rendered meanwhile).
-  if (response.status === 200 && !/no-store/.test(response.headers.get("cache-control") ?? "")) later(store(cache, request, response.clone(), maxEntries));
+  const keep = response.status === 200 && (!options.onlyImmutable || /immutable/.test(response.headers.get("cache-control") ?? ""));
+  if (keep) later(store(cache, request, response.clone(), options.maxEntries));
   return response;
 }
 

@@ -56,7 +56,7 @@ export function MemoriesStrip({ answer }: { answer: TodaysMemories | undefined }
                 {cover.thumbnails.sm ? (
                   // The small thumbnail, at high priority: on a phone this card is the largest image of the first screen (Lighthouse's LCP).
                   // eslint-disable-next-line @next/next/no-img-element -- a thumbnail the box already sized; next/image adds nothing here
-                  <img src={`/api/assets/${cover.id}/thumbnail?size=sm`} alt="" fetchPriority="high" className="h-full w-full object-cover" draggable={false} />
+                  <img src={`/api/assets/${cover.id}/thumbnail?size=sm${cover.thumbnailVersion ? `&v=${cover.thumbnailVersion}` : ""}`} alt="" fetchPriority="high" className="h-full w-full object-cover" draggable={false} />
                 ) : null}
                 <span className="absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/70 to-transparent px-2 pb-2 pt-6 text-left text-sm font-semibold text-white">{label}</span>
               </button>

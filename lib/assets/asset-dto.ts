@@ -77,19 +77,20 @@ type WithDerivatives = Asset & { derivatives: (Pick<Derivative, "kind"> & { etag
 /** What a summary is made of (a Prisma row, or a row of loadAssetSummaries' SQL). */
 export type SummarySource = Pick<Asset, "id" | "kind" | "originalName" | "mimeType" | "capturedAt" | "width" | "height" | "durationMs" | "thumbhash" | "decodeState" | "favorite"> & {
   derivatives: (Pick<Derivative, "kind"> & { etag?: string })[];
-  /** the owner's edit, when the source loaded it (then thumbnails are versioned) */
+  /** the owner's edit (its turn), when the source loaded it */
   edit?: { rotation: number } | null;
 };
 
 /**
- * A version of a derivative for its URL, when the asset was edited: the start of its bytes' hash
- * (the thumbnail route checks the bytes it sends against it) and the turn the page expects. The
- * turn keeps apart the URLs of a re-render in flight: until a turn's thumbnails are made the row
- * still names the old bytes, so without it a turn and its revert would share one URL.
+ * A derivative's version for its URL (which the box then serves immutable): the start of its
+ * bytes' hash (the thumbnail route checks the bytes it sends against it) and the turn the page
+ * expects. The turn keeps apart the URLs of a re-render in flight: until a turn's thumbnails are
+ * made the row still names the old bytes, so without it a turn and its revert would share a URL.
+ * Null when the source did not load the etag (an unversioned URL is revalidated on each use).
  */
 function versionOf(asset: SummarySource, kind: string): string | null {
   const etag = asset.derivatives.find((d) => d.kind === kind)?.etag;
-  return asset.edit && etag ? `${etag.replaceAll('"', "").slice(0, 12)}.${asset.edit.rotation}` : null;
+  return etag ? `${etag.replaceAll('"', "").slice(0, 12)}.${asset.edit?.rotation ?? 0}` : null;
 }
 
 function thumbnailsOf(asset: SummarySource) {

@@ -36,7 +36,7 @@ export async function listMemories(db: Db, query: z.infer<typeof memoriesQuery>,
     if (ids.length < PER_YEAR) ids.push(row.id);
     byYear.set(Number(row.y), ids);
   }
-  const assets = await db.asset.findMany({ where: { id: { in: [...byYear.values()].flat() } }, include: { derivatives: { select: { kind: true } } } });
+  const assets = await db.asset.findMany({ where: { id: { in: [...byYear.values()].flat() } }, include: { derivatives: { select: { kind: true, etag: true } }, edit: { select: { rotation: true } } } });
   const byId = new Map(assets.map((a) => [a.id, toAssetSummary(a)]));
   const memories = [...byYear.entries()]
     .sort(([a], [b]) => b - a)
