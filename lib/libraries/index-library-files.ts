@@ -5,6 +5,8 @@ import type { Config } from "@/lib/config";
 import { describeBytes, type DescribedBytes } from "@/lib/assets/describe-bytes";
 import { newAssetData } from "@/lib/assets/new-asset-data";
 import { AppError } from "@/lib/errors";
+import { applyArrivals } from "@/lib/journal/apply-arrivals";
+import { journalDirOf } from "@/lib/journal/journal-files";
 import { enqueueJob } from "@/lib/queue/enqueue";
 import { jobsForNewAsset } from "@/lib/queue/kinds";
 import { sqlTime, type Db, type DbTx } from "@/lib/server/db";
@@ -30,7 +32,8 @@ type Prepared = NewFile & { described: DescribedBytes | null; description: strin
  * written), each as: the asset with these bytes when there is one (a move or a copy keeps its
  * albums, faces, captions, favourites); else, when these were the only bytes of the path's
  * previous asset, that asset taking the new bytes, analysed again; else a new asset (ingest
- * description, XMP sidecar, the usual jobs). Files Albums does not take are remembered with no
+ * description, XMP sidecar, the usual jobs; after a rebuild, the journal's decisions about it —
+ * applyArrivals). Files Albums does not take are remembered with no
  * asset. The reading (type, metadata, sidecar) runs before, and all rows of the batch commit in
  * one write transaction (one fsync, not four per file). Outcomes in the order of `files`.
  */
@@ -41,6 +44,8 @@ export async function indexLibraryFiles(deps: Deps, library: { id: string; root:
   return deps.db.$transaction(async (tx) => {
     const outcomes: IndexOutcome[] = [];
     for (const file of prepared) outcomes.push(await record(tx, deps.paths, library.id, file, round));
+    // After a rebuild, the owner's decisions about these photos come back with them.
+    await applyArrivals(tx, journalDirOf(deps.paths.database), prepared.filter((_, i) => outcomes[i] === "new").map((f) => f.sha256));
     return outcomes;
   });
 }

@@ -12,7 +12,8 @@ export type LibraryRound = { scanned: number; stale: string[]; collected: { file
  * One round over the external libraries: the folders of ALBUMS_LIBRARIES are registered, every
  * library that is due (never scanned, a scan under way to resume, a scan requested, or its last
  * scan older than `config.libraryScanMs`; `force`: all) is scanned, then what is gone for good is
- * collected — only when every library agreed (collectLibraryFiles).
+ * collected — only when every library agreed (collectLibraryFiles). Once every library has
+ * completed a scan, the photos a rebuild still waits for (PendingArrival) are given up.
  */
 export async function scanLibraries(deps: { db: Db; paths: LibraryPaths; config: Config; log?: Logger }, options: ScanOptions & { force?: boolean; now?: Date } = {}): Promise<LibraryRound> {
   const { db, config } = deps;
@@ -32,5 +33,7 @@ export async function scanLibraries(deps: { db: Db; paths: LibraryPaths; config:
     deps.log?.info("library scanned", { root: library.root, ...result });
   }
   round.collected = await collectLibraryFiles(deps);
+  // Photos a rebuild waits for that no library held in a complete scan since are not coming back.
+  if (await db.library.count({ where: { availableScans: 0 } }) === 0) await db.pendingArrival.deleteMany();
   return round;
 }

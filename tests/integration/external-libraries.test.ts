@@ -199,4 +199,43 @@ describe("external libraries", () => {
     expect(await lib.db.asset.findUnique({ where: { id: moved.assetId! } })).toBeNull();
     expect(listing(roots.b)).toEqual(before);
   });
+
+  it("brings the owner's decisions about a library photo back after a rebuild: album, favourite, description, the person on it", async () => {
+    const row = await fileRow("2020/IMG_3.jpg");
+    const id = row.assetId!;
+    const { createAlbum } = await import("@/lib/albums/create-album");
+    const { updateAssets } = await import("@/lib/assets/update-assets");
+    const { moveFace } = await import("@/lib/people/move-face");
+    const { updatePerson } = await import("@/lib/people/update-person");
+    const album = await createAlbum(lib.db, { title: "Lake", assetIds: [id] });
+    await updateAssets(lib.db, { ids: [id], favorite: true, description: "Our lake" });
+    await lib.db.face.create({ data: { id: "face-2", assetId: id, x: 0.3, y: 0.3, width: 0.2, height: 0.2, score: 0.9, embedding: Buffer.alloc(512) } });
+    const { personId } = await moveFace(lib.db, "face-2", null);
+    await updatePerson(lib.db, personId, { name: "Eve" });
+    const before = listing(roots.a);
+    await lib.db.$disconnect();
+    const aside = fs.mkdtempSync(path.join(os.tmpdir(), "albums-ext-aside-"));
+    for (const f of fs.readdirSync(lib.paths.root).filter((f) => f.startsWith("albums.db"))) fs.renameSync(path.join(lib.paths.root, f), path.join(aside, f));
+    const { rebuildLibrary } = await import("@/lib/journal/rebuild-library");
+    const { openDb } = await import("@/lib/server/db");
+    const { scanLibraries } = await import("@/lib/libraries/scan-libraries");
+    expect((await rebuildLibrary(lib.config)).awaited).toBeGreaterThanOrEqual(1);
+    const db = await openDb(lib.paths.database);
+    try {
+      expect(await db.library.findMany({ select: { root: true } })).toEqual([{ root: roots.a }]); // b was removed: not back
+      expect(await db.asset.count()).toBe(0); // nothing in originals/
+      await scanLibraries({ db, paths: lib.paths, config: lib.config }, { force: true, pauseMs: 0 });
+      const back = await db.asset.findUniqueOrThrow({ where: { sha256: row.sha256 }, include: { albums: true } });
+      expect(back).toMatchObject({ favorite: true, description: "Our lake", source: "library" });
+      expect(back.albums.map((m) => m.albumId)).toEqual([album.id]);
+      expect(await db.person.findUnique({ where: { id: personId } })).toMatchObject({ name: "Eve" });
+      // The faces job finds the face again and puts it on Eve (a hint keyed by the photo's bytes).
+      expect(JSON.parse((await db.setting.findUniqueOrThrow({ where: { key: `faces.hint.${row.sha256}` } })).value)).toEqual([{ box: { x: 0.3, y: 0.3, width: 0.2, height: 0.2 }, personId }]);
+      expect(await db.pendingArrival.count()).toBe(0); // every library scanned: nothing left waiting
+      expect(listing(roots.a)).toEqual(before);
+    } finally {
+      await db.$disconnect();
+      fs.rmSync(aside, { recursive: true, force: true });
+    }
+  });
 });
