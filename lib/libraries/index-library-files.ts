@@ -14,7 +14,8 @@ import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import { mapLimit } from "./map-limit";
 import { readXmpSidecar } from "./read-xmp-sidecar";
 
-export type FileIdentity = { size: number; mtimeMs: number; ino: number };
+/** A file as `lstat` sees it, with its sidecar's `<size>:<mtimeMs>` (null: none). */
+export type FileIdentity = { size: number; mtimeMs: number; ino: number; sidecarStamp: string | null };
 export type KnownRow = { id: number; sha256: string; assetId: string | null };
 export type NewFile = { relPath: string; identity: FileIdentity; sha256: string; row: KnownRow | null };
 export type IndexOutcome = "new" | "changed" | "known" | "retry";
@@ -84,7 +85,7 @@ async function record(tx: DbTx, paths: LibraryPaths, libraryId: string, file: Pr
       await tx.searchChange.create({ data: { assetId } });
     }
   }
-  const data = { size: BigInt(file.identity.size), mtimeMs: file.identity.mtimeMs, inode: BigInt(file.identity.ino), sha256: file.sha256, assetId, seenRound: round, missingScans: 0, missingSince: null };
+  const data = { size: BigInt(file.identity.size), mtimeMs: file.identity.mtimeMs, inode: BigInt(file.identity.ino), sidecarStamp: file.identity.sidecarStamp, sha256: file.sha256, assetId, seenRound: round, missingScans: 0, missingSince: null };
   await tx.libraryFile.upsert({ where: { libraryId_relPath: { libraryId, relPath: file.relPath } }, create: { libraryId, relPath: file.relPath, ...data }, update: data });
   return outcome;
 }

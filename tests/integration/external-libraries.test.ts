@@ -94,6 +94,17 @@ describe("external libraries", () => {
     expect(result).toMatchObject({ state: "complete", seen: 4, new: 0, changed: 0, flagged: 0 });
   });
 
+  it("reads a sidecar again when it changes on its own (the photo untouched)", async () => {
+    const row = await fileRow("2019/IMG_2.jpg");
+    const xmp = path.join(roots.a, "2019/IMG_2.jpg.xmp");
+    fs.writeFileSync(xmp, fs.readFileSync(xmp, "utf8").replace("Lake at dusk", "Lake at night, edited in darktable").replace('xmp:Rating="5"', 'xmp:Rating="3"'));
+    await scan();
+    const asset = await lib.db.asset.findUniqueOrThrow({ where: { id: row.assetId! } });
+    expect(asset.description).toBe("Lake at night, edited in darktable");
+    expect(JSON.parse(asset.metadataJson!)).toMatchObject({ sidecar: { rating: 3 } });
+    expect(await fileRow("2019/IMG_2.jpg")).toMatchObject({ sha256: row.sha256, mtimeMs: row.mtimeMs, sidecarStamp: `${fs.statSync(xmp).size}:${fs.statSync(xmp).mtimeMs}` });
+  });
+
   it("keeps the asset, its album and its faces when the file moves to another library", async () => {
     const row = await fileRow("2019/IMG_1.jpg");
     const { createAlbum } = await import("@/lib/albums/create-album");
