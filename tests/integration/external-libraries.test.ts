@@ -105,6 +105,30 @@ describe("external libraries", () => {
     expect(await fileRow("2019/IMG_2.jpg")).toMatchObject({ sha256: row.sha256, mtimeMs: row.mtimeMs, sidecarStamp: `${fs.statSync(xmp).size}:${fs.statSync(xmp).mtimeMs}` });
   });
 
+  it("the scrub re-hashes library files in place: bytes changed under the same size, mtime and inode are re-analysed by the next scan", async () => {
+    const file = path.join(roots.a, "2019/IMG_2.jpg");
+    const row = await fileRow("2019/IMG_2.jpg");
+    const stat = fs.statSync(file);
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 10]! ^= 0xff; // one bit flipped in the image data: same size, same inode
+    fs.writeFileSync(file, bytes);
+    fs.utimesSync(file, stat.atime, stat.mtime);
+    // What the scanner keys on is unchanged (utimes keeps microseconds: the row takes the file's mtime as set).
+    await lib.db.libraryFile.update({ where: { id: row.id }, data: { mtimeMs: fs.statSync(file).mtimeMs } });
+    const { scanLibrary } = await import("@/lib/libraries/scan-library");
+    expect(await scanLibrary(lib, row.libraryId, { pauseMs: 0 })).toMatchObject({ changed: 0 });
+    const before = listing(roots.a);
+    const { scrubOriginals } = await import("@/lib/maintenance/scrub-originals");
+    const scrub = await scrubOriginals(lib.db, lib.paths, 1e9);
+    expect(scrub).toMatchObject({ changed: [row.assetId], corrupt: [] });
+    expect(listing(roots.a)).toEqual(before); // read only
+    expect((await lib.db.library.findUniqueOrThrow({ where: { id: row.libraryId } })).scanRequested).toBe(true);
+    expect(await scan()).toMatchObject({ scanned: 2 });
+    const asset = await lib.db.asset.findUniqueOrThrow({ where: { id: row.assetId! } });
+    expect(asset.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+    expect(asset.fileState).toBe("ok");
+  });
+
   it("keeps the asset, its album and its faces when the file moves to another library", async () => {
     const row = await fileRow("2019/IMG_1.jpg");
     const { createAlbum } = await import("@/lib/albums/create-album");
