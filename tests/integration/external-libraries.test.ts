@@ -40,6 +40,13 @@ const detail = async (id: string) => {
   const route = await import("@/app/api/assets/[id]/route");
   return (await lib.call(route.GET, { url: `/api/assets/${id}`, params: { id } })).json() as Promise<{ id: string; fileState: string; library: { id: string; path: string; available: boolean } | null; description: string | null; albums: { id: string }[]; capture: { source: string } }>;
 };
+/** The `offline` flag of an asset's tile: in the timeline's page (GET /api/assets) and in a search page's summaries. */
+const tileOffline = async (id: string) => {
+  const route = await import("@/app/api/assets/route");
+  const { loadAssetSummaries } = await import("@/lib/assets/load-asset-summaries");
+  const page = (await (await lib.call(route.GET, { url: "/api/assets?limit=500" })).json()) as { items: { id: string; offline: boolean }[] };
+  return [page.items.find((a) => a.id === id)?.offline, loadAssetSummaries(lib.paths.database, [id]).get(id)?.offline];
+};
 
 beforeAll(async () => {
   lib = await createTestLibrary({ ALBUMS_ENRICHMENT: "none" });
@@ -176,12 +183,14 @@ describe("external libraries", () => {
     expect(await lib.db.libraryFile.count({ where: { OR: [{ missingScans: { gt: 0 } }, { missingSince: { not: null } }] } })).toBe(0);
     const offline = await detail(row.assetId!);
     expect(offline).toMatchObject({ fileState: "offline", library: { path: "2019/IMG_2.jpg", available: false } });
+    expect(await tileOffline(row.assetId!)).toEqual([true, true]); // the timeline's tile and search's say so too
     const original = await import("@/app/api/assets/[id]/original/route");
     expect((await lib.call(original.GET, { url: `/api/assets/${row.assetId}/original`, params: { id: row.assetId! } })).status).toBe(503);
     fs.rmdirSync(roots.a);
     fs.renameSync(away, roots.a);
     expect((await scan()).stale).toEqual([]);
     expect(await detail(row.assetId!)).toMatchObject({ fileState: "ok", library: { available: true } });
+    expect(await tileOffline(row.assetId!)).toEqual([false, false]);
     expect(listing(roots.a)).toEqual(before);
   });
 
