@@ -251,8 +251,11 @@ describe("external libraries", () => {
     const { updateAssets } = await import("@/lib/assets/update-assets");
     const { moveFace } = await import("@/lib/people/move-face");
     const { updatePerson } = await import("@/lib/people/update-person");
+    const { deleteAlbum } = await import("@/lib/albums/delete-album");
     const album = await createAlbum(lib.db, { title: "Lake", assetIds: [id] });
-    await updateAssets(lib.db, { ids: [id], favorite: true, description: "Our lake" });
+    await deleteAlbum(lib.db, (await createAlbum(lib.db, { title: "Gone", assetIds: [id] })).id);
+    await updateAssets(lib.db, { ids: [id], favorite: true, description: "first words" });
+    await updateAssets(lib.db, { ids: [id], description: "Our lake" });
     await lib.db.face.create({ data: { id: "face-2", assetId: id, x: 0.3, y: 0.3, width: 0.2, height: 0.2, score: 0.9, embedding: Buffer.alloc(512) } });
     const { personId } = await moveFace(lib.db, "face-2", null);
     await updatePerson(lib.db, personId, { name: "Eve" });
@@ -271,7 +274,8 @@ describe("external libraries", () => {
       await scanLibraries({ db, paths: lib.paths, config: lib.config }, { force: true, pauseMs: 0 });
       const back = await db.asset.findUniqueOrThrow({ where: { sha256: row.sha256 }, include: { albums: true } });
       expect(back).toMatchObject({ favorite: true, description: "Our lake", source: "library" });
-      expect(back.albums.map((m) => m.albumId)).toEqual([album.id]);
+      expect(back.albums.map((m) => m.albumId)).toEqual([album.id]); // the album deleted since stays deleted
+      expect(await db.album.count()).toBe(2); // "Lake", and "Summer" (photo 1's, gone with library b)
       expect(await db.person.findUnique({ where: { id: personId } })).toMatchObject({ name: "Eve" });
       // The faces job finds the face again and puts it on Eve (a hint keyed by the photo's bytes).
       expect(JSON.parse((await db.setting.findUniqueOrThrow({ where: { key: `faces.hint.${row.sha256}` } })).value)).toEqual([{ box: { x: 0.3, y: 0.3, width: 0.2, height: 0.2 }, personId }]);
