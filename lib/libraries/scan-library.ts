@@ -112,7 +112,7 @@ async function scanBatch(deps: ScanDeps, library: { id: string; root: string }, 
   const rows = new Map((await db.libraryFile.findMany({ where: { libraryId: library.id, relPath: { in: relPaths } }, select: { id: true, relPath: true, size: true, mtimeMs: true, inode: true, sha256: true, assetId: true, missingScans: true, sidecarStamp: true } })).map((row) => [row.relPath, row]));
   const unchanged: number[] = [];
   const returned: number[] = [];
-  const sidecarEdits: { id: number; assetId: string; relPath: string; stamp: string | null }[] = [];
+  const sidecarEdits: { id: number; assetId: string; relPath: string; was: string | null; stamp: string | null }[] = [];
   const work: { relPath: string; identity: FileIdentity; row: KnownRow | null }[] = [];
   relPaths.forEach((relPath, i) => {
     const identity = identities[i];
@@ -121,12 +121,12 @@ async function scanBatch(deps: ScanDeps, library: { id: string; root: string }, 
     if (row && Number(row.size) === identity.size && row.mtimeMs === identity.mtimeMs && Number(row.inode) === identity.ino) {
       unchanged.push(row.id);
       if (row.missingScans > 0) returned.push(row.id);
-      if (row.assetId && row.sidecarStamp !== identity.sidecarStamp) sidecarEdits.push({ id: row.id, assetId: row.assetId, relPath, stamp: identity.sidecarStamp });
+      if (row.assetId && row.sidecarStamp !== identity.sidecarStamp) sidecarEdits.push({ id: row.id, assetId: row.assetId, relPath, was: row.sidecarStamp, stamp: identity.sidecarStamp });
     } else work.push({ relPath, identity, row });
   });
   if (unchanged.length > 0) await db.libraryFile.updateMany({ where: { id: { in: unchanged } }, data: { seenRound: round } });
   if (returned.length > 0) await reappeared(db, returned);
-  for (const edit of sidecarEdits) await refreshSidecar(db, edit.assetId, full(edit.relPath), { rowId: edit.id, stamp: edit.stamp });
+  for (const edit of sidecarEdits) await refreshSidecar(db, edit.assetId, full(edit.relPath), { rowId: edit.id, was: edit.was, stamp: edit.stamp });
   const hashes = await mapLimit(work, hashConcurrency, (item) => hashFile(full(item.relPath)).catch(() => null));
   const touched: { id: number; relPath: string; assetId: string | null; sidecarStamp: string | null; identity: FileIdentity }[] = [];
   const fresh: NewFile[] = [];
@@ -138,7 +138,7 @@ async function scanBatch(deps: ScanDeps, library: { id: string; root: string }, 
   }
   for (const { id, relPath, assetId, sidecarStamp, identity } of touched) {
     await db.libraryFile.update({ where: { id }, data: { size: BigInt(identity.size), mtimeMs: identity.mtimeMs, inode: BigInt(identity.ino), seenRound: round, missingScans: 0, missingSince: null } });
-    if (assetId && sidecarStamp !== identity.sidecarStamp) await refreshSidecar(db, assetId, full(relPath), { rowId: id, stamp: identity.sidecarStamp });
+    if (assetId && sidecarStamp !== identity.sidecarStamp) await refreshSidecar(db, assetId, full(relPath), { rowId: id, was: sidecarStamp, stamp: identity.sidecarStamp });
   }
   const outcomes = fresh.length > 0 ? await indexLibraryFiles(deps, library, fresh, round) : [];
   if (outcomes.includes("retry")) clean = false;

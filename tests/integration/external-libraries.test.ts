@@ -110,6 +110,12 @@ describe("external libraries", () => {
     expect(asset.description).toBe("Lake at night, edited in darktable");
     expect(JSON.parse(asset.metadataJson!)).toMatchObject({ sidecar: { rating: 3 } });
     expect(await fileRow("2019/IMG_2.jpg")).toMatchObject({ sha256: row.sha256, mtimeMs: row.mtimeMs, sidecarStamp: `${fs.statSync(xmp).size}:${fs.statSync(xmp).mtimeMs}` });
+    // A row indexed before sidecars were stamped (the migration's "?") only takes the stamp: no re-read on upgrade.
+    await lib.db.libraryFile.update({ where: { id: row.id }, data: { sidecarStamp: "?" } });
+    await lib.db.asset.update({ where: { id: row.assetId! }, data: { description: "typed in Albums" } });
+    await scan();
+    expect((await lib.db.asset.findUniqueOrThrow({ where: { id: row.assetId! } })).description).toBe("typed in Albums");
+    expect((await fileRow("2019/IMG_2.jpg")).sidecarStamp).toBe(`${fs.statSync(xmp).size}:${fs.statSync(xmp).mtimeMs}`);
   });
 
   it("the scrub re-hashes library files in place: bytes changed under the same size, mtime and inode are re-analysed by the next scan", async () => {

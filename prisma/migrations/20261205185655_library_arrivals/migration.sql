@@ -1,5 +1,5 @@
 -- AlterTable
-ALTER TABLE "LibraryFile" ADD COLUMN "sidecarStamp" TEXT;
+ALTER TABLE "LibraryFile" ADD COLUMN "sidecarStamp" TEXT DEFAULT '?';
 
 -- CreateTable
 CREATE TABLE "PendingArrival" (
