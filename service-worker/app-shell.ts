@@ -1,8 +1,8 @@
-// Offline app shell: pages network-first (the last good copy when offline or when the box does not
-// answer within a few seconds), Next's hashed static files and icons cache-first, thumbnails and
-// previews cache-first into a bounded "recently viewed" cache, and the timeline's JSON pages and
-// viewed photos' details network-first into a bounded cache, so an unreachable box still shows
-// the last timeline pages and the recently viewed photos.
+// Offline app shell: pages network-first (the last good copy of that page when offline or when the
+// box does not answer within a few seconds), Next's hashed static files and icons cache-first,
+// thumbnails and previews cache-first into a bounded "recently viewed" cache, and the timeline's
+// JSON pages and viewed photos' details network-first into a bounded cache, so an unreachable box
+// still shows the last timeline pages and the recently viewed photos.
 import { THUMBS_CACHE } from "@/lib/pwa/cache-names";
 import { SHARE_KEY_CACHE } from "./share-target";
 
@@ -49,15 +49,25 @@ export function shellResponse(request: Request, url: URL, later: (work: Promise<
   return null;
 }
 
+/**
+ * A page from the box, kept for later. When the box is slow, this page's kept copy; with none,
+ * the box's answer however long it takes (never another page's HTML under this address: its
+ * screen would not hydrate). Only when the box cannot be reached at all and nothing of this page
+ * is kept: a redirect to Photos, which shows what this device kept.
+ */
 async function networkFirst(request: Request, url: URL): Promise<Response> {
   const pages = await caches.open(PAGES_CACHE);
-  try {
-    const response = await fetch(request, { signal: AbortSignal.timeout(NETWORK_TIMEOUT_MS) });
+  const network = fetch(request).then(async (response) => {
     if (response.ok && response.type === "basic" && !url.search) await pages.put(url.pathname, response.clone());
     return response;
-  } catch {
-    return (await pages.match(url.pathname)) ?? (await pages.match("/upload")) ?? fetch(request);
-  }
+  });
+  const late = new Promise<"late">((resolve) => setTimeout(() => resolve("late"), NETWORK_TIMEOUT_MS));
+  const first = await Promise.race([network, late]).catch(() => "unreachable" as const);
+  if (first instanceof Response) return first;
+  const kept = await pages.match(url.pathname);
+  if (kept) return kept;
+  const answer = first === "late" ? await network.catch(() => null) : null;
+  return answer ?? (url.pathname === "/" ? Response.error() : Response.redirect(new URL("/", url).href, 302));
 }
 
 /** The box's answer (kept, the cache bounded), or the last kept copy when the box does not answer in time. */
@@ -79,7 +89,8 @@ async function cacheFirst(request: Request, cacheName: string, later: (work: Pro
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.status === 200) later(store(cache, request, response.clone(), maxEntries));
+  // `no-store`: the box says these bytes are not what this URL stands for (a thumbnail re-rendered meanwhile).
+  if (response.status === 200 && !/no-store/.test(response.headers.get("cache-control") ?? "")) later(store(cache, request, response.clone(), maxEntries));
   return response;
 }
 

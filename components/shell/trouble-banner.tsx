@@ -2,7 +2,6 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { useHydrated } from "../use-hydrated";
 import { useProblems } from "./use-problems";
 
 /**
@@ -16,10 +15,9 @@ import { useProblems } from "./use-problems";
 export function TroubleBanner() {
   const { data } = useProblems();
   const pathname = usePathname();
-  const hydrated = useHydrated();
   const [hiddenFor, setHiddenFor] = useState<string | null>(null);
   const shownFor = data?.problems.map((p) => p.code).join(" ");
-  if (!hydrated || !data || data.problems.length === 0 || pathname === "/admin" || shownFor === hiddenFor) return null;
+  if (!data || data.problems.length === 0 || pathname === "/admin" || shownFor === hiddenFor) return null;
   const errors = data.problems.filter((p) => p.severity === "error");
   const shown = data.problems.slice(0, 2).map((p) => p.title);
   const more = data.problems.length - shown.length;

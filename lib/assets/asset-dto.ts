@@ -80,14 +80,20 @@ type WithDerivatives = Asset & { derivatives: (Pick<Derivative, "kind"> & { etag
 export type SummarySource = Pick<Asset, "id" | "kind" | "originalName" | "mimeType" | "capturedAt" | "width" | "height" | "durationMs" | "thumbhash" | "decodeState" | "favorite"> & {
   derivatives: (Pick<Derivative, "kind"> & { etag?: string })[];
   /** the owner's edit, when the source loaded it (then thumbnails are versioned) */
-  edit?: object | null;
+  edit?: { rotation: number } | null;
   /** whether its bytes are only in stale libraries (offlineAssetIds / OFFLINE_SQL), when the source asked */
   offline?: boolean;
 };
 
-/** A short version of a derivative's bytes (its etag) for a URL, when the asset was edited. */
+/**
+ * A version of a derivative for its URL, when the asset was edited: the start of its bytes' hash
+ * (the thumbnail route checks the bytes it sends against it) and the turn the page expects. The
+ * turn keeps apart the URLs of a re-render in flight: until a turn's thumbnails are made the row
+ * still names the old bytes, so without it a turn and its revert would share one URL.
+ */
 function versionOf(asset: SummarySource, kind: string): string | null {
-  return asset.edit ? (asset.derivatives.find((d) => d.kind === kind)?.etag?.replaceAll('"', "").slice(0, 12) ?? null) : null;
+  const etag = asset.derivatives.find((d) => d.kind === kind)?.etag;
+  return asset.edit && etag ? `${etag.replaceAll('"', "").slice(0, 12)}.${asset.edit.rotation}` : null;
 }
 
 function thumbnailsOf(asset: SummarySource) {

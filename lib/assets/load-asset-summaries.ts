@@ -5,7 +5,7 @@ import { toAssetSummary, type AssetSummary } from "./asset-dto";
 type Row = {
   id: string; kind: string; originalName: string; mimeType: string; capturedAt: string; width: number | null; height: number | null;
   durationMs: number | null; thumbhash: string | null; decodeState: string; favorite: number; derivatives: string | null;
-  edited: number; smEtag: string | null; offline: number;
+  rotation: number | null; smEtag: string | null; offline: number;
 };
 
 /**
@@ -19,7 +19,7 @@ export function loadAssetSummaries(databasePath: string, ids: string[]): Map<str
     .prepare(
       `SELECT a."id", a."kind", a."originalName", a."mimeType", a."capturedAt", a."width", a."height", a."durationMs", a."thumbhash", a."decodeState", a."favorite",
          (SELECT group_concat(d."kind") FROM "Derivative" d WHERE d."assetId" = a."id") AS derivatives,
-         EXISTS (SELECT 1 FROM "AssetEdit" e WHERE e."assetId" = a."id") AS edited,
+         (SELECT e."rotation" FROM "AssetEdit" e WHERE e."assetId" = a."id") AS rotation,
          (SELECT d."etag" FROM "Derivative" d WHERE d."assetId" = a."id" AND d."kind" = 'thumb-sm') AS smEtag,
          ${OFFLINE_SQL} AS offline
        FROM json_each(?) j JOIN "Asset" a ON a."id" = j.value WHERE a."trashedAt" IS NULL`,
@@ -33,7 +33,7 @@ export function loadAssetSummaries(databasePath: string, ids: string[]): Map<str
         capturedAt: new Date(row.capturedAt),
         favorite: row.favorite === 1,
         derivatives: (row.derivatives?.split(",") ?? []).map((kind) => ({ kind, etag: kind === "thumb-sm" ? (row.smEtag ?? undefined) : undefined })),
-        edit: row.edited === 1 ? {} : null,
+        edit: row.rotation === null ? null : { rotation: Number(row.rotation) },
         offline: row.offline === 1,
       }),
     ]),

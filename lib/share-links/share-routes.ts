@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { openDerivative } from "@/lib/assets/open-derivative";
 import { AppError } from "@/lib/errors";
-import { derivativeResponse } from "@/lib/http/derivative-response";
+import { thumbnailResponse } from "@/lib/http/thumbnail-response";
 import { readJson } from "@/lib/http/read-json";
 import type { ServerDeps } from "@/lib/server/deps";
 import { assetZip } from "@/lib/zip/asset-zip";
@@ -32,7 +32,7 @@ async function asset(ctx: ShareContext) {
   return found;
 }
 
-const thumb = (size: "sm" | "md") => async (ctx: ShareContext) => derivativeResponse(ctx.request, await openDerivative(ctx.deps.db, ctx.deps.paths, (await asset(ctx)).id, `thumb-${size}`));
+const thumb = (size: "sm" | "md") => async (ctx: ShareContext) => thumbnailResponse(ctx.request, await openDerivative(ctx.deps.db, ctx.deps.paths, (await asset(ctx)).id, `thumb-${size}`), null);
 
 /** Every route the share listener knows; nothing else answers there. */
 export const SHARE_ROUTES: ShareRoute[] = [

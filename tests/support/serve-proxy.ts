@@ -12,6 +12,8 @@ export type ServeProxy = {
   setOffline(offline: boolean): void;
   /** Answers the next `count` requests matching `method path-regex` with `status` instead of forwarding them. */
   failNext(match: RegExp, status: number, count: number): void;
+  /** Holds the next `count` requests matching `method path-regex` for `ms` before forwarding them (a slow box). */
+  delayNext(match: RegExp, ms: number, count: number): void;
   /** Cuts the connection of one matching request, after `skip` others, once `afterBytes` of its body went through. */
   cutNext(match: RegExp, afterBytes: number, skip?: number): void;
   /** Passes the bodies of answers to matching requests through `transform` (e.g. a new service worker version). */
@@ -30,6 +32,7 @@ export type ServeProxy = {
 export async function startServeProxy(appPort: number, ownerLogin: string): Promise<ServeProxy> {
   let offline = false;
   const failures: { match: RegExp; status: number; left: number }[] = [];
+  const delays: { match: RegExp; ms: number; left: number }[] = [];
   const cuts: { match: RegExp; afterBytes: number; skip: number; left: number }[] = [];
   const seen: string[] = [];
   let rewriting: { match: RegExp; transform: (body: Buffer) => Buffer } | null = null;
@@ -45,6 +48,12 @@ export async function startServeProxy(appPort: number, ownerLogin: string): Prom
 
   const server = http.createServer((req, res) => {
     if (offline) return void req.socket.destroy();
+    const delay = take(delays, `${req.method} ${req.url}`);
+    if (delay) return void setTimeout(() => forward(req, res), delay.ms);
+    forward(req, res);
+  });
+
+  function forward(req: http.IncomingMessage, res: http.ServerResponse): void {
     const line = `${req.method} ${req.url}`;
     seen.push(line);
     const failure = take(failures, line);
@@ -101,7 +110,7 @@ export async function startServeProxy(appPort: number, ownerLogin: string): Prom
       }
     });
     req.on("end", () => upstream.end());
-  });
+  }
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
@@ -112,6 +121,7 @@ export async function startServeProxy(appPort: number, ownerLogin: string): Prom
       if (value) server.closeAllConnections();
     },
     failNext: (match, status, count) => void failures.push({ match, status, left: count }),
+    delayNext: (match, ms, count) => void delays.push({ match, ms, left: count }),
     rewrite(match, transform) {
       rewriting = transform ? { match, transform } : null;
     },
