@@ -4,12 +4,14 @@ import type { Logger } from "@/lib/server/logger";
 import type { LibraryPaths } from "@/lib/server/paths";
 import { addLibrary } from "./add-library";
 import { collectLibraryFiles } from "./collect-library-files";
+import { journalExistingLibraries } from "./journal-existing-libraries";
 import { scanLibrary, type ScanOptions } from "./scan-library";
 
 export type LibraryRound = { scanned: number; stale: string[]; collected: { files: number; assets: number } | null };
 
 /**
- * One round over the external libraries: the folders of ALBUMS_LIBRARIES are registered, every
+ * One round over the external libraries: libraries from before the journal knew them are journaled
+ * (once), the folders of ALBUMS_LIBRARIES are registered, every
  * library that is due (never scanned, a scan under way to resume, a scan requested, or its last
  * scan older than `config.libraryScanMs`; `force`: all) is scanned, then what is gone for good is
  * collected — only when every library agreed (collectLibraryFiles). Once every library has
@@ -17,6 +19,7 @@ export type LibraryRound = { scanned: number; stale: string[]; collected: { file
  */
 export async function scanLibraries(deps: { db: Db; paths: LibraryPaths; config: Config; log?: Logger }, options: ScanOptions & { force?: boolean; now?: Date } = {}): Promise<LibraryRound> {
   const { db, config } = deps;
+  await journalExistingLibraries(db);
   for (const root of config.libraries) {
     await addLibrary(db, deps.paths, { root, origin: "env" }).catch((error: unknown) => deps.log?.warn("ALBUMS_LIBRARIES entry not added", { root, error: (error as Error).message }));
   }

@@ -9,7 +9,7 @@ import { jpegVariant } from "../support/jpeg-variants";
 import { createTestLibrary, type TestLibrary } from "../support/test-library";
 
 let lib: TestLibrary;
-const roots = { a: "", b: "" };
+const roots = { a: "", b: "", c: "" };
 
 /** Every entry under `dir` with its kind, size, mtime, inode and content hash: the tree as it was. */
 function listing(dir: string): string[] {
@@ -52,6 +52,7 @@ beforeAll(async () => {
   lib = await createTestLibrary({ ALBUMS_ENRICHMENT: "none" });
   roots.a = fs.mkdtempSync(path.join(os.tmpdir(), "albums-ext-a-"));
   roots.b = fs.mkdtempSync(path.join(os.tmpdir(), "albums-ext-b-"));
+  roots.c = fs.mkdtempSync(path.join(os.tmpdir(), "albums-ext-c-"));
   await put(roots.a, "2019/IMG_1.jpg", await jpegVariant(1));
   await put(roots.a, "2019/IMG_2.jpg", await jpegVariant(2));
   await put(roots.a, "2019/IMG_2.jpg.xmp", `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:exif="http://ns.adobe.com/exif/1.0/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:Rating="5" exif:DateTimeOriginal="2019-07-04T10:11:12+02:00"><dc:description><rdf:Alt><rdf:li xml:lang="x-default">Lake at dusk</rdf:li></rdf:Alt></dc:description></rdf:Description></rdf:RDF></x:xmpmeta>`);
@@ -265,6 +266,11 @@ describe("external libraries", () => {
     await lib.db.face.create({ data: { id: "face-2", assetId: id, x: 0.3, y: 0.3, width: 0.2, height: 0.2, score: 0.9, embedding: Buffer.alloc(512) } });
     const { personId } = await moveFace(lib.db, "face-2", null);
     await updatePerson(lib.db, personId, { name: "Eve" });
+    // A library added before libraries were journaled: the next round journals it once.
+    await put(roots.c, "x/IMG_9.jpg", await jpegVariant(9));
+    await lib.db.library.create({ data: { id: "legacy", root: roots.c, origin: "settings" } });
+    await lib.db.setting.delete({ where: { key: "libraries.journaled" } });
+    await scan();
     const before = listing(roots.a);
     await lib.db.$disconnect();
     const aside = fs.mkdtempSync(path.join(os.tmpdir(), "albums-ext-aside-"));
@@ -275,7 +281,7 @@ describe("external libraries", () => {
     expect((await rebuildLibrary(lib.config)).awaited).toBeGreaterThanOrEqual(1);
     const db = await openDb(lib.paths.database);
     try {
-      expect(await db.library.findMany({ select: { root: true } })).toEqual([{ root: roots.a }]); // b was removed: not back
+      expect((await db.library.findMany({ select: { root: true } })).map((l) => l.root).sort()).toEqual([roots.a, roots.c].sort()); // b was removed: not back
       expect(await db.asset.count()).toBe(0); // nothing in originals/
       await scanLibraries({ db, paths: lib.paths, config: lib.config }, { force: true, pauseMs: 0 });
       const back = await db.asset.findUniqueOrThrow({ where: { sha256: row.sha256 }, include: { albums: true } });
