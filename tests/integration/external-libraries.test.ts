@@ -251,7 +251,7 @@ describe("external libraries", () => {
     expect(listing(roots.b)).toEqual(before);
   });
 
-  it("brings the owner's decisions about a library photo back after a rebuild: album, favourite, description, the person on it", async () => {
+  it("brings the owner's decisions about a library photo back after a rebuild: album, favourite, description, the person on it; a purged one stays out", async () => {
     const row = await fileRow("2020/IMG_3.jpg");
     const id = row.assetId!;
     const { createAlbum } = await import("@/lib/albums/create-album");
@@ -271,6 +271,11 @@ describe("external libraries", () => {
     await lib.db.library.create({ data: { id: "legacy", root: roots.c, origin: "settings" } });
     await lib.db.setting.delete({ where: { key: "libraries.journaled" } });
     await scan();
+    // A library photo the owner trashed and purged: found again by the scan after the rebuild, it stays out.
+    const purged = await fileRow("2019/IMG_2.jpg");
+    await updateAssets(lib.db, { ids: [purged.assetId!], trashed: true });
+    const { purgeTrash } = await import("@/lib/assets/purge-trash");
+    await purgeTrash(lib, { ids: [purged.assetId!] });
     const before = listing(roots.a);
     await lib.db.$disconnect();
     const aside = fs.mkdtempSync(path.join(os.tmpdir(), "albums-ext-aside-"));
@@ -291,6 +296,8 @@ describe("external libraries", () => {
       expect(await db.person.findUnique({ where: { id: personId } })).toMatchObject({ name: "Eve" });
       // The faces job finds the face again and puts it on Eve (a hint keyed by the photo's bytes).
       expect(JSON.parse((await db.setting.findUniqueOrThrow({ where: { key: `faces.hint.${row.sha256}` } })).value)).toEqual([{ box: { x: 0.3, y: 0.3, width: 0.2, height: 0.2 }, personId }]);
+      expect(await db.asset.findUnique({ where: { sha256: purged.sha256 } })).toBeNull();
+      expect(await db.asset.count()).toBe(2); // IMG_3 and library c's photo
       expect(await db.pendingArrival.count()).toBe(0); // every library scanned: nothing left waiting
       expect(listing(roots.a)).toEqual(before);
     } finally {
