@@ -35,7 +35,7 @@ try {
   const bare = async () => {
     const started = performance.now();
     const files: string[] = [];
-    for await (const rel of walkLibrary(tree, null, () => {})) files.push(rel);
+    for await (const file of walkLibrary(tree, null, () => {})) files.push(file.relPath);
     let next = 0;
     await Promise.all([0, 1].map(async () => {
       while (next < files.length) {

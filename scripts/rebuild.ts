@@ -33,6 +33,7 @@ try {
   });
   const seconds = (Date.now() - started) / 1000;
   console.log(`rebuilt ${config.databasePath} in ${seconds.toFixed(1)} s: ${result.adopted} originals listed again (${result.alreadyListed} by an earlier run), ${result.replayed} journal entries replayed`);
+  if (result.awaited > 0) console.log(`${result.awaited} photos with decisions live in external libraries: the worker's next library scan brings them back with their albums, favourites and people`);
   if (result.purged > 0) console.log(`${result.purged} files are originals the owner purged (an interrupted purge left them): not listed, left in place`);
   for (const { file, reason } of result.notAdopted) console.warn(`not listed: ${file} (${reason})`);
   console.log("start Albums (`npm start`): the worker re-makes thumbnails, faces and search in the background.");

@@ -21,7 +21,7 @@ type TileProps = {
 
 function describe(asset: AssetSummary): string {
   const kind = asset.kind === "video" ? "Video" : asset.kind === "photo" ? "Photo" : "File";
-  return `${kind}, ${formatDateTime(asset.capturedAt, null, "medium")}${asset.favorite ? ", favorite" : ""}`;
+  return `${kind}, ${formatDateTime(asset.capturedAt, null, "medium")}${asset.favorite ? ", favorite" : ""}${asset.offline ? ", offline (its library cannot be reached)" : ""}`;
 }
 
 /**
@@ -30,6 +30,7 @@ function describe(asset: AssetSummary): string {
  * unmounts is dropped, so the browser cancels it). Click opens (or toggles while selecting);
  * shift/ctrl-click and a touch long-press select. The select circle shows on hover with a mouse and
  * always while selecting; a touch screen (no hover) has it only while selecting, never invisible but tappable.
+ * A photo whose library is away (stale) carries an "Offline" badge, and says so in its label.
  */
 export function AssetTile({ asset, selected, selecting, eager = false, onOpen, onToggle }: TileProps) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -129,6 +130,12 @@ export function AssetTile({ asset, selected, selecting, eager = false, onOpen, o
         <span className="pointer-events-none absolute bottom-1 right-1 flex items-center gap-0.5 rounded bg-black/60 px-1 text-xs text-white">
           <Icon name="play" className="h-3 w-3" />
           {asset.durationMs ? formatDuration(asset.durationMs) : ""}
+        </span>
+      ) : null}
+      {asset.offline ? (
+        <span className="pointer-events-none absolute right-1 top-1 flex items-center gap-0.5 rounded bg-black/60 px-1 text-xs text-white" title="Offline: its library cannot be reached" data-testid="tile-offline" aria-hidden="true">
+          <Icon name="offline" className="h-3 w-3" />
+          Offline
         </span>
       ) : null}
       {asset.favorite ? (

@@ -1,4 +1,5 @@
 import { toAssetSummary, type AssetSummary } from "@/lib/assets/asset-dto";
+import { offlineAssetIds } from "@/lib/libraries/offline-assets";
 import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { AlbumSort } from "./album-dto";
@@ -16,5 +17,6 @@ export async function getAlbum(db: Db, id: string): Promise<AlbumDetail> {
   const members = album.assets.sort((a, b) =>
     sort === "added" ? b.addedAt.getTime() - a.addedAt.getTime() : (sort === "oldest" ? 1 : -1) * (a.asset.capturedAt.getTime() - b.asset.capturedAt.getTime()),
   );
-  return { id: album.id, title: album.title, description: album.description, sort, coverAssetId: album.coverAssetId, source: album.source, items: members.map((m) => toAssetSummary(m.asset)) };
+  const offline = await offlineAssetIds(db, members.map((m) => m.asset.id));
+  return { id: album.id, title: album.title, description: album.description, sort, coverAssetId: album.coverAssetId, source: album.source, items: members.map((m) => toAssetSummary({ ...m.asset, offline: offline.has(m.asset.id) })) };
 }

@@ -22,6 +22,8 @@ export type AssetSummary = {
    * (thumbnails are cached as immutable); null for every other asset (one URL everywhere).
    */
   thumbnailVersion: string | null;
+  /** Its bytes are only in external libraries that are stale now (a NAS away): the tile shows "offline". */
+  offline: boolean;
 };
 
 /** Everything `GET /api/assets/{id}` reports. */
@@ -79,6 +81,8 @@ export type SummarySource = Pick<Asset, "id" | "kind" | "originalName" | "mimeTy
   derivatives: (Pick<Derivative, "kind"> & { etag?: string })[];
   /** the owner's edit (its turn), when the source loaded it */
   edit?: { rotation: number } | null;
+  /** whether its bytes are only in stale libraries (offlineAssetIds / OFFLINE_SQL), when the source asked */
+  offline?: boolean;
 };
 
 /**
@@ -112,6 +116,7 @@ export function toAssetSummary(asset: SummarySource): AssetSummary {
     favorite: asset.favorite,
     thumbnails: thumbnailsOf(asset),
     thumbnailVersion: versionOf(asset, "thumb-sm"),
+    offline: asset.offline ?? false,
   };
 }
 
@@ -136,8 +141,9 @@ export function toAssetDetail(
   const live = asset.liveVideo ? `/api/assets/${asset.liveVideo.videoId}/original` : null;
   const rendition = asset.derivatives.some((d) => d.kind === "rendition");
   const renditionUrl = `/api/assets/${asset.id}/video?variant=rendition`;
+  const fileState = where.library && !where.library.available && !where.inCustody && asset.fileState === "ok" ? "offline" : asset.fileState;
   return {
-    ...toAssetSummary(asset),
+    ...toAssetSummary({ ...asset, offline: fileState === "offline" }),
     sha256: asset.sha256,
     ext: asset.ext,
     size: Number(asset.size),
@@ -153,7 +159,7 @@ export function toAssetDetail(
     motionPhoto: motion ? { videoUrl: rendition ? renditionUrl : `/api/assets/${asset.id}/motion` } : live ? { videoUrl: live } : null,
     playback: asset.kind === "video" ? [...(rendition ? [{ url: renditionUrl, type: "video/mp4" }] : []), { url: `/api/assets/${asset.id}/original`, type: mimeForExt(asset.ext) }] : [],
     decodeError: asset.decodeError,
-    fileState: where.library && !where.library.available && !where.inCustody && asset.fileState === "ok" ? "offline" : asset.fileState,
+    fileState,
     library: where.library,
     metadata: asset.metadataJson ? JSON.parse(asset.metadataJson) : null,
     derived: { thumbnails: thumbnailsOf(asset), motionVideo: motion, documentText: asset.document !== null, jobs: asset.jobs },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { offlineAssetIds } from "@/lib/libraries/offline-assets";
 import type { Db } from "@/lib/server/db";
 import { toAssetSummary, type AssetSummary } from "./asset-dto";
 import { assetViewName, viewWhere } from "./asset-view";
@@ -53,5 +54,6 @@ export async function listAssets(db: Db, query: ListAssetsQuery): Promise<{ item
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: page.map(toAssetSummary), nextCursor: rows.length > query.limit && last ? encodeCursor(last.capturedAt, last.id) : null };
+  const offline = await offlineAssetIds(db, page.map((a) => a.id));
+  return { items: page.map((a) => toAssetSummary({ ...a, offline: offline.has(a.id) })), nextCursor: rows.length > query.limit && last ? encodeCursor(last.capturedAt, last.id) : null };
 }

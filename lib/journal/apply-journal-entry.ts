@@ -119,6 +119,15 @@ export async function applyJournalEntry(tx: DbTx, op: JournalOp, at: Date): Prom
       return pinFaces(tx, [op.face], op.personId);
     case "duplicates.dismiss":
       return rememberNotDuplicates(tx, op.sha256s);
+    case "library.add":
+      // Its files come back with its next scan (their decisions with them: apply-arrivals.ts).
+      if (!(await tx.library.findFirst({ where: { OR: [{ id: op.id }, { root: op.root }] }, select: { id: true } }))) {
+        await tx.library.create({ data: { id: op.id, root: op.root, origin: op.origin, scanRequested: true, createdAt: at } });
+      }
+      return;
+    case "library.remove":
+      await tx.library.deleteMany({ where: { id: op.id } });
+      return;
   }
 }
 

@@ -14,11 +14,14 @@ export const COMPACT_AFTER_BYTES = 16 * 1024 * 1024;
  * files. Runs in one write transaction, so no entry is appended meanwhile, and changes no row; a
  * crash at any step leaves a journal that reads the same (the newest complete snapshot plus every
  * later entry). Skipped (false) when the database lacks entries the journal has: those are
- * replayed first, at the next start — or when the segments hold less than `minBytes`. Also how an
+ * replayed first, at the next start — or when the segments hold less than `minBytes`, or (the
+ * worker's tick) while a rebuild still waits for library photos (PendingArrival). Also how an
  * existing library gets its first journal.
  */
 export async function compactJournal(db: Db, journalDir: string, options: { minBytes?: number } = {}): Promise<boolean> {
   if (options.minBytes && segmentBytes(journalDir) < options.minBytes) return false;
+  // A snapshot is made from the rows: photos a rebuild still waits for (their libraries not scanned yet) have none.
+  if (options.minBytes && (await db.pendingArrival.count()) > 0) return false;
   return db.$transaction(async (tx) => {
     const seq = await journalSeqOf(tx);
     const journal = readJournal(journalDir);

@@ -37,6 +37,9 @@ export type JournalOp =
   | { op: "files.entry"; id: string; folderId: string | null; name: string; sha256: string; trashed: boolean }
   /** The kept previous contents of a file entry, newest first, with when each was replaced. */
   | { op: "files.versions"; entryId: string; versions: { sha256: string; at: string }[] }
+  /** An external library added (settings, CLI or ALBUMS_LIBRARIES): a rebuild knows its folders again and scans them. */
+  | { op: "library.add"; id: string; root: string; origin: string }
+  | { op: "library.remove"; id: string }
   /** The trash purge of Files folders (with everything under them) and entries (only those still trashed when it applies). */
   | { op: "files.purge"; folderIds: string[]; entryIds: string[] };
 

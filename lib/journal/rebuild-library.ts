@@ -10,6 +10,7 @@ import { applyMigrations } from "@/lib/server/migrate";
 import { recordLibraryId } from "@/lib/server/open-library";
 import { libraryPaths } from "@/lib/server/paths";
 import { withoutJournal } from "./append-journal";
+import { awaitArrivals } from "./await-arrivals";
 import { journalDirOf, readJournal, syncDir } from "./journal-files";
 import { purgedHashes } from "./purged-hashes";
 import { replayJournal } from "./replay-journal";
@@ -28,6 +29,8 @@ export type RebuildResult = {
   /** Files adoption could not take (with why): quarantined, or left in place after an I/O fault. */
   notAdopted: { file: string; reason: string }[];
   replayed: number;
+  /** Photos with decisions that live in external libraries: their scans bring them back, decisions and all. */
+  awaited: number;
 };
 
 /** Refusal to rebuild (the message says why and what to do). */
@@ -42,7 +45,9 @@ export class RebuildRefused extends Error {
  * Re-creates the library index from `originals/` and the journal, into a fresh database: every
  * original is listed again through custody's adoption (its own bytes through the ingest path,
  * source `recovered`; thumbnails and ML queued as for any ingest), then the
- * journal is replayed (snapshot and entries), restoring names, albums, favourites, trash, people.
+ * journal is replayed (snapshot and entries), restoring names, albums, favourites, trash, people,
+ * external libraries; photos the journal knows that live in those libraries wait for their scan
+ * (awaitArrivals), which applies their decisions when it finds their bytes again.
  * Built in `albums.db.rebuild` and renamed into place at the end, so a start never sees half an
  * index; killed and re-run, it resumes there (rows keyed by SHA-256, albums by id: nothing twice).
  * Refuses when a database exists or the data dir is not a marked library. Originals are only read
@@ -65,7 +70,7 @@ export async function rebuildLibrary(config: Config, onProgress: (p: RebuildProg
     const purged = purgedHashes([...journal.snapshot, ...journal.entries]);
     const files = await entriesAtDepth(paths.originals, 3);
     const listed = new Set((await db.asset.findMany({ select: { sha256: true } })).map((a) => a.sha256));
-    const result: RebuildResult = { originals: files.length, adopted: 0, alreadyListed: 0, purged: 0, notAdopted: [], replayed: 0 };
+    const result: RebuildResult = { originals: files.length, adopted: 0, alreadyListed: 0, purged: 0, notAdopted: [], replayed: 0, awaited: 0 };
     const deps: IngestDeps = { db, paths: { ...paths, database: work }, config };
     let done = 0;
     const queue = [...files];
@@ -86,6 +91,7 @@ export async function rebuildLibrary(config: Config, onProgress: (p: RebuildProg
     await Promise.all(Array.from({ length: PARALLEL }, worker));
     onProgress({ phase: "journal", done: 0, total: journal.snapshot.length + journal.entries.length });
     result.replayed = await replayJournal(db, journalDir, { fromSnapshot: true });
+    result.awaited = await awaitArrivals(db, journal, config.libraries.length);
     onProgress({ phase: "journal", done: journal.snapshot.length + journal.entries.length, total: journal.snapshot.length + journal.entries.length });
     await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
     await db.$disconnect();

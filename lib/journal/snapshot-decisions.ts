@@ -11,10 +11,11 @@ const TOLD_CAPTURE = ["client", "filename", "upload"];
  * its originals: names and sources (the primary first), capture times the bytes cannot tell,
  * favourite/archive/trash/description, Takeout's places, device folders and people hints, Drive
  * folders, edited copies, Live Photo pairs, albums with their members and dates, named, hidden or hand-placed
- * people with their faces, photos marked "not duplicates", and the Files tree. Each op keeps the date of the decision.
+ * people with their faces, photos marked "not duplicates", the Files tree, and the external libraries (first). Each op keeps the date of the decision.
  */
 export async function snapshotDecisions(tx: DbTx): Promise<DatedOp[]> {
   const ops: DatedOp[] = [];
+  for (const library of await tx.library.findMany({ orderBy: { createdAt: "asc" } })) ops.push({ op: "library.add", id: library.id, root: library.root, origin: library.origin, at: library.createdAt.toISOString() });
   const assets = await tx.asset.findMany({
     select: {
       id: true, sha256: true, originalName: true, source: true, createdAt: true, capturedAt: true, capturedAtSource: true, timeZone: true,

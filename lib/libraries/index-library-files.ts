@@ -5,6 +5,8 @@ import type { Config } from "@/lib/config";
 import { describeBytes, type DescribedBytes } from "@/lib/assets/describe-bytes";
 import { newAssetData } from "@/lib/assets/new-asset-data";
 import { AppError } from "@/lib/errors";
+import { applyArrivals } from "@/lib/journal/apply-arrivals";
+import { journalDirOf } from "@/lib/journal/journal-files";
 import { enqueueJob } from "@/lib/queue/enqueue";
 import { jobsForNewAsset } from "@/lib/queue/kinds";
 import { sqlTime, type Db, type DbTx } from "@/lib/server/db";
@@ -12,7 +14,8 @@ import { originalPath, type LibraryPaths } from "@/lib/server/paths";
 import { mapLimit } from "./map-limit";
 import { readXmpSidecar } from "./read-xmp-sidecar";
 
-export type FileIdentity = { size: number; mtimeMs: number; ino: number };
+/** A file as `lstat` sees it, with its sidecar's `<size>:<mtimeMs>` (null: none). */
+export type FileIdentity = { size: number; mtimeMs: number; ino: number; sidecarStamp: string | null };
 export type KnownRow = { id: number; sha256: string; assetId: string | null };
 export type NewFile = { relPath: string; identity: FileIdentity; sha256: string; row: KnownRow | null };
 export type IndexOutcome = "new" | "changed" | "known" | "retry";
@@ -30,7 +33,8 @@ type Prepared = NewFile & { described: DescribedBytes | null; description: strin
  * written), each as: the asset with these bytes when there is one (a move or a copy keeps its
  * albums, faces, captions, favourites); else, when these were the only bytes of the path's
  * previous asset, that asset taking the new bytes, analysed again; else a new asset (ingest
- * description, XMP sidecar, the usual jobs). Files Albums does not take are remembered with no
+ * description, XMP sidecar, the usual jobs; after a rebuild, the journal's decisions about it —
+ * applyArrivals). Files Albums does not take are remembered with no
  * asset. The reading (type, metadata, sidecar) runs before, and all rows of the batch commit in
  * one write transaction (one fsync, not four per file). Outcomes in the order of `files`.
  */
@@ -41,6 +45,8 @@ export async function indexLibraryFiles(deps: Deps, library: { id: string; root:
   return deps.db.$transaction(async (tx) => {
     const outcomes: IndexOutcome[] = [];
     for (const file of prepared) outcomes.push(await record(tx, deps.paths, library.id, file, round));
+    // After a rebuild, the owner's decisions about these photos come back with them.
+    await applyArrivals(tx, journalDirOf(deps.paths.database), prepared.filter((_, i) => outcomes[i] === "new").map((f) => f.sha256));
     return outcomes;
   });
 }
@@ -79,7 +85,7 @@ async function record(tx: DbTx, paths: LibraryPaths, libraryId: string, file: Pr
       await tx.searchChange.create({ data: { assetId } });
     }
   }
-  const data = { size: BigInt(file.identity.size), mtimeMs: file.identity.mtimeMs, inode: BigInt(file.identity.ino), sha256: file.sha256, assetId, seenRound: round, missingScans: 0, missingSince: null };
+  const data = { size: BigInt(file.identity.size), mtimeMs: file.identity.mtimeMs, inode: BigInt(file.identity.ino), sidecarStamp: file.identity.sidecarStamp, sha256: file.sha256, assetId, seenRound: round, missingScans: 0, missingSince: null };
   await tx.libraryFile.upsert({ where: { libraryId_relPath: { libraryId, relPath: file.relPath } }, create: { libraryId, relPath: file.relPath, ...data }, update: data });
   return outcome;
 }

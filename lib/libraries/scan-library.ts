@@ -8,7 +8,8 @@ import { hashFile } from "@/lib/server/storage";
 import { indexLibraryFiles, type FileIdentity, type KnownRow, type NewFile } from "./index-library-files";
 import { mapLimit } from "./map-limit";
 import { probeLibrary } from "./probe-library";
-import { walkLibrary } from "./walk-library";
+import { refreshSidecar } from "./refresh-sidecar";
+import { walkLibrary, type WalkedFile } from "./walk-library";
 
 export type ScanDeps = { db: Db; paths: LibraryPaths; config: Config };
 export type ScanOptions = {
@@ -59,19 +60,19 @@ export async function scanLibrary(deps: ScanDeps, libraryId: string, options: Sc
   const walk = walkLibrary(library.root, library.scanCursor, () => {
     clean = false;
   });
-  let batch: string[] = [];
+  let batch: WalkedFile[] = [];
   const flush = async (): Promise<string | null> => {
     const done = await scanBatch(deps, { id: libraryId, root: library.root }, batch, round, hashConcurrency);
     if (!done.clean) clean = false;
     Object.assign(result, { seen: result.seen + batch.length, new: result.new + done.new, changed: result.changed + done.changed });
-    await db.library.update({ where: { id: libraryId }, data: { scanCursor: batch.at(-1)!, scanSeen: { increment: batch.length }, scanNew: { increment: done.new }, scanChanged: { increment: done.changed } } });
+    await db.library.update({ where: { id: libraryId }, data: { scanCursor: batch.at(-1)!.relPath, scanSeen: { increment: batch.length }, scanNew: { increment: done.new }, scanChanged: { increment: done.changed } } });
     batch = [];
     await options.afterBatch?.();
     const again = await probeLibrary(library.root, expected);
     return again.available ? null : again.reason;
   };
-  for await (const relPath of walk) {
-    batch.push(relPath);
+  for await (const file of walk) {
+    batch.push(file);
     if (batch.length < batchSize) continue;
     const reason = await flush();
     if (reason) return stale(reason);
@@ -92,18 +93,26 @@ export async function scanLibrary(deps: ScanDeps, libraryId: string, options: Sc
   return result;
 }
 
-/** One batch: stat every file, mark the unchanged ones seen in one statement, hash and index the rest. */
-async function scanBatch(deps: ScanDeps, library: { id: string; root: string }, relPaths: string[], round: number, hashConcurrency: number): Promise<{ new: number; changed: number; clean: boolean }> {
+/**
+ * One batch: stat every file (and its sidecar, when its folder has one), mark the unchanged ones
+ * seen in one statement, read again the sidecars that changed on their own, hash and index the rest.
+ */
+async function scanBatch(deps: ScanDeps, library: { id: string; root: string }, files: WalkedFile[], round: number, hashConcurrency: number): Promise<{ new: number; changed: number; clean: boolean }> {
   const { db } = deps;
   let clean = true;
-  const identities = await Promise.all(relPaths.map(async (relPath) => {
-    const stat = await fs.lstat(path.join(/*turbopackIgnore: true*/ library.root, relPath)).catch(() => null);
+  const full = (relPath: string) => path.join(/*turbopackIgnore: true*/ library.root, relPath);
+  const identities = await Promise.all(files.map(async ({ relPath, sidecar }) => {
+    const stat = await fs.lstat(full(relPath)).catch(() => null);
     if (!stat?.isFile()) clean = false; // gone between listing and stat (or unmounted): concludes nothing
-    return stat?.isFile() ? ({ size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } satisfies FileIdentity) : null;
+    if (!stat?.isFile()) return null;
+    const side = sidecar ? await fs.lstat(full(sidecar)).catch(() => null) : null;
+    return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, sidecarStamp: side?.isFile() ? `${side.size}:${side.mtimeMs}` : null } satisfies FileIdentity;
   }));
-  const rows = new Map((await db.libraryFile.findMany({ where: { libraryId: library.id, relPath: { in: relPaths } }, select: { id: true, relPath: true, size: true, mtimeMs: true, inode: true, sha256: true, assetId: true, missingScans: true } })).map((row) => [row.relPath, row]));
+  const relPaths = files.map((f) => f.relPath);
+  const rows = new Map((await db.libraryFile.findMany({ where: { libraryId: library.id, relPath: { in: relPaths } }, select: { id: true, relPath: true, size: true, mtimeMs: true, inode: true, sha256: true, assetId: true, missingScans: true, sidecarStamp: true } })).map((row) => [row.relPath, row]));
   const unchanged: number[] = [];
   const returned: number[] = [];
+  const sidecarEdits: { id: number; assetId: string; relPath: string; was: string | null; stamp: string | null }[] = [];
   const work: { relPath: string; identity: FileIdentity; row: KnownRow | null }[] = [];
   relPaths.forEach((relPath, i) => {
     const identity = identities[i];
@@ -112,21 +121,24 @@ async function scanBatch(deps: ScanDeps, library: { id: string; root: string }, 
     if (row && Number(row.size) === identity.size && row.mtimeMs === identity.mtimeMs && Number(row.inode) === identity.ino) {
       unchanged.push(row.id);
       if (row.missingScans > 0) returned.push(row.id);
+      if (row.assetId && row.sidecarStamp !== identity.sidecarStamp) sidecarEdits.push({ id: row.id, assetId: row.assetId, relPath, was: row.sidecarStamp, stamp: identity.sidecarStamp });
     } else work.push({ relPath, identity, row });
   });
   if (unchanged.length > 0) await db.libraryFile.updateMany({ where: { id: { in: unchanged } }, data: { seenRound: round } });
   if (returned.length > 0) await reappeared(db, returned);
-  const hashes = await mapLimit(work, hashConcurrency, (item) => hashFile(path.join(/*turbopackIgnore: true*/ library.root, item.relPath)).catch(() => null));
-  const touched: { id: number; identity: FileIdentity }[] = [];
+  for (const edit of sidecarEdits) await refreshSidecar(db, edit.assetId, full(edit.relPath), { rowId: edit.id, was: edit.was, stamp: edit.stamp });
+  const hashes = await mapLimit(work, hashConcurrency, (item) => hashFile(full(item.relPath)).catch(() => null));
+  const touched: { id: number; relPath: string; assetId: string | null; sidecarStamp: string | null; identity: FileIdentity }[] = [];
   const fresh: NewFile[] = [];
   for (const [i, item] of work.entries()) {
     const sha256 = hashes[i];
     if (!sha256) clean = false;
-    else if (item.row?.sha256 === sha256) touched.push({ id: item.row.id, identity: item.identity }); // touched (mtime, or inode after a copy back), same bytes
+    else if (item.row?.sha256 === sha256) touched.push({ ...rows.get(item.relPath)!, identity: item.identity }); // touched (mtime, or inode after a copy back), same bytes
     else fresh.push({ ...item, sha256 });
   }
-  for (const { id, identity } of touched) {
+  for (const { id, relPath, assetId, sidecarStamp, identity } of touched) {
     await db.libraryFile.update({ where: { id }, data: { size: BigInt(identity.size), mtimeMs: identity.mtimeMs, inode: BigInt(identity.ino), seenRound: round, missingScans: 0, missingSince: null } });
+    if (assetId && sidecarStamp !== identity.sidecarStamp) await refreshSidecar(db, assetId, full(relPath), { rowId: id, was: sidecarStamp, stamp: identity.sidecarStamp });
   }
   const outcomes = fresh.length > 0 ? await indexLibraryFiles(deps, library, fresh, round) : [];
   if (outcomes.includes("retry")) clean = false;

@@ -1,20 +1,25 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { sidecarCandidates } from "./read-xmp-sidecar";
 
 /** Sidecars are read with their photo, not indexed themselves. */
 const SIDECAR = /\.xmp$/i;
 
+/** A file to index, and the relative path of its XMP sidecar when its folder has one (no extra stat to know). */
+export type WalkedFile = { relPath: string; sidecar: string | null };
+
 /**
  * The regular files under `root` as `/`-separated relative paths, in a stable order (sorted
  * depth-first, which is the order of compareRelPaths), starting after `cursor` (a resumed scan).
- * Hidden names (`.thumbnails`, `.stfolder`, the marker) and sidecars are left out; symlinks are
- * not followed. A folder that cannot be read is reported to `onError` and skipped.
+ * Hidden names (`.thumbnails`, `.stfolder`, the marker) and sidecars are left out (each file names
+ * its sidecar instead); symlinks are not followed. A folder that cannot be read is reported to
+ * `onError` and skipped.
  */
-export async function* walkLibrary(root: string, cursor: string | null, onError: (error: NodeJS.ErrnoException, relPath: string) => void): AsyncGenerator<string> {
+export async function* walkLibrary(root: string, cursor: string | null, onError: (error: NodeJS.ErrnoException, relPath: string) => void): AsyncGenerator<WalkedFile> {
   yield* walkDir(root, [], cursor ? cursor.split("/") : null, onError);
 }
 
-async function* walkDir(root: string, rel: string[], cursor: string[] | null, onError: (error: NodeJS.ErrnoException, relPath: string) => void): AsyncGenerator<string> {
+async function* walkDir(root: string, rel: string[], cursor: string[] | null, onError: (error: NodeJS.ErrnoException, relPath: string) => void): AsyncGenerator<WalkedFile> {
   let entries;
   try {
     entries = await fs.readdir(path.join(/*turbopackIgnore: true*/ root, ...rel), { withFileTypes: true });
@@ -23,6 +28,7 @@ async function* walkDir(root: string, rel: string[], cursor: string[] | null, on
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sidecars = new Set(entries.filter((e) => SIDECAR.test(e.name)).map((e) => e.name));
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const segments = [...rel, entry.name];
@@ -33,7 +39,10 @@ async function* walkDir(root: string, rel: string[], cursor: string[] | null, on
       kind = stat?.isDirectory() ? "dir" : stat?.isFile() ? "file" : "other";
     }
     if (kind === "dir" && (order > 0 || isPrefix(segments, cursor!))) yield* walkDir(root, segments, cursor, onError);
-    else if (kind === "file" && order > 0 && !SIDECAR.test(entry.name)) yield segments.join("/");
+    else if (kind === "file" && order > 0 && !SIDECAR.test(entry.name)) {
+      const sidecar = sidecars.size > 0 ? sidecarCandidates(entry.name).find((name) => sidecars.has(name)) : undefined;
+      yield { relPath: segments.join("/"), sidecar: sidecar ? [...rel, sidecar].join("/") : null };
+    }
   }
 }
 

@@ -50,6 +50,7 @@ export async function maintenanceTick(ctx: JobContext, elapsedMs: number, now = 
   if (config.scrubBytesPerMinute > 0) {
     const scrub = await scrubOriginals(db, paths, (config.scrubBytesPerMinute * elapsedMs) / 60_000);
     if (scrub.corrupt.length > 0) log.error("bit rot: originals no longer match their SHA-256 (restore them from a backup)", { assets: scrub.corrupt });
+    if (scrub.changed.length > 0) log.warn("external-library files whose bytes changed without a new size or mtime: their libraries are scanned again (re-analysed)", { assets: scrub.changed });
     if (scrub.unavailable.length > 0) log.warn("originals unreadable while scrubbing (disk error or permissions; not called corrupt)", { assets: scrub.unavailable });
   }
   await runScheduledBackups(ctx, { now });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { toAssetSummary, type AssetSummary } from "@/lib/assets/asset-dto";
+import { offlineAssetIds } from "@/lib/libraries/offline-assets";
 import { viewSql } from "@/lib/assets/asset-view";
 import type { Db } from "@/lib/server/db";
 
@@ -37,7 +38,8 @@ export async function listMemories(db: Db, query: z.infer<typeof memoriesQuery>,
     byYear.set(Number(row.y), ids);
   }
   const assets = await db.asset.findMany({ where: { id: { in: [...byYear.values()].flat() } }, include: { derivatives: { select: { kind: true, etag: true } }, edit: { select: { rotation: true } } } });
-  const byId = new Map(assets.map((a) => [a.id, toAssetSummary(a)]));
+  const offline = await offlineAssetIds(db, assets.map((a) => a.id));
+  const byId = new Map(assets.map((a) => [a.id, toAssetSummary({ ...a, offline: offline.has(a.id) })]));
   const memories = [...byYear.entries()]
     .sort(([a], [b]) => b - a)
     .map(([y, ids]) => ({ year: y, yearsAgo: year - y, items: ids.map((id) => byId.get(id)!).filter(Boolean) }));

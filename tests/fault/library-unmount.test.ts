@@ -85,6 +85,10 @@ describe("an external library unmounted mid-scan", () => {
     const list = await import("@/app/api/libraries/route");
     const body = (await (await lib.call(list.GET, { url: "/api/libraries" })).json()) as { libraries: { state: string; files: number }[] };
     expect(body.libraries[0]).toMatchObject({ state: "stale", files: FILES });
+    // The scrub skips a stale library's photos (offline: no read tried): none called corrupt, changed or unreadable.
+    const { scrubOriginals } = await import("@/lib/maintenance/scrub-originals");
+    expect(await scrubOriginals(lib.db, lib.paths, 1e9)).toMatchObject({ checked: FILES, corrupt: [], unavailable: [], changed: [] });
+    expect(await lib.db.asset.count({ where: { fileState: { not: "ok" } } })).toBe(0);
 
     mount();
     expect(await scanLibrary(lib, libraryId, { batchSize: 20, pauseMs: 0 })).toMatchObject({ state: "complete", new: 0, changed: 0, flagged: 0 });

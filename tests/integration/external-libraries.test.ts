@@ -9,7 +9,7 @@ import { jpegVariant } from "../support/jpeg-variants";
 import { createTestLibrary, type TestLibrary } from "../support/test-library";
 
 let lib: TestLibrary;
-const roots = { a: "", b: "" };
+const roots = { a: "", b: "", c: "" };
 
 /** Every entry under `dir` with its kind, size, mtime, inode and content hash: the tree as it was. */
 function listing(dir: string): string[] {
@@ -40,11 +40,19 @@ const detail = async (id: string) => {
   const route = await import("@/app/api/assets/[id]/route");
   return (await lib.call(route.GET, { url: `/api/assets/${id}`, params: { id } })).json() as Promise<{ id: string; fileState: string; library: { id: string; path: string; available: boolean } | null; description: string | null; albums: { id: string }[]; capture: { source: string } }>;
 };
+/** The `offline` flag of an asset's tile: in the timeline's page (GET /api/assets) and in a search page's summaries. */
+const tileOffline = async (id: string) => {
+  const route = await import("@/app/api/assets/route");
+  const { loadAssetSummaries } = await import("@/lib/assets/load-asset-summaries");
+  const page = (await (await lib.call(route.GET, { url: "/api/assets?limit=500" })).json()) as { items: { id: string; offline: boolean }[] };
+  return [page.items.find((a) => a.id === id)?.offline, loadAssetSummaries(lib.paths.database, [id]).get(id)?.offline];
+};
 
 beforeAll(async () => {
   lib = await createTestLibrary({ ALBUMS_ENRICHMENT: "none" });
   roots.a = fs.mkdtempSync(path.join(os.tmpdir(), "albums-ext-a-"));
   roots.b = fs.mkdtempSync(path.join(os.tmpdir(), "albums-ext-b-"));
+  roots.c = fs.mkdtempSync(path.join(os.tmpdir(), "albums-ext-c-"));
   await put(roots.a, "2019/IMG_1.jpg", await jpegVariant(1));
   await put(roots.a, "2019/IMG_2.jpg", await jpegVariant(2));
   await put(roots.a, "2019/IMG_2.jpg.xmp", `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:exif="http://ns.adobe.com/exif/1.0/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:Rating="5" exif:DateTimeOriginal="2019-07-04T10:11:12+02:00"><dc:description><rdf:Alt><rdf:li xml:lang="x-default">Lake at dusk</rdf:li></rdf:Alt></dc:description></rdf:Description></rdf:RDF></x:xmpmeta>`);
@@ -94,6 +102,47 @@ describe("external libraries", () => {
     expect(result).toMatchObject({ state: "complete", seen: 4, new: 0, changed: 0, flagged: 0 });
   });
 
+  it("reads a sidecar again when it changes on its own (the photo untouched)", async () => {
+    const row = await fileRow("2019/IMG_2.jpg");
+    const xmp = path.join(roots.a, "2019/IMG_2.jpg.xmp");
+    fs.writeFileSync(xmp, fs.readFileSync(xmp, "utf8").replace("Lake at dusk", "Lake at night, edited in darktable").replace('xmp:Rating="5"', 'xmp:Rating="3"'));
+    await scan();
+    const asset = await lib.db.asset.findUniqueOrThrow({ where: { id: row.assetId! } });
+    expect(asset.description).toBe("Lake at night, edited in darktable");
+    expect(JSON.parse(asset.metadataJson!)).toMatchObject({ sidecar: { rating: 3 } });
+    expect(await fileRow("2019/IMG_2.jpg")).toMatchObject({ sha256: row.sha256, mtimeMs: row.mtimeMs, sidecarStamp: `${fs.statSync(xmp).size}:${fs.statSync(xmp).mtimeMs}` });
+    // A row indexed before sidecars were stamped (the migration's "?") only takes the stamp: no re-read on upgrade.
+    await lib.db.libraryFile.update({ where: { id: row.id }, data: { sidecarStamp: "?" } });
+    await lib.db.asset.update({ where: { id: row.assetId! }, data: { description: "typed in Albums" } });
+    await scan();
+    expect((await lib.db.asset.findUniqueOrThrow({ where: { id: row.assetId! } })).description).toBe("typed in Albums");
+    expect((await fileRow("2019/IMG_2.jpg")).sidecarStamp).toBe(`${fs.statSync(xmp).size}:${fs.statSync(xmp).mtimeMs}`);
+  });
+
+  it("the scrub re-hashes library files in place: bytes changed under the same size, mtime and inode are re-analysed by the next scan", async () => {
+    const file = path.join(roots.a, "2019/IMG_2.jpg");
+    const row = await fileRow("2019/IMG_2.jpg");
+    const stat = fs.statSync(file);
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 10]! ^= 0xff; // one bit flipped in the image data: same size, same inode
+    fs.writeFileSync(file, bytes);
+    fs.utimesSync(file, stat.atime, stat.mtime);
+    // What the scanner keys on is unchanged (utimes keeps microseconds: the row takes the file's mtime as set).
+    await lib.db.libraryFile.update({ where: { id: row.id }, data: { mtimeMs: fs.statSync(file).mtimeMs } });
+    const { scanLibrary } = await import("@/lib/libraries/scan-library");
+    expect(await scanLibrary(lib, row.libraryId, { pauseMs: 0 })).toMatchObject({ changed: 0 });
+    const before = listing(roots.a);
+    const { scrubOriginals } = await import("@/lib/maintenance/scrub-originals");
+    const scrub = await scrubOriginals(lib.db, lib.paths, 1e9);
+    expect(scrub).toMatchObject({ changed: [row.assetId], corrupt: [] });
+    expect(listing(roots.a)).toEqual(before); // read only
+    expect((await lib.db.library.findUniqueOrThrow({ where: { id: row.libraryId } })).scanRequested).toBe(true);
+    expect(await scan()).toMatchObject({ scanned: 2 });
+    const asset = await lib.db.asset.findUniqueOrThrow({ where: { id: row.assetId! } });
+    expect(asset.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+    expect(asset.fileState).toBe("ok");
+  });
+
   it("keeps the asset, its album and its faces when the file moves to another library", async () => {
     const row = await fileRow("2019/IMG_1.jpg");
     const { createAlbum } = await import("@/lib/albums/create-album");
@@ -141,12 +190,14 @@ describe("external libraries", () => {
     expect(await lib.db.libraryFile.count({ where: { OR: [{ missingScans: { gt: 0 } }, { missingSince: { not: null } }] } })).toBe(0);
     const offline = await detail(row.assetId!);
     expect(offline).toMatchObject({ fileState: "offline", library: { path: "2019/IMG_2.jpg", available: false } });
+    expect(await tileOffline(row.assetId!)).toEqual([true, true]); // the timeline's tile and search's say so too
     const original = await import("@/app/api/assets/[id]/original/route");
     expect((await lib.call(original.GET, { url: `/api/assets/${row.assetId}/original`, params: { id: row.assetId! } })).status).toBe(503);
     fs.rmdirSync(roots.a);
     fs.renameSync(away, roots.a);
     expect((await scan()).stale).toEqual([]);
     expect(await detail(row.assetId!)).toMatchObject({ fileState: "ok", library: { available: true } });
+    expect(await tileOffline(row.assetId!)).toEqual([false, false]);
     expect(listing(roots.a)).toEqual(before);
   });
 
@@ -198,5 +249,60 @@ describe("external libraries", () => {
     expect(await removeLibrary(lib, library.id)).toMatchObject({ assetsRemoved: 1 });
     expect(await lib.db.asset.findUnique({ where: { id: moved.assetId! } })).toBeNull();
     expect(listing(roots.b)).toEqual(before);
+  });
+
+  it("brings the owner's decisions about a library photo back after a rebuild: album, favourite, description, the person on it; a purged one stays out", async () => {
+    const row = await fileRow("2020/IMG_3.jpg");
+    const id = row.assetId!;
+    const { createAlbum } = await import("@/lib/albums/create-album");
+    const { updateAssets } = await import("@/lib/assets/update-assets");
+    const { moveFace } = await import("@/lib/people/move-face");
+    const { updatePerson } = await import("@/lib/people/update-person");
+    const { deleteAlbum } = await import("@/lib/albums/delete-album");
+    const album = await createAlbum(lib.db, { title: "Lake", assetIds: [id] });
+    await deleteAlbum(lib.db, (await createAlbum(lib.db, { title: "Gone", assetIds: [id] })).id);
+    await updateAssets(lib.db, { ids: [id], favorite: true, description: "first words" });
+    await updateAssets(lib.db, { ids: [id], description: "Our lake" });
+    await lib.db.face.create({ data: { id: "face-2", assetId: id, x: 0.3, y: 0.3, width: 0.2, height: 0.2, score: 0.9, embedding: Buffer.alloc(512) } });
+    const { personId } = await moveFace(lib.db, "face-2", null);
+    await updatePerson(lib.db, personId, { name: "Eve" });
+    // A library added before libraries were journaled: the next round journals it once.
+    await put(roots.c, "x/IMG_9.jpg", await jpegVariant(9));
+    await lib.db.library.create({ data: { id: "legacy", root: roots.c, origin: "settings" } });
+    await lib.db.setting.delete({ where: { key: "libraries.journaled" } });
+    await scan();
+    // A library photo the owner trashed and purged: found again by the scan after the rebuild, it stays out.
+    const purged = await fileRow("2019/IMG_2.jpg");
+    await updateAssets(lib.db, { ids: [purged.assetId!], trashed: true });
+    const { purgeTrash } = await import("@/lib/assets/purge-trash");
+    await purgeTrash(lib, { ids: [purged.assetId!] });
+    const before = listing(roots.a);
+    await lib.db.$disconnect();
+    const aside = fs.mkdtempSync(path.join(os.tmpdir(), "albums-ext-aside-"));
+    for (const f of fs.readdirSync(lib.paths.root).filter((f) => f.startsWith("albums.db"))) fs.renameSync(path.join(lib.paths.root, f), path.join(aside, f));
+    const { rebuildLibrary } = await import("@/lib/journal/rebuild-library");
+    const { openDb } = await import("@/lib/server/db");
+    const { scanLibraries } = await import("@/lib/libraries/scan-libraries");
+    expect((await rebuildLibrary(lib.config)).awaited).toBeGreaterThanOrEqual(1);
+    const db = await openDb(lib.paths.database);
+    try {
+      expect((await db.library.findMany({ select: { root: true } })).map((l) => l.root).sort()).toEqual([roots.a, roots.c].sort()); // b was removed: not back
+      expect(await db.asset.count()).toBe(0); // nothing in originals/
+      await scanLibraries({ db, paths: lib.paths, config: lib.config }, { force: true, pauseMs: 0 });
+      const back = await db.asset.findUniqueOrThrow({ where: { sha256: row.sha256 }, include: { albums: true } });
+      expect(back).toMatchObject({ favorite: true, description: "Our lake", source: "library" });
+      expect(back.albums.map((m) => m.albumId)).toEqual([album.id]); // the album deleted since stays deleted
+      expect(await db.album.count()).toBe(2); // "Lake", and "Summer" (photo 1's, gone with library b)
+      expect(await db.person.findUnique({ where: { id: personId } })).toMatchObject({ name: "Eve" });
+      // The faces job finds the face again and puts it on Eve (a hint keyed by the photo's bytes).
+      expect(JSON.parse((await db.setting.findUniqueOrThrow({ where: { key: `faces.hint.${row.sha256}` } })).value)).toEqual([{ box: { x: 0.3, y: 0.3, width: 0.2, height: 0.2 }, personId }]);
+      expect(await db.asset.findUnique({ where: { sha256: purged.sha256 } })).toBeNull();
+      expect(await db.asset.count()).toBe(2); // IMG_3 and library c's photo
+      expect(await db.pendingArrival.count()).toBe(0); // every library scanned: nothing left waiting
+      expect(listing(roots.a)).toEqual(before);
+    } finally {
+      await db.$disconnect();
+      fs.rmSync(aside, { recursive: true, force: true });
+    }
   });
 });
