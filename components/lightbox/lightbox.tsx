@@ -125,7 +125,9 @@ export function Lightbox({ items, index, onIndex, onClose, onStatus }: LightboxP
   };
   const favorite = current?.favorite ?? summary.favorite;
   // The preview's URL changes with its bytes (cached for good): a turned photo gets its new preview.
-  const previewSrc = `/api/assets/${summary.id}/thumbnail?size=md${current?.previewVersion ? `&v=${current.previewVersion}` : ""}`;
+  // The list's version at once (one URL from the first paint), the details' once they show a re-render.
+  const previewVersion = (current ?? summary).previewVersion;
+  const previewSrc = `/api/assets/${summary.id}/thumbnail?size=md${previewVersion ? `&v=${previewVersion}` : ""}`;
   const when = formatDateTime(current?.capture.at ?? summary.capturedAt, current ? current.capture.timeZone : null, "medium");
   /** Past the preview's pixels (on this screen's density), the real ones are worth loading. */
   const onZoom = (view: ZoomState) => {

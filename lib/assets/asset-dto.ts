@@ -17,11 +17,13 @@ export type AssetSummary = {
   favorite: boolean;
   thumbnails: { sm: boolean; md: boolean };
   /**
-   * Of an edited photo: changes when its small thumbnail's bytes do (a turn re-renders it). Put in
-   * the thumbnail's URL (`&v=`) so a grid never shows the unturned one from the browser's cache
-   * (thumbnails are cached as immutable); null for every other asset (one URL everywhere).
+   * Changes when the small thumbnail's bytes do (a turn re-renders it): put in its URL (`&v=`),
+   * which the box then serves as immutable, so a grid never shows an unturned one from the
+   * browser's cache. Null while there is none yet.
    */
   thumbnailVersion: string | null;
+  /** The same for the md preview, which the viewer shows at once from the list it was opened from. */
+  previewVersion: string | null;
   /** Its bytes are only in external libraries that are stale now (a NAS away): the tile shows "offline". */
   offline: boolean;
 };
@@ -65,8 +67,6 @@ export type AssetDetail = AssetSummary & {
   albums: { id: string; title: string }[];
   /** The owner's edits (lib/assets/edit-asset.ts): the turn, and the original's capture time and position where they were changed. */
   edits: { rotation: number; originalCapture: { at: string; timeZone: string | null } | null; originalLocation: { latitude: number | null; longitude: number | null } | null };
-  /** Of an edited photo: changes when the md preview's bytes do (a turn re-renders it); the viewer puts it in the preview's URL. */
-  previewVersion: string | null;
   /** The photo at full resolution (the original, or a rendition made on first request); null for other kinds. */
   fullUrl: string | null;
   /** Of a very large photo (over 40 MP): its deep-zoom tiles, which the viewer loads instead of `fullUrl`. */
@@ -116,6 +116,7 @@ export function toAssetSummary(asset: SummarySource): AssetSummary {
     favorite: asset.favorite,
     thumbnails: thumbnailsOf(asset),
     thumbnailVersion: versionOf(asset, "thumb-sm"),
+    previewVersion: versionOf(asset, "thumb-md"),
     offline: asset.offline ?? false,
   };
 }
@@ -176,7 +177,6 @@ export function toAssetDetail(
     albums: asset.albums.map((a) => a.album),
     edits: editsOf(asset.edit ?? null),
     // Only an edited photo's preview can change (a turn): others keep the one URL every screen uses.
-    previewVersion: versionOf(asset, "thumb-md"),
     fullUrl: asset.kind === "photo" ? `/api/assets/${asset.id}/full?r=${asset.edit?.rotation ?? 0}` : null,
     tiles: imageTilesOf(asset, asset.edit?.rotation ?? 0),
   };

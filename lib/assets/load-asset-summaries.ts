@@ -5,7 +5,7 @@ import { toAssetSummary, type AssetSummary } from "./asset-dto";
 type Row = {
   id: string; kind: string; originalName: string; mimeType: string; capturedAt: string; width: number | null; height: number | null;
   durationMs: number | null; thumbhash: string | null; decodeState: string; favorite: number; derivatives: string | null;
-  rotation: number | null; smEtag: string | null; offline: number;
+  rotation: number | null; smEtag: string | null; mdEtag: string | null; offline: number;
 };
 
 /**
@@ -21,6 +21,7 @@ export function loadAssetSummaries(databasePath: string, ids: string[]): Map<str
          (SELECT group_concat(d."kind") FROM "Derivative" d WHERE d."assetId" = a."id") AS derivatives,
          (SELECT e."rotation" FROM "AssetEdit" e WHERE e."assetId" = a."id") AS rotation,
          (SELECT d."etag" FROM "Derivative" d WHERE d."assetId" = a."id" AND d."kind" = 'thumb-sm') AS smEtag,
+         (SELECT d."etag" FROM "Derivative" d WHERE d."assetId" = a."id" AND d."kind" = 'thumb-md') AS mdEtag,
          ${OFFLINE_SQL} AS offline
        FROM json_each(?) j JOIN "Asset" a ON a."id" = j.value WHERE a."trashedAt" IS NULL`,
     )
@@ -32,7 +33,7 @@ export function loadAssetSummaries(databasePath: string, ids: string[]): Map<str
         ...row,
         capturedAt: new Date(row.capturedAt),
         favorite: row.favorite === 1,
-        derivatives: (row.derivatives?.split(",") ?? []).map((kind) => ({ kind, etag: kind === "thumb-sm" ? (row.smEtag ?? undefined) : undefined })),
+        derivatives: (row.derivatives?.split(",") ?? []).map((kind) => ({ kind, etag: (kind === "thumb-sm" ? row.smEtag : kind === "thumb-md" ? row.mdEtag : null) ?? undefined })),
         edit: row.rotation === null ? null : { rotation: Number(row.rotation) },
         offline: row.offline === 1,
       }),
