@@ -1,6 +1,7 @@
 import zlib from "node:zlib";
 import { BLANKING_VERSION } from "@/lib/metadata-strip/plan-blanking";
-import { planGuestCopy, type GuestCopy } from "@/lib/metadata-strip/plan-guest-copy";
+import { cachedGuestCopy } from "@/lib/metadata-strip/cached-guest-copy";
+import type { GuestCopy } from "@/lib/metadata-strip/plan-guest-copy";
 import { readPatched, type Patch } from "@/lib/metadata-strip/patches";
 import { readFileRange } from "@/lib/server/read-file-range";
 import type { Db } from "@/lib/server/db";
@@ -33,7 +34,8 @@ export type AssetZip = { layout: ZipLayout; source: ZipSource; identity: string 
  * files), CRC-32s cached per content hash and variant so a resumed download costs nothing (the
  * originals' are recorded at ingest, so a first download reads each file once). A guest's Motion
  * Photo is cut before its appended video (lib/metadata-strip/plan-guest-copy.ts); its CRC is
- * computed from the kept bytes.
+ * computed from the kept bytes. A guest's plans are remembered per library (cachedGuestCopy), so
+ * a second guest download costs about what the owner's does.
  */
 export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], variant: ZipVariant, tree?: ZipTree): Promise<AssetZip> {
   const files = await Promise.all(
@@ -52,7 +54,7 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
   const copyOf = (i: number): Promise<GuestCopy> => {
     if (variant === "exact") return Promise.resolve({ patches: [], size: files[i]!.size });
     let copy = copies.get(i);
-    if (!copy) copies.set(i, (copy = planGuestCopy(files[i]!.file, files[i]!.size, assets[i]!.mimeType, assets[i]!.motionPhoto === true)));
+    if (!copy) copies.set(i, (copy = cachedGuestCopy(db, assets[i]!, files[i]!.file, files[i]!.size)));
     return copy;
   };
   const patchesOf = async (i: number): Promise<Patch[]> => (await copyOf(i)).patches;
