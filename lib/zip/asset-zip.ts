@@ -101,10 +101,16 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
     return crc;
   };
   const known = async (i: number) => {
+    // The next files' plans (and CRCs, unless known) are worked out ahead, even when this CRC is
+    // known: a guest download whose CRCs are cached would otherwise parse each file when it comes.
+    if (variant === "guest") {
+      for (let ahead = i + 1; ahead <= i + DERIVE_AHEAD && ahead < assets.length; ahead++) {
+        (cached.has(assets[ahead]!.sha256) ? copyOf(ahead) : derive(ahead)).catch(() => {}); // its error, if any, comes when it is awaited
+      }
+    }
     if (cut(i)) return undefined;
     const crc = cached.get(assets[i]!.sha256);
     if (crc !== undefined) return crc;
-    for (let ahead = i + 1; ahead <= i + DERIVE_AHEAD && ahead < assets.length; ahead++) derive(ahead).catch(() => {}); // its error, if any, comes when it is awaited
     const crcDerived = await derive(i);
     if (crcDerived !== undefined) await remember(i, crcDerived);
     return crcDerived;
