@@ -77,6 +77,9 @@ async function zipRead(variant: ZipVariant, library = db): Promise<number> {
   }
 }
 
+/** CPU seconds (all threads) per GiB of each timed read, by label: steadier than wall time on a busy box. */
+const cpuPerGiB = new Map<string, number[]>();
+
 async function timed(label: string, run: () => Promise<number>): Promise<number> {
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -84,6 +87,7 @@ async function timed(label: string, run: () => Promise<number>): Promise<number>
   const seconds = (performance.now() - started) / 1000;
   const { user, system } = process.cpuUsage(cpu);
   const rate = bytes / 1024 / 1024 / seconds;
+  cpuPerGiB.set(label, [...(cpuPerGiB.get(label) ?? []), (user + system) / 1e6 / (bytes / 2 ** 30)]);
   console.log(`${label.padEnd(44)} ${(bytes / 1024 / 1024).toFixed(0).padStart(6)} MiB  ${seconds.toFixed(2).padStart(6)} s  ${rate.toFixed(0).padStart(6)} MiB/s  CPU ${((user + system) / 1e6).toFixed(2)} s  peak RSS ${peakMiB()} MiB`);
   return rate;
 }
@@ -115,6 +119,7 @@ for (const [label, of] of [["medians", median], ["best", best]] as const) {
   const line = (name: string) => `${name} ${of(rates[name]!).toFixed(0)} MiB/s = ${(of(rates[name]!) / bare).toFixed(2)}×`;
   console.log(`\n${label} of ${ROUNDS}: bare read ${bare.toFixed(0)} MiB/s; ${["first", "again", "guest", "guestAgain", "firstUnknown", "guestUnknown"].map(line).join("; ")} (target ≥ 0.9×)`);
 }
+console.log(`\nCPU s per GiB, medians: ${[...cpuPerGiB].filter(([label]) => !label.includes("warm-up")).map(([label, xs]) => `${label} ${median(xs).toFixed(2)}`).join("; ")}`);
 console.log(`peak RSS ${peakMiB()} MiB`);
 console.log("20 GB of video: not run by default (pass a large <MB each> and few rounds, e.g. `-- 10 2000 1`: under 2 GiB each, on a disk with room).");
 await db.$disconnect();
