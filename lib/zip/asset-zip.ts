@@ -38,16 +38,18 @@ export type AssetZip = { layout: ZipLayout; source: ZipSource; identity: string 
  * a second guest download costs about what the owner's does.
  */
 export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], variant: ZipVariant, tree?: ZipTree): Promise<AssetZip> {
-  const files = await Promise.all(
-    assets.map(async (asset) => {
-      const found = await readableOriginal(db, paths, asset);
-      return { file: found.path, size: found.size };
-    }),
-  );
   const key = variant === "exact" ? "exact" : `guest-${BLANKING_VERSION}`;
-  // The CRCs already known (this variant's, and the originals' recorded at ingest), in one read: a
-  // download that knows them streams the files untouched.
-  const rows = (await inBatches(assets.map((a) => a.sha256), (batch) => db.fileCrc.findMany({ where: { variant: { in: [key, "exact"] }, sha256: { in: batch } } }))).flat();
+  // The originals located, and the CRCs already known (this variant's, and the originals' recorded
+  // at ingest) read at the same time: a download that knows them streams the files untouched.
+  const [files, rows] = await Promise.all([
+    Promise.all(
+      assets.map(async (asset) => {
+        const found = await readableOriginal(db, paths, asset);
+        return { file: found.path, size: found.size };
+      }),
+    ),
+    inBatches(assets.map((a) => a.sha256), (batch) => db.fileCrc.findMany({ where: { variant: { in: [key, "exact"] }, sha256: { in: batch } } })).then((batches) => batches.flat()),
+  ]);
   const cached = new Map(rows.filter((row) => row.variant === key).map((row) => [row.sha256, row.crc32 >>> 0]));
   const originalCrcs = new Map(rows.filter((row) => row.variant === "exact").map((row) => [row.sha256, row.crc32 >>> 0]));
   const copies = new Map<number, Promise<GuestCopy>>();
