@@ -32,7 +32,7 @@ export async function readAt(fh: FileHandle, position: number, length: number): 
 export const blank = (offset: number, length: number): Patch => ({ offset, length });
 
 /**
- * Bytes `start`..`end` (inclusive) of `file` with `patches` laid over them, read in 1 MiB chunks:
+ * Bytes `start`..`end` (inclusive) of `file` with `patches` laid over them, read in chunks of up to 4 MiB:
  * what a guest receives, produced on the fly so its size and every byte range match the original.
  */
 export async function* readPatched(file: string, patches: Patch[], start: number, end: number): AsyncGenerator<Buffer> {

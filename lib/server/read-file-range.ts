@@ -1,10 +1,14 @@
 import fs from "node:fs";
 
-/** Bytes one read takes (and one chunk holds). */
-const CHUNK = 1024 * 1024;
+/**
+ * Bytes one read takes (and one chunk holds): a photo of a few MB is one read, one trip through
+ * the thread pool and the stream (with 1 MiB chunks a ZIP of 3 MB photos spent about a sixth more
+ * CPU per byte).
+ */
+const CHUNK = 4 * 1024 * 1024;
 
 /**
- * Bytes `start`..`end` (inclusive) of `file`, in order, in chunks of up to 1 MiB, each a buffer of
+ * Bytes `start`..`end` (inclusive) of `file`, in order, in chunks of up to 4 MiB, each a buffer of
  * its own (the consumer may keep it). The next chunk's read is under way on libuv's thread pool
  * while the consumer handles this one — one read at a time, never more — and each read asks for
  * exactly what is left (no read past the end to find it, no stream machinery per chunk, which a

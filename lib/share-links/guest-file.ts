@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { sendBytes } from "@/lib/http/send-bytes";
 import { contentDisposition } from "@/lib/http/send-file";
-import { planGuestCopy } from "@/lib/metadata-strip/plan-guest-copy";
+import { cachedGuestCopy } from "@/lib/metadata-strip/cached-guest-copy";
 import { readPatched } from "@/lib/metadata-strip/patches";
 import { locateOriginal } from "@/lib/libraries/locate-original";
 import type { Db } from "@/lib/server/db";
@@ -17,7 +17,7 @@ export async function guestFileResponse(request: Request, db: Db, paths: Library
   const probe = await locateOriginal(db, paths, asset);
   if (probe.state !== "present") throw new AppError(probe.state === "absent" ? "not_found" : "unavailable", "This file cannot be read right now.");
   const file = probe.path;
-  const copy = options.showMetadata ? { patches: [], size: probe.size } : await planGuestCopy(file, probe.size, asset.mimeType, asset.motionPhoto);
+  const copy = options.showMetadata ? { patches: [], size: probe.size } : await cachedGuestCopy(db, asset, file, probe.size); // a video being seeked asks again and again
   const etag = `"${asset.sha256.slice(0, 32)}-${options.showMetadata ? "m" : "g"}${copy.size === probe.size ? "" : `-${copy.size}`}"`;
   const headers = {
     "Content-Type": asset.mimeType,

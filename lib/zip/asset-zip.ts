@@ -1,6 +1,7 @@
 import zlib from "node:zlib";
 import { BLANKING_VERSION } from "@/lib/metadata-strip/plan-blanking";
-import { planGuestCopy, type GuestCopy } from "@/lib/metadata-strip/plan-guest-copy";
+import { cachedGuestCopy } from "@/lib/metadata-strip/cached-guest-copy";
+import type { GuestCopy } from "@/lib/metadata-strip/plan-guest-copy";
 import { readPatched, type Patch } from "@/lib/metadata-strip/patches";
 import { readFileRange } from "@/lib/server/read-file-range";
 import type { Db } from "@/lib/server/db";
@@ -33,26 +34,29 @@ export type AssetZip = { layout: ZipLayout; source: ZipSource; identity: string 
  * files), CRC-32s cached per content hash and variant so a resumed download costs nothing (the
  * originals' are recorded at ingest, so a first download reads each file once). A guest's Motion
  * Photo is cut before its appended video (lib/metadata-strip/plan-guest-copy.ts); its CRC is
- * computed from the kept bytes.
+ * computed from the kept bytes. A guest's plans are remembered per library (cachedGuestCopy), so
+ * a second guest download costs about what the owner's does.
  */
 export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], variant: ZipVariant, tree?: ZipTree): Promise<AssetZip> {
-  const files = await Promise.all(
-    assets.map(async (asset) => {
-      const found = await readableOriginal(db, paths, asset);
-      return { file: found.path, size: found.size };
-    }),
-  );
   const key = variant === "exact" ? "exact" : `guest-${BLANKING_VERSION}`;
-  // The CRCs already known (this variant's, and the originals' recorded at ingest), in one read: a
-  // download that knows them streams the files untouched.
-  const rows = (await inBatches(assets.map((a) => a.sha256), (batch) => db.fileCrc.findMany({ where: { variant: { in: [key, "exact"] }, sha256: { in: batch } } }))).flat();
+  // The originals located, and the CRCs already known (this variant's, and the originals' recorded
+  // at ingest) read at the same time: a download that knows them streams the files untouched.
+  const [files, rows] = await Promise.all([
+    Promise.all(
+      assets.map(async (asset) => {
+        const found = await readableOriginal(db, paths, asset);
+        return { file: found.path, size: found.size };
+      }),
+    ),
+    inBatches(assets.map((a) => a.sha256), (batch) => db.fileCrc.findMany({ where: { variant: { in: [key, "exact"] }, sha256: { in: batch } } })).then((batches) => batches.flat()),
+  ]);
   const cached = new Map(rows.filter((row) => row.variant === key).map((row) => [row.sha256, row.crc32 >>> 0]));
   const originalCrcs = new Map(rows.filter((row) => row.variant === "exact").map((row) => [row.sha256, row.crc32 >>> 0]));
   const copies = new Map<number, Promise<GuestCopy>>();
   const copyOf = (i: number): Promise<GuestCopy> => {
     if (variant === "exact") return Promise.resolve({ patches: [], size: files[i]!.size });
     let copy = copies.get(i);
-    if (!copy) copies.set(i, (copy = planGuestCopy(files[i]!.file, files[i]!.size, assets[i]!.mimeType, assets[i]!.motionPhoto === true)));
+    if (!copy) copies.set(i, (copy = cachedGuestCopy(db, assets[i]!, files[i]!.file, files[i]!.size)));
     return copy;
   };
   const patchesOf = async (i: number): Promise<Patch[]> => (await copyOf(i)).patches;
@@ -99,10 +103,16 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
     return crc;
   };
   const known = async (i: number) => {
+    // The next files' plans (and CRCs, unless known) are worked out ahead, even when this CRC is
+    // known: a guest download whose CRCs are cached would otherwise parse each file when it comes.
+    if (variant === "guest") {
+      for (let ahead = i + 1; ahead <= i + DERIVE_AHEAD && ahead < assets.length; ahead++) {
+        (cached.has(assets[ahead]!.sha256) ? copyOf(ahead) : derive(ahead)).catch(() => {}); // its error, if any, comes when it is awaited
+      }
+    }
     if (cut(i)) return undefined;
     const crc = cached.get(assets[i]!.sha256);
     if (crc !== undefined) return crc;
-    for (let ahead = i + 1; ahead <= i + DERIVE_AHEAD && ahead < assets.length; ahead++) derive(ahead).catch(() => {}); // its error, if any, comes when it is awaited
     const crcDerived = await derive(i);
     if (crcDerived !== undefined) await remember(i, crcDerived);
     return crcDerived;

@@ -17,7 +17,7 @@ export type ZipSource = {
 
 /**
  * Bytes `start`..`end` (inclusive) of the archive `layout` describes, produced in order with
- * memory bounded by one read chunk (the central directory, ~100 bytes an entry, is built once it
+ * memory bounded by a few read chunks (the central directory, ~100 bytes an entry, is built once it
  * is reached). The same range always yields the same bytes, so a resumed download joins up.
  */
 export async function* streamZip(layout: ZipLayout, source: ZipSource, start = 0, end = layout.size - 1): AsyncGenerator<Buffer> {
@@ -35,6 +35,22 @@ export async function* streamZip(layout: ZipLayout, source: ZipSource, start = 0
     pending = [];
     return bytes;
   };
+  // The data spans the range covers, in order: the next one is opened and its first chunk read
+  // while this one's last read is under way, so a file's open and first read do not wait for the
+  // previous file to end (for an album of photos, that wait was most of what a ZIP paid per file).
+  const spans = layout.segments.flatMap((segment) => {
+    const segEnd = segment.start + segment.length - 1;
+    if (segment.kind !== "data" || segEnd < start || segment.start > end) return [];
+    return [{ index: segment.index, from: Math.max(start, segment.start) - segment.start, to: Math.min(end, segEnd) - segment.start }];
+  });
+  let next = 0;
+  let ahead: Opened | undefined;
+  const open = (span: { index: number; from: number; to: number }): Opened => {
+    const chunks = source.read(span.index, span.from, span.to)[Symbol.asyncIterator]();
+    const first = chunks.next();
+    first.catch(() => {}); // awaited when its turn comes, unless the reader stops first
+    return { chunks, first };
+  };
   try {
     for (const segment of layout.segments) {
       const segEnd = segment.start + segment.length - 1;
@@ -45,9 +61,22 @@ export async function* streamZip(layout: ZipLayout, source: ZipSource, start = 0
         const whole = from === 0 && to === segment.length - 1 && !crcs.has(segment.index) && (await source.known?.(segment.index)) === undefined;
         if (pending.length > 0) yield flush();
         let crc = 0;
-        for await (const chunk of source.read(segment.index, from, to)) {
-          if (whole) crc = zlib.crc32(chunk, crc);
-          yield chunk;
+        const opened = ahead ?? open(spans[next]!);
+        ahead = undefined;
+        next++;
+        let left = to - from + 1;
+        let result = await opened.first;
+        try {
+          for (; !result.done; result = await opened.chunks.next()) {
+            const chunk = result.value;
+            left -= chunk.length;
+            // This entry's last read is under way (what is left fits in a chunk like this one): start the next.
+            if (!ahead && left <= chunk.length && next < spans.length) ahead = open(spans[next]!);
+            if (whole) crc = zlib.crc32(chunk, crc);
+            yield chunk;
+          }
+        } finally {
+          if (!result.done) await opened.chunks.return?.(); // the reader stopped (or a read failed) part-way: close the file
         }
         if (whole) {
           crcs.set(segment.index, crc >>> 0);
@@ -69,6 +98,10 @@ export async function* streamZip(layout: ZipLayout, source: ZipSource, start = 0
     }
     if (pending.length > 0) yield flush();
   } finally {
+    await ahead?.chunks.return?.();
     await source.finished?.();
   }
 }
+
+/** An entry's chunks whose first is being read already. */
+type Opened = { chunks: AsyncIterator<Buffer>; first: Promise<IteratorResult<Buffer>> };

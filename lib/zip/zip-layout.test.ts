@@ -125,4 +125,31 @@ describe("planZip", () => {
       expect(await collect(streamZip(layout, fakeSource(entries), a, b))).toEqual(whole.subarray(a, b + 1));
     }
   });
+
+  it("reads the next entry ahead while one streams, and closes every reader, the one ahead included, when the reader stops part-way", async () => {
+    const entries = [0, 1, 2, 3].map((i) => ({ name: `${i}.bin`, size: 3 * (1 << 20) + i, mtime: new Date(0) }));
+    const layout = planZip(entries);
+    const opened: number[] = [];
+    const closed: number[] = [];
+    const fake = fakeSource(entries);
+    const source: ZipSource = {
+      ...fake,
+      read: async function* (i, start, end) {
+        opened.push(i);
+        try {
+          yield* fake.read(i, start, end);
+        } finally {
+          closed.push(i);
+        }
+      },
+    };
+    const zip = streamZip(layout, source);
+    let bytes = 0;
+    for await (const chunk of zip) {
+      bytes += chunk.length;
+      if (bytes > layout.offsets[1]! + 3 * (1 << 20)) break; // a dropped download, before the last byte of entry 1
+    }
+    expect(opened).toEqual([0, 1, 2]); // entry 2 was opened during entry 1's last read
+    expect(closed.sort()).toEqual([0, 1, 2]);
+  });
 });
