@@ -1,7 +1,7 @@
 "use client";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import dynamic from "next/dynamic";
-import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Fragment, memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { formatDay, formatMonth } from "../format";
 import { AssetTile } from "../grid/asset-tile";
 import type { BulkContext } from "../grid/selection-bar";
@@ -10,7 +10,7 @@ import { useSelection, type Selection } from "../grid/use-selection";
 import { useOpenViewer } from "../lightbox/viewer-host";
 import { EmptyLibrary } from "../screens/empty-library";
 import { EmptyState, ErrorState, GridSkeleton } from "../states";
-import type { ShelfView } from "../types";
+import type { AssetSummary, ShelfView } from "../types";
 import { Scrubber } from "./scrubber";
 import { DAY_HEADER_PX, firstScreenDays, layoutTimeline, packsDays, rowAt, rowHeightFor } from "./timeline-layout";
 import { useTimelineData } from "./use-timeline-data";
@@ -48,17 +48,17 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
   const [width, setWidth] = useState(0);
   const [scrollMargin, setScrollMargin] = useState(0);
   const [months, setMonths] = useState<string[]>([]);
-  const { days, itemsOf, flat } = useTimelineData(view, months);
+  const { days, daysData, itemsOf, flat } = useTimelineData(view, months);
   // The first screens are laid out first, the whole view in the next task (each a shorter main-thread task);
   // a timeline mounted scrolled (back from another screen) needs its whole height at once.
   const [whole, setWhole] = useState(() => typeof window !== "undefined" && window.scrollY > 0);
-  const shown = useMemo(() => (whole ? (days.data?.days ?? []) : firstScreenDays(days.data?.days ?? [])), [days.data, whole]);
+  const shown = useMemo(() => (whole ? (daysData?.days ?? []) : firstScreenDays(daysData?.days ?? [])), [daysData, whole]);
   const layout = useMemo(() => layoutTimeline(shown, { width, rowHeight: rowHeightFor(width), packDays: packsDays(width) }), [shown, width]);
   useEffect(() => {
-    if (whole || !days.data || width === 0) return;
-    const timer = setTimeout(() => setWhole(true), 0);
+    if (whole || !daysData || width === 0) return;
+    const timer = setTimeout(() => startTransition(() => setWhole(true)), 0);
     return () => clearTimeout(timer);
-  }, [whole, days.data, width]);
+  }, [whole, daysData, width]);
   useLayoutEffect(() => {
     const el = list.current;
     if (!el) return;
@@ -70,7 +70,7 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [days.data, holding]);
+  }, [daysData, holding]);
   const virtualizer = useWindowVirtualizer({
     count: layout.rows.length,
     estimateSize: (i) => layout.rows[i]!.height,
@@ -90,6 +90,14 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
   const ids = useCallback(() => flat().map((i) => i.id), [flat]);
   const selection = useSelection(ids);
   const openViewer = useOpenViewer();
+  // The tiles get callbacks that never change (they read the latest state when called), so a
+  // re-render of the timeline skips the tiles whose photo and selection state stayed the same.
+  const actions = useRef<Pick<TimelineTileProps, "open" | "toggle">>({ open: () => undefined, toggle: () => undefined });
+  useLayoutEffect(() => {
+    actions.current = { open: (id) => openViewer(flat(), id), toggle: (id, range) => selection.toggle(id, range) };
+  });
+  const open = useCallback((id: string) => actions.current.open(id), []);
+  const toggle = useCallback((id: string, range: boolean) => actions.current.toggle(id, range), []);
   const [status, setStatus] = useState<Status>("");
   const context: BulkContext = view === "trash" ? "trash" : view === "archive" ? "archive" : "library";
 
@@ -97,7 +105,7 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
   if (holding) return <GridSkeleton count={24} />;
   // The header (server-rendered with the page, e.g. memories) keeps its element when the rows replace the skeleton.
   const top = <Fragment key="header">{header}</Fragment>;
-  if (!days.data) {
+  if (!daysData) {
     return (
       <div className="relative">
         {top}
@@ -105,8 +113,8 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
       </div>
     );
   }
-  if (days.data.total === 0 && view === "timeline") return <EmptyLibrary />;
-  if (days.data.total === 0) return <EmptyState icon={view === "timeline" ? "photos" : view === "favorites" ? "heart" : view} title={EMPTY[view].title}>{EMPTY[view].text}</EmptyState>;
+  if (daysData.total === 0 && view === "timeline") return <EmptyLibrary />;
+  if (daysData.total === 0) return <EmptyState icon={view === "timeline" ? "photos" : view === "favorites" ? "heart" : view} title={EMPTY[view].title}>{EMPTY[view].text}</EmptyState>;
   const scrolled = (virtualizer.scrollOffset ?? 0) - scrollMargin;
   const topRow = layout.rows[rowAt(layout.rows, Math.max(0, scrolled))];
   return (
@@ -135,7 +143,7 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
                 const box = { position: "absolute" as const, top, left: tile.left, width: tile.width, height: r.imageHeight };
                 return item ? (
                   <div key={item.id} style={box} data-tile="">
-                    <AssetTile asset={item} eager={row.index < EAGER_ROWS} selected={selection.selected.has(item.id)} selecting={selection.active || picker !== undefined} onOpen={() => openViewer(flat(), item.id)} onToggle={(range) => selection.toggle(item.id, range)} />
+                    <TimelineTile item={item} eager={row.index < EAGER_ROWS} selected={selection.selected.has(item.id)} selecting={selection.active || picker !== undefined} open={open} toggle={toggle} />
                   </div>
                 ) : (
                   <div key={`${tile.day}:${tile.index}`} style={box} className="animate-pulse bg-slate-200 dark:bg-slate-800" />
@@ -150,3 +158,10 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
     </div>
   );
 }
+
+type TimelineTileProps = { item: AssetSummary; eager: boolean; selected: boolean; selecting: boolean; open: (id: string) => void; toggle: (id: string, range: boolean) => void };
+
+/** A timeline tile, re-rendered only when its photo, priority or selection state changes. */
+const TimelineTile = memo(function TimelineTile({ item, eager, selected, selecting, open, toggle }: TimelineTileProps) {
+  return <AssetTile asset={item} eager={eager} selected={selected} selecting={selecting} onOpen={() => open(item.id)} onToggle={(range) => toggle(item.id, range)} />;
+});
