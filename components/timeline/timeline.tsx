@@ -1,7 +1,7 @@
 "use client";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import dynamic from "next/dynamic";
-import { Fragment, memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { formatDay, formatMonth } from "../format";
 import { AssetTile } from "../grid/asset-tile";
 import type { BulkContext } from "../grid/selection-bar";
@@ -48,17 +48,17 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
   const [width, setWidth] = useState(0);
   const [scrollMargin, setScrollMargin] = useState(0);
   const [months, setMonths] = useState<string[]>([]);
-  const { days, daysData, itemsOf, flat } = useTimelineData(view, months);
+  const { days, itemsOf, flat } = useTimelineData(view, months);
   // The first screens are laid out first, the whole view in the next task (each a shorter main-thread task);
   // a timeline mounted scrolled (back from another screen) needs its whole height at once.
   const [whole, setWhole] = useState(() => typeof window !== "undefined" && window.scrollY > 0);
-  const shown = useMemo(() => (whole ? (daysData?.days ?? []) : firstScreenDays(daysData?.days ?? [])), [daysData, whole]);
+  const shown = useMemo(() => (whole ? (days.data?.days ?? []) : firstScreenDays(days.data?.days ?? [])), [days.data, whole]);
   const layout = useMemo(() => layoutTimeline(shown, { width, rowHeight: rowHeightFor(width), packDays: packsDays(width) }), [shown, width]);
   useEffect(() => {
-    if (whole || !daysData || width === 0) return;
-    const timer = setTimeout(() => startTransition(() => setWhole(true)), 0);
+    if (whole || !days.data || width === 0) return;
+    const timer = setTimeout(() => setWhole(true), 0);
     return () => clearTimeout(timer);
-  }, [whole, daysData, width]);
+  }, [whole, days.data, width]);
   useLayoutEffect(() => {
     const el = list.current;
     if (!el) return;
@@ -70,7 +70,7 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [daysData, holding]);
+  }, [days.data, holding]);
   const virtualizer = useWindowVirtualizer({
     count: layout.rows.length,
     estimateSize: (i) => layout.rows[i]!.height,
@@ -105,7 +105,7 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
   if (holding) return <GridSkeleton count={24} />;
   // The header (server-rendered with the page, e.g. memories) keeps its element when the rows replace the skeleton.
   const top = <Fragment key="header">{header}</Fragment>;
-  if (!daysData) {
+  if (!days.data) {
     return (
       <div className="relative">
         {top}
@@ -113,8 +113,8 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
       </div>
     );
   }
-  if (daysData.total === 0 && view === "timeline") return <EmptyLibrary />;
-  if (daysData.total === 0) return <EmptyState icon={view === "timeline" ? "photos" : view === "favorites" ? "heart" : view} title={EMPTY[view].title}>{EMPTY[view].text}</EmptyState>;
+  if (days.data.total === 0 && view === "timeline") return <EmptyLibrary />;
+  if (days.data.total === 0) return <EmptyState icon={view === "timeline" ? "photos" : view === "favorites" ? "heart" : view} title={EMPTY[view].title}>{EMPTY[view].text}</EmptyState>;
   const scrolled = (virtualizer.scrollOffset ?? 0) - scrollMargin;
   const topRow = layout.rows[rowAt(layout.rows, Math.max(0, scrolled))];
   return (

@@ -1,6 +1,6 @@
 "use client";
-import { useQueries, useQuery, type QueryObserverResult } from "@tanstack/react-query";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { getJson, qs } from "../api";
 import { tzOffset } from "../format";
 import type { AssetSummary, AssetView } from "../types";
@@ -26,32 +26,21 @@ async function loadMonth(view: AssetView, month: string, tz: number): Promise<{ 
   return { items, byDay };
 }
 
-type Month = Awaited<ReturnType<typeof loadMonth>>;
-
-// Module-level, so React Query keeps the combined array while no month's result changes.
-const dataOf = (results: QueryObserverResult<Month>[]) => results.map((r) => r.data);
-
 /**
  * The timeline's data: the day counts of the whole view (one request) and the items of the
  * months in view (one cached query per month), grouped by day with the same fixed UTC offset
- * the server used for the counts. What it returns for rendering (`daysData`, `itemsOf`, `flat`)
- * is a deferred copy: a reply re-renders the timeline in a transition (React renders it in
- * slices between other work) instead of in one long task the moment the reply lands.
+ * the server used for the counts.
  */
 export function useTimelineData(view: AssetView, months: string[]) {
   const [tz] = useState(tzOffset);
   const days = useQuery({ queryKey: ["timeline-days", view, tz], queryFn: () => getJson<{ days: TimelineDay[]; total: number }>(`/api/timeline/days${qs({ view, tz })}`) });
-  const monthData = useQueries({ queries: months.map((month) => ({ queryKey: ["timeline-month", view, tz, month], queryFn: () => loadMonth(view, month, tz), staleTime: 60_000 })), combine: dataOf });
-  const current = useMemo(() => ({ days: days.data, byMonth: new Map(months.map((month, i) => [month, monthData[i]])), months }), [days.data, months, monthData]);
-  const shown = useDeferredValue(current);
+  const loaded = useQueries({ queries: months.map((month) => ({ queryKey: ["timeline-month", view, tz, month], queryFn: () => loadMonth(view, month, tz), staleTime: 60_000 })) });
+  const byMonth = new Map(months.map((month, i) => [month, loaded[i]?.data]));
   return {
-    /** The day counts' query (its error and refetch). */
     days,
-    /** The day counts to render. */
-    daysData: shown.days,
     /** The loaded items of a day (undefined while its month loads). */
-    itemsOf: (day: string) => shown.byMonth.get(day.slice(0, 7))?.byDay.get(day) ?? (shown.byMonth.get(day.slice(0, 7)) ? [] : undefined),
+    itemsOf: (day: string) => byMonth.get(day.slice(0, 7))?.byDay.get(day) ?? (byMonth.get(day.slice(0, 7)) ? [] : undefined),
     /** Every loaded item in timeline order (lightbox and range selection). */
-    flat: () => shown.months.flatMap((month) => shown.byMonth.get(month)?.items ?? []),
+    flat: () => months.flatMap((month) => byMonth.get(month)?.items ?? []),
   };
 }
