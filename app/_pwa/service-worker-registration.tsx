@@ -1,20 +1,33 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Workbox } from "workbox-window";
+import type { Workbox } from "workbox-window";
 
 /**
  * Registers /sw.js with workbox-window and, when a new version is installed and waiting, offers
  * to reload into it (the waiting worker skips waiting; the page reloads once it takes control).
+ * workbox-window loads once the page has loaded (Workbox would wait for that to register anyway),
+ * so it is no part of the first screen's script.
  */
 export function ServiceWorkerRegistration() {
   const [waiting, setWaiting] = useState<Workbox | null>(null);
 
   useEffect(() => {
     if (!("serviceWorker" in navigator)) return;
-    const wb = new Workbox("/sw.js", { scope: "/" });
-    wb.addEventListener("waiting", () => setWaiting(wb));
-    void wb.register();
+    let gone = false;
+    const register = () =>
+      void import("workbox-window").then(({ Workbox }) => {
+        if (gone) return;
+        const wb = new Workbox("/sw.js", { scope: "/" });
+        wb.addEventListener("waiting", () => setWaiting(wb));
+        void wb.register();
+      });
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register, { once: true });
+    return () => {
+      gone = true;
+      window.removeEventListener("load", register);
+    };
   }, []);
 
   if (!waiting) return null;

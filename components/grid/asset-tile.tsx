@@ -1,5 +1,4 @@
 "use client";
-import Image from "next/image";
 import { useEffect, useRef, useState } from "react";
 import { formatDateTime, formatDuration } from "../format";
 import { Icon } from "../icons";
@@ -58,18 +57,17 @@ export function AssetTile({ asset, selected, selecting, eager = false, onOpen, o
     <div ref={root} className={`group relative h-full w-full select-none overflow-hidden [-webkit-touch-callout:none] bg-slate-200 dark:bg-slate-800 ${selected ? "ring-4 ring-inset ring-sky-500" : ""}`} style={{ backgroundImage: cssUrl(placeholder), backgroundSize: "cover" }}>
       {asset.thumbnails.sm ? (
         near ? (
-          <Image
+          // A plain <img>: the box already sized the thumbnail, and next/image's per-image state and effects cost every tile of a screen at start-up.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img
             ref={image}
             src={`/api/assets/${asset.id}/thumbnail?size=sm${asset.thumbnailVersion ? `&v=${asset.thumbnailVersion}` : ""}`}
             alt=""
-            fill
-            unoptimized
-            sizes="200px"
             decoding="async"
-            loading={eager ? "eager" : undefined}
+            loading={eager ? "eager" : "lazy"}
             fetchPriority={eager ? "high" : undefined}
             onLoad={() => setLoaded(true)}
-            className={`object-cover transition duration-200 ${loaded ? "opacity-100" : "opacity-0"} ${selected ? "scale-90 rounded-md" : ""}`}
+            className={`absolute inset-0 h-full w-full object-cover text-transparent transition duration-200 ${loaded ? "opacity-100" : "opacity-0"} ${selected ? "scale-90 rounded-md" : ""}`}
             draggable={false}
           />
         ) : null

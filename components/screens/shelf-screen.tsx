@@ -1,8 +1,10 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { sendJson } from "../api";
 import { ScreenHeader, buttonClass } from "../states";
 import { MemoriesStrip, useTodaysMemories, type InitialMemories } from "../timeline/memories-strip";
+import { memoryCards } from "../timeline/memory-cards";
 import { Timeline } from "../timeline/timeline";
 import type { ShelfView } from "../types";
 
@@ -19,12 +21,13 @@ export function ShelfScreen({ view, trashDays, memories }: { view: ShelfView; tr
   );
 }
 
-/** The Photos home: today's memories above the timeline (in the page's first HTML when the server answered them). */
+/** The Photos home: today's memories above the timeline (their cards in the page's first HTML when the server answered them). */
 function PhotosTimeline({ initial }: { initial: InitialMemories | undefined }) {
-  const memories = useTodaysMemories(initial);
-  // Held only until the memories' first answer: a failure (the box out of reach) never keeps the
-  // timeline, kept by the service worker, behind a skeleton while the query retries.
-  return <Timeline view="timeline" header={<MemoriesStrip answer={memories.data} />} holding={memories.isPending && memories.failureCount === 0} />;
+  const { query, tz, cards } = useTodaysMemories(initial);
+  const shown = useMemo(() => cards ?? memoryCards(query.data?.memories ?? []), [cards, query.data]);
+  // Held only until the memories' first answer (or the server's cards): a failure (the box out of
+  // reach) never keeps the timeline, kept by the service worker, behind a skeleton while the query retries.
+  return <Timeline view="timeline" header={<MemoriesStrip cards={shown} tz={tz} />} holding={!cards && query.isPending && query.failureCount === 0} />;
 }
 
 /** The purge rule, from the server's configuration (passed by the page: no request needed). */

@@ -1,7 +1,7 @@
 "use client";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import dynamic from "next/dynamic";
-import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { formatDay, formatMonth } from "../format";
 import { AssetTile } from "../grid/asset-tile";
 import type { BulkContext } from "../grid/selection-bar";
@@ -10,7 +10,7 @@ import { useSelection, type Selection } from "../grid/use-selection";
 import { useOpenViewer } from "../lightbox/viewer-host";
 import { EmptyLibrary } from "../screens/empty-library";
 import { EmptyState, ErrorState, GridSkeleton } from "../states";
-import type { ShelfView } from "../types";
+import type { AssetSummary, ShelfView } from "../types";
 import { Scrubber } from "./scrubber";
 import { DAY_HEADER_PX, firstScreenDays, layoutTimeline, packsDays, rowAt, rowHeightFor } from "./timeline-layout";
 import { useTimelineData } from "./use-timeline-data";
@@ -90,6 +90,14 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
   const ids = useCallback(() => flat().map((i) => i.id), [flat]);
   const selection = useSelection(ids);
   const openViewer = useOpenViewer();
+  // The tiles get callbacks that never change (they read the latest state when called), so a
+  // re-render of the timeline skips the tiles whose photo and selection state stayed the same.
+  const actions = useRef<Pick<TimelineTileProps, "open" | "toggle">>({ open: () => undefined, toggle: () => undefined });
+  useLayoutEffect(() => {
+    actions.current = { open: (id) => openViewer(flat(), id), toggle: (id, range) => selection.toggle(id, range) };
+  });
+  const open = useCallback((id: string) => actions.current.open(id), []);
+  const toggle = useCallback((id: string, range: boolean) => actions.current.toggle(id, range), []);
   const [status, setStatus] = useState<Status>("");
   const context: BulkContext = view === "trash" ? "trash" : view === "archive" ? "archive" : "library";
 
@@ -135,7 +143,7 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
                 const box = { position: "absolute" as const, top, left: tile.left, width: tile.width, height: r.imageHeight };
                 return item ? (
                   <div key={item.id} style={box} data-tile="">
-                    <AssetTile asset={item} eager={row.index < EAGER_ROWS} selected={selection.selected.has(item.id)} selecting={selection.active || picker !== undefined} onOpen={() => openViewer(flat(), item.id)} onToggle={(range) => selection.toggle(item.id, range)} />
+                    <TimelineTile item={item} eager={row.index < EAGER_ROWS} selected={selection.selected.has(item.id)} selecting={selection.active || picker !== undefined} open={open} toggle={toggle} />
                   </div>
                 ) : (
                   <div key={`${tile.day}:${tile.index}`} style={box} className="animate-pulse bg-slate-200 dark:bg-slate-800" />
@@ -150,3 +158,10 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
     </div>
   );
 }
+
+type TimelineTileProps = { item: AssetSummary; eager: boolean; selected: boolean; selecting: boolean; open: (id: string) => void; toggle: (id: string, range: boolean) => void };
+
+/** A timeline tile, re-rendered only when its photo, priority or selection state changes. */
+const TimelineTile = memo(function TimelineTile({ item, eager, selected, selecting, open, toggle }: TimelineTileProps) {
+  return <AssetTile asset={item} eager={eager} selected={selected} selecting={selecting} onOpen={() => open(item.id)} onToggle={(range) => toggle(item.id, range)} />;
+});
