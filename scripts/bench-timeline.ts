@@ -45,6 +45,9 @@ async function seed(dataDir: string): Promise<void> {
     fs.writeFileSync(path.join(dir, "md.webp"), v.md);
     return dir;
   });
+  // The ETag the box gives a thumbnail: its bytes' hash (the thumbnail route checks the bytes it sends against it).
+  const etagOf = (data: Buffer) => `"${createHash("sha256").update(data).digest("hex").slice(0, 32)}"`;
+  const etags = variants.map((v) => ({ sm: etagOf(v.sm), md: etagOf(v.md) }));
   const start = Date.parse("2026-01-01T12:00:00Z");
   const assets = [];
   const derivatives = [];
@@ -56,7 +59,7 @@ async function seed(dataDir: string): Promise<void> {
     fs.mkdirSync(dir, { recursive: true });
     for (const size of ["sm", "md"] as const) {
       fs.linkSync(path.join(sources[v]!, `${size}.webp`), path.join(dir, `thumb-${size}.webp`));
-      derivatives.push({ assetId: id, kind: `thumb-${size}`, relPath: path.relative(paths.derived, path.join(dir, `thumb-${size}.webp`)), mime: "image/webp", width: size === "sm" ? 400 : 1440, height: size === "sm" ? 300 : 1080, bytes: variants[v]![size].length, etag: `"${sha256.slice(0, 32)}${size}"` });
+      derivatives.push({ assetId: id, kind: `thumb-${size}`, relPath: path.relative(paths.derived, path.join(dir, `thumb-${size}.webp`)), mime: "image/webp", width: size === "sm" ? 400 : 1440, height: size === "sm" ? 300 : 1080, bytes: variants[v]![size].length, etag: etags[v]![size] });
     }
     // One photo every ~4.4 hours, newest first: about five years, ~1800 days.
     assets.push({ id, sha256, kind: "photo", mimeType: "image/jpeg", ext: "jpg", size: BigInt(2_000_000), originalName: `IMG_${i}.jpg`, source: "upload", capturedAt: new Date(start - i * 16_000_000), capturedAtSource: "exif", width: 4000, height: 3000, thumbhash: variants[v]!.thumbhash, decodeState: "ok" });
