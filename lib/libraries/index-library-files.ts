@@ -33,8 +33,8 @@ type Prepared = NewFile & { described: DescribedBytes | null; description: strin
  * written), each as: the asset with these bytes when there is one (a move or a copy keeps its
  * albums, faces, captions, favourites); else, when these were the only bytes of the path's
  * previous asset, that asset taking the new bytes, analysed again; else a new asset (ingest
- * description, XMP sidecar, the usual jobs; after a rebuild, the journal's decisions about it —
- * applyArrivals). Files Albums does not take are remembered with no
+ * description, XMP sidecar, the usual jobs). After a rebuild, a photo the journal has decisions
+ * about gets them when a scan finds it (applyArrivals), whether it is new or arrived before by an upload. Files Albums does not take are remembered with no
  * asset. The reading (type, metadata, sidecar) runs before, and all rows of the batch commit in
  * one write transaction (one fsync, not four per file). Outcomes in the order of `files`.
  */
@@ -45,8 +45,9 @@ export async function indexLibraryFiles(deps: Deps, library: { id: string; root:
   return deps.db.$transaction(async (tx) => {
     const outcomes: IndexOutcome[] = [];
     for (const file of prepared) outcomes.push(await record(tx, deps.paths, library.id, file, round));
-    // After a rebuild, the owner's decisions about these photos come back with them.
-    await applyArrivals(tx, journalDirOf(deps.paths.database), prepared.filter((_, i) => outcomes[i] === "new").map((f) => f.sha256));
+    // After a rebuild, the owner's decisions about these photos come back with them — also for one
+    // uploaded again before this scan found it (its asset exists, still waiting for them).
+    await applyArrivals(tx, journalDirOf(deps.paths.database), prepared.map((f) => f.sha256));
     return outcomes;
   });
 }

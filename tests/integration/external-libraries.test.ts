@@ -271,6 +271,9 @@ describe("external libraries", () => {
     await lib.db.library.create({ data: { id: "legacy", root: roots.c, origin: "settings" } });
     await lib.db.setting.delete({ where: { key: "libraries.journaled" } });
     await scan();
+    // A favourite in that library, whose bytes the phone uploads again after the rebuild, before the scan finds them.
+    const nine = await fileRow("x/IMG_9.jpg");
+    await updateAssets(lib.db, { ids: [nine.assetId!], favorite: true });
     // A library photo the owner trashed and purged: found again by the scan after the rebuild, it stays out.
     const purged = await fileRow("2019/IMG_2.jpg");
     await updateAssets(lib.db, { ids: [purged.assetId!], trashed: true });
@@ -288,7 +291,10 @@ describe("external libraries", () => {
     try {
       expect((await db.library.findMany({ select: { root: true } })).map((l) => l.root).sort()).toEqual([roots.a, roots.c].sort()); // b was removed: not back
       expect(await db.asset.count()).toBe(0); // nothing in originals/
+      const { ingestBytes } = await import("../support/library-state");
+      await ingestBytes({ db, paths: lib.paths, config: lib.config }, fs.readFileSync(path.join(roots.c, "x/IMG_9.jpg")), "IMG_9.jpg");
       await scanLibraries({ db, paths: lib.paths, config: lib.config }, { force: true, pauseMs: 0 });
+      expect(await db.asset.findUniqueOrThrow({ where: { sha256: nine.sha256 } })).toMatchObject({ favorite: true, source: "upload" });
       const back = await db.asset.findUniqueOrThrow({ where: { sha256: row.sha256 }, include: { albums: true } });
       expect(back).toMatchObject({ favorite: true, description: "Our lake", source: "library" });
       expect(back.albums.map((m) => m.albumId)).toEqual([album.id]); // the album deleted since stays deleted
