@@ -17,7 +17,8 @@ export type OnBytes = (done: number, total: number) => void;
 
 export type BackupResult = { snapshot: string; assets: number; copied: number; bytesCopied: number; missing: string[]; external: string[]; pruned: string[] };
 
-const SNAPSHOT_NAME = /^\d{8}T\d{6}Z$/;
+/** `YYYYMMDDTHHMMSSmmmZ` (UTC, to the millisecond); before, to the second (still listed). */
+const SNAPSHOT_NAME = /^\d{8}T\d{6}(\d{3})?Z$/;
 /** The owner's decision journal (lib/journal), relative to the data dir; backed up when present. */
 export const JOURNAL_DIR = "journal";
 
@@ -33,8 +34,8 @@ export const JOURNAL_DIR = "journal";
  *    are pruned together with originals no remaining snapshot references.
  */
 export async function createBackup(paths: LibraryPaths, destination: string, keep = 7, now = new Date(), onBytes?: OnBytes): Promise<BackupResult> {
-  const name = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   const snapshots = path.join(destination, "snapshots");
+  const name = await freeSnapshotName(snapshots, now);
   const store = path.join(destination, "originals");
   const partial = path.join(snapshots, `${name}.partial`);
   await fsp.mkdir(partial, { recursive: true });
@@ -90,6 +91,19 @@ export async function createBackup(paths: LibraryPaths, destination: string, kee
   }
 }
 
+/**
+ * The snapshot's folder name for `now`, to the millisecond, one millisecond later while a snapshot
+ * (or an unfinished one) already has it: two backups in the same second (a press of "Back up now"
+ * right after the scheduled one) each keep their own folder.
+ */
+async function freeSnapshotName(snapshots: string, now: Date): Promise<string> {
+  for (let at = now.getTime(); ; at += 1) {
+    const name = new Date(at).toISOString().replace(/[-:.]/g, "");
+    const taken = await Promise.all([name, `${name}.partial`].map((n) => fsp.lstat(path.join(snapshots, n)).then(() => true, () => false)));
+    if (!taken.includes(true)) return name;
+  }
+}
+
 export function storePath(store: string, asset: { sha256: string; ext: string }): string {
   return path.join(store, asset.sha256.slice(0, 2), asset.sha256.slice(2, 4), `${asset.sha256}.${asset.ext}`);
 }
@@ -111,11 +125,11 @@ export async function copyVerified(source: string, target: string, sha256: strin
   await syncFile(path.dirname(target));
 }
 
-
-/** Snapshot folder names, oldest first (unfinished `.partial` ones excluded). */
+/** Snapshot folder names, oldest first (unfinished `.partial` ones excluded; a name to the second counts as its .000). */
 export async function listSnapshots(destination: string): Promise<string[]> {
   const entries = await fsp.readdir(path.join(destination, "snapshots")).catch(() => []);
-  return entries.filter((e) => SNAPSHOT_NAME.test(e)).sort();
+  const key = (name: string) => name.slice(0, -1).padEnd(18, "0");
+  return entries.filter((e) => SNAPSHOT_NAME.test(e)).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** Keeps the newest `keep` snapshots; deletes the rest and originals no kept manifest lists. */

@@ -58,6 +58,9 @@ describe("backup and restore", () => {
     db.close();
     const again = await backup.createBackup(lib.paths, dest, 7, new Date("2030-01-02T00:00:00Z"));
     expect(again).toMatchObject({ assets: 5, copied: 0 });
+    // A second backup started at the same instant (a press of "Back up now" right after the scheduled one) keeps a folder of its own.
+    const twin = await backup.createBackup(lib.paths, dest, 7, new Date("2030-01-02T00:00:00Z"));
+    expect([path.basename(again.snapshot), path.basename(twin.snapshot)]).toEqual(["20300102T000000000Z", "20300102T000000001Z"]);
   });
 
   it("keeps only the newest snapshots and drops originals no kept snapshot needs", async () => {
@@ -68,14 +71,14 @@ describe("backup and restore", () => {
     const stored = backup.storePath(path.join(dest, "originals"), a);
     expect(fs.existsSync(stored)).toBe(true);
     const result = await backup.createBackup(lib.paths, dest, 1, new Date("2030-01-04T00:00:00Z"));
-    expect(result.pruned).toEqual(["20300101T000000Z", "20300102T000000Z", "20300103T000000Z"]);
-    expect(await backup.listSnapshots(dest)).toEqual(["20300104T000000Z"]);
+    expect(result.pruned).toEqual(["20300101T000000000Z", "20300102T000000000Z", "20300102T000000001Z", "20300103T000000000Z"]);
+    expect(await backup.listSnapshots(dest)).toEqual(["20300104T000000000Z"]);
     expect(fs.existsSync(stored)).toBe(false);
   });
 
   it("restores into an empty folder that then starts as the same library, and refuses a non-empty one", async () => {
     const result = await restore.restoreBackup(dest, restored);
-    expect(result).toEqual({ snapshot: "20300104T000000Z", assets: 5 });
+    expect(result).toEqual({ snapshot: "20300104T000000000Z", assets: 5 });
     const { parseConfig } = await import("@/lib/config");
     const { prepareLibrary } = await import("@/lib/server/prepare-library");
     const { createLogger } = await import("@/lib/server/logger");
@@ -89,7 +92,7 @@ describe("backup and restore", () => {
   it("npm run backup and npm run restore work as commands", () => {
     const env = { ...process.env, ALBUMS_DATA_DIR: lib.paths.root, ALBUMS_BACKUP_DIR: path.join(dest, "cli") };
     const out = execFileSync("npm", ["run", "--silent", "backup"], { env, cwd: path.resolve(import.meta.dirname, "../..") }).toString();
-    expect(out).toBe(`${path.join(dest, "cli")}: snapshot ${(/snapshot (\d{8}T\d{6}Z)/.exec(out) ?? [])[1]}: 5 originals, verified\n`);
+    expect(out).toBe(`${path.join(dest, "cli")}: snapshot ${(/snapshot (\d{8}T\d{9}Z)/.exec(out) ?? [])[1]}: 5 originals, verified\n`);
     const target = path.join(path.dirname(restored), "cli-restore");
     const restoredOut = execFileSync("npm", ["run", "--silent", "restore", "--", path.join(dest, "cli"), target], { env, cwd: path.resolve(import.meta.dirname, "../..") }).toString();
     expect(restoredOut).toMatch(/5 originals verified/);
