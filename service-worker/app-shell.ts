@@ -42,7 +42,7 @@ export async function dropOldCaches(): Promise<void> {
  * `later` keeps the worker alive for work that need not hold the response up (event.waitUntil).
  */
 export function shellResponse(request: Request, url: URL, later: (work: Promise<unknown>) => void): Promise<Response> | null {
-  if (request.mode === "navigate") return networkFirst(request, url);
+  if (request.mode === "navigate") return networkFirst(request, url, later);
   if (/^\/api\/assets\/[^/]+\/thumbnail$/.test(url.pathname)) return cacheFirst(request, THUMBS_CACHE, later, { maxEntries: MAX_THUMBS, onlyImmutable: true });
   if (KEPT_JSON.test(url.pathname)) return networkFirstJson(request, later);
   if (url.pathname.startsWith("/_next/static/") || SHELL_FILES.includes(url.pathname)) return cacheFirst(request, STATIC_CACHE, later);
@@ -55,14 +55,17 @@ export function shellResponse(request: Request, url: URL, later: (work: Promise<
  * screen would not hydrate). Only when the box cannot be reached at all and nothing of this page
  * is kept: a redirect to Photos, which shows what this device kept.
  */
-async function networkFirst(request: Request, url: URL): Promise<Response> {
+async function networkFirst(request: Request, url: URL, later: (work: Promise<unknown>) => void): Promise<Response> {
   const pages = await caches.open(PAGES_CACHE);
-  const network = fetch(request).then(async (response) => {
-    if (response.ok && response.type === "basic" && !url.search) await pages.put(url.pathname, response.clone());
+  // The page streams to the screen as it arrives; keeping its copy waits for the whole body aside.
+  const network = fetch(request).then((response) => {
+    if (response.ok && response.type === "basic" && !url.search) later(pages.put(url.pathname, response.clone()));
     return response;
   });
-  const late = new Promise<"late">((resolve) => setTimeout(() => resolve("late"), NETWORK_TIMEOUT_MS));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), NETWORK_TIMEOUT_MS)));
   const first = await Promise.race([network, late]).catch(() => "unreachable" as const);
+  clearTimeout(timer);
   if (first instanceof Response) return first;
   const kept = await pages.match(url.pathname);
   if (kept) return kept;
