@@ -1,20 +1,14 @@
-import { createHash } from "node:crypto";
 import { sendBytes } from "@/lib/http/send-bytes";
-import { contentDisposition } from "@/lib/http/send-file";
 import { streamZip, type ZipSource } from "./stream-zip";
 import type { ZipLayout } from "./zip-layout";
+import { zipEntity } from "./zip-entity";
 
 /**
- * Answers a ZIP download: exact `Content-Length`, a strong ETag naming the archive's content
- * (`identity`: the files' hashes, names and variant), one byte range (206/416, `If-Range`), so
- * `curl -C -` or a browser resumes a dropped download and gets the same archive.
+ * Answers a ZIP download as a web Response (a Next.js route: the Files folder ZIP): exact
+ * `Content-Length`, a strong ETag, one byte range (206/416, `If-Range`). The owner's album and
+ * selection ZIPs and the share listener's are written straight to the socket instead
+ * (lib/zip/write-zip-response.ts).
  */
 export function zipResponse(request: Request, layout: ZipLayout, source: ZipSource, options: { fileName: string; identity: string; cacheControl?: string }): Response {
-  const etag = `"zip-${createHash("sha256").update(options.identity).digest("hex").slice(0, 32)}"`;
-  const headers = {
-    "Content-Type": "application/zip",
-    "Cache-Control": options.cacheControl ?? "private, no-cache",
-    "Content-Disposition": contentDisposition("attachment", options.fileName),
-  };
-  return sendBytes(request, { size: layout.size, etag, headers }, (start, end) => streamZip(layout, source, start, end));
+  return sendBytes(request, zipEntity(layout.size, options), (start, end) => streamZip(layout, source, start, end));
 }
