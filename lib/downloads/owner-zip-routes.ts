@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { selectionDownloadAssets } from "./selection-download-assets";
+import { folderRef } from "@/lib/file-browser/files-input";
+import { zipFolder } from "@/lib/file-browser/zip-folder";
 import { AppError } from "@/lib/errors";
 import { nodeApiRoute } from "@/lib/http/api-route";
 import { JSON_LIMITS, readJson } from "@/lib/http/read-json";
@@ -8,6 +9,7 @@ import { webRequest } from "@/lib/http/web-request";
 import { assetZip } from "@/lib/zip/asset-zip";
 import { writeZipResponse } from "@/lib/zip/write-zip-response";
 import { albumZipAssets, selectionZipAssets } from "@/lib/zip/zip-assets";
+import { selectionDownloadAssets } from "./selection-download-assets";
 
 const Ids = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(100_000) });
 const DownloadId = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
@@ -27,7 +29,7 @@ function segment(raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {
-    throw new AppError("not_found", "No such album.");
+    throw new AppError("not_found", "Not found.");
   }
 }
 
@@ -61,11 +63,20 @@ const ROUTES: ZipRoute[] = [
       await writeZipResponse(request, res, await assetZip(deps.db, deps.paths, assets, "exact"), { fileName: `albums-${assets.length}-photos.zip` });
     }, { allow: ["owner", "token"] }),
   },
+  {
+    // A Files folder (`root`: all of them) with its tree.
+    path: /^\/api\/files\/folders\/([^/]+)\/zip$/,
+    methods: ["GET", "HEAD"],
+    answer: nodeApiRoute<string[]>(async (request, res, { deps, params }) => {
+      const { fileName, zip } = await zipFolder(deps, folderRef.parse(segment(params[0]!)));
+      await writeZipResponse(request, res, zip, { fileName });
+    }, { allow: ["owner"] }),
+  },
 ];
 
 /**
  * The owner's ZIP downloads (`GET /api/albums/{id}/download.zip`, `POST /api/assets/download.zip`,
- * `GET /api/downloads/{id}`), answered on the Node response in front of Next.js
+ * `GET /api/downloads/{id}`, `GET /api/files/folders/{id|root}/zip`), answered on the Node response in front of Next.js
  * (scripts/serve.ts), so the archive goes from the files to the socket through a few reused
  * buffers (lib/zip/write-zip.ts) instead of a web stream of fresh ones. Who may call them and
  * every error answer are apiRoute's (nodeApiRoute). Returns the answer to `req` when its path is

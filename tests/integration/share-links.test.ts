@@ -98,7 +98,7 @@ function ownerPaths(): string[] {
   };
   visit(path.join(ROOT, "app"));
   // The owner's ZIP downloads are answered before Next.js by scripts/serve.ts (lib/downloads/owner-zip-routes.ts): no route file.
-  out.push(`/api/albums/${ids.jpeg!}/download.zip`, "/api/assets/download.zip", "/api/downloads/x");
+  out.push(`/api/albums/${ids.jpeg!}/download.zip`, "/api/assets/download.zip", "/api/downloads/x", "/api/files/folders/root/zip");
   return [...new Set(out)];
 }
 

@@ -1,16 +1,16 @@
 // Owner ZIP downloads: one streamed stored archive with an exact Content-Length; a connection cut
 // part-way is resumed with Range/If-Range and the joined bytes are the archive, byte for byte; a
 // client that goes away leaves no file open. Served over a real socket by the same route function
-// scripts/serve.ts answers them with in front of Next.js (lib/downloads/owner-zip-routes.ts).
+// scripts/serve.ts answers them with in front of Next.js (tests/support/owner-zip-server.ts).
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startOwnerZipServer } from "../support/owner-zip-server";
 import { sharedPath } from "../support/shared";
 import { originalPath } from "@/lib/server/paths";
 import { createTestLibrary, uploadForm, type TestLibrary } from "../support/test-library";
@@ -20,7 +20,7 @@ const TOKEN = "test-token-0123456789abcdef0123";
 const auth = { authorization: `Bearer ${TOKEN}` };
 let lib: TestLibrary;
 let routes: { ingest: typeof import("@/app/api/ingest/route"); downloads: typeof import("@/app/api/downloads/route") };
-let server: http.Server;
+let zipServer: Awaited<ReturnType<typeof startOwnerZipServer>>;
 let base = "";
 const files = ["Canon_40D.jpg", "Kodak_CX7530.jpg", "Nikon_D70.jpg"].map((name) => sharedPath("fixtures", "photos", "jpg", name));
 const uploadNames = ["Été à Kyōto.jpg", "../../etc/passwd.jpg", "été à kyōto.jpg"];
@@ -29,14 +29,8 @@ const ids: string[] = [];
 beforeAll(async () => {
   lib = await createTestLibrary({ ALBUMS_API_TOKEN: TOKEN });
   routes = { ingest: await import("@/app/api/ingest/route"), downloads: await import("@/app/api/downloads/route") };
-  const { ownerZipRoute } = await import("@/lib/downloads/owner-zip-routes");
-  server = http.createServer((req, res) => {
-    const zip = ownerZipRoute(req);
-    if (zip) void zip(res);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  zipServer = await startOwnerZipServer();
+  base = zipServer.base;
   for (const [i, file] of files.entries()) {
     const res = await lib.call(routes.ingest.POST, { url: "/api/ingest", method: "POST", body: uploadForm({ name: uploadNames[i]!, data: fs.readFileSync(file) }), headers: auth });
     ids.push(((await res.json()) as { assetId: string }).assetId);
@@ -45,8 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await zipServer?.close();
   await lib?.cleanup();
 });
 
@@ -195,8 +188,7 @@ describe("owner ZIP downloads", () => {
         return false; // closed while listed
       }
     });
-    const { port } = server.address() as AddressInfo;
-    const req = http.get({ host: "127.0.0.1", port, path: "/api/albums/big/download.zip", headers: auth, agent: false });
+    const req = http.get({ host: "127.0.0.1", port: zipServer.port, path: "/api/albums/big/download.zip", headers: auth, agent: false });
     const res = await new Promise<http.IncomingMessage>((resolve) => req.once("response", resolve));
     expect(Number(res.headers["content-length"])).toBeGreaterThan(4 * (8 << 20));
     await new Promise((resolve) => res.once("data", resolve));
