@@ -76,8 +76,8 @@ const ROUTES: ZipRoute[] = [
 
 /**
  * The owner's ZIP downloads (`GET /api/albums/{id}/download.zip`, `POST /api/assets/download.zip`,
- * `GET /api/downloads/{id}`, `GET /api/files/folders/{id|root}/zip`), answered on the Node response in front of Next.js
- * (scripts/serve.ts), so the archive goes from the files to the socket through a few reused
+ * `GET /api/downloads/{id}`, `GET /api/files/folders/{id|root}/zip`), answered on the Node
+ * response in front of Next.js (scripts/serve.ts), so the archive goes from the files to the socket through a few reused
  * buffers (lib/zip/write-zip.ts) instead of a web stream of fresh ones. Who may call them and
  * every error answer are apiRoute's (nodeApiRoute). Returns the answer to `req` when its path is
  * one of these (405 for another method), or null: Next.js answers everything else.
