@@ -2,7 +2,8 @@
 // (421 for any other: DNS rebinding), stamps the TCP peer address into a header route handlers
 // can trust (any client-sent copy is removed first), sets the security headers, including a
 // per-request CSP nonce, and cuts request bodies that stall. WebDAV (`/dav/`) is answered here,
-// before Next.js, by lib/webdav (Next's route handlers know no PROPFIND, MKCOL, LOCK…).
+// before Next.js, by lib/webdav (Next's route handlers know no PROPFIND, MKCOL, LOCK…), and so
+// are the owner's ZIP downloads (lib/downloads/owner-zip-routes.ts: written straight to the socket).
 import "@/lib/server/install-egress-guard";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -37,6 +38,7 @@ await app.prepare();
 allowServerOnly();
 const { handleDav } = await import("@/lib/webdav/handle-dav");
 const { getServerDeps } = await import("@/lib/server/deps");
+const { ownerZipRoute } = await import("@/lib/downloads/owner-zip-routes");
 
 const hosts = hostPolicy(config);
 const refuse = (res: http.ServerResponse, status: number, code: string, message: string) => {
@@ -68,6 +70,14 @@ const server = http.createServer({ connectionsCheckingInterval: 2_000 }, (req, r
     getServerDeps().then((deps) => handleDav(req, res, deps, log)).catch((error: unknown) => {
       log.error("webdav: no library", { error: String(error) });
       refuse(res, 503, "unavailable", "The library cannot be opened right now.");
+    });
+    return;
+  }
+  const zip = ownerZipRoute(req);
+  if (zip) {
+    zip(res).catch((error: unknown) => {
+      log.error("zip download failed", { error: String(error) });
+      res.destroy();
     });
     return;
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ServerResponse } from "node:http";
 import { ZodError } from "zod";
 import { verifyApiToken } from "@/lib/auth/api-tokens";
 import { checkCsrf } from "@/lib/auth/check-csrf";
@@ -6,6 +7,7 @@ import { noteTailscaleIdentity } from "@/lib/auth/note-tailscale-identity";
 import { resolveIdentity, type Identity } from "@/lib/auth/resolve-identity";
 import { findSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
+import { writeWebResponse } from "@/lib/http/write-web-response";
 import { getServerDeps, type ServerDeps } from "@/lib/server/deps";
 import { createLogger } from "@/lib/server/logger";
 
@@ -63,6 +65,26 @@ function failure(request: Request, error: unknown): Response {
 }
 
 /**
+ * The checks every owner route makes before its handler: the identity (401 without one), who may
+ * call it (403), cross-site state changes made with ambient credentials (403); the server deps.
+ */
+async function guard(request: Request, options: RouteOptions): Promise<{ deps: ServerDeps; identity: Identity }> {
+  const deps = await getServerDeps();
+  const identity = await identify(request.headers, deps);
+  if (!identity) {
+    await options.onUnauthorized?.(deps);
+    await request.body?.cancel().catch(() => {});
+    throw new AppError("unauthorized", "Sign in: use the owner's Tailscale identity, the passphrase, or an API token.");
+  }
+  if (!(options.allow ?? ["owner", "token"]).includes(identity.kind === "token" ? "token" : "owner")) {
+    await request.body?.cancel().catch(() => {});
+    throw new AppError("forbidden", identity.kind === "token" ? "API tokens cannot call this; sign in as the owner." : "Only API tokens may call this.");
+  }
+  checkCsrf(request, identity);
+  return { deps, identity };
+}
+
+/**
  * Wraps a route handler: resolves the identity (401 without one), refuses cross-site state
  * changes made with ambient credentials (403), hands over the server deps, and maps
  * AppError/ZodError to their JSON error; anything else is logged and answered as a 500.
@@ -70,21 +92,30 @@ function failure(request: Request, error: unknown): Response {
 export function apiRoute<P = Record<string, never>>(handler: (request: Request, ctx: ApiContext<P>) => Promise<Response>, options: RouteOptions = {}) {
   return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
-      const deps = await getServerDeps();
-      const identity = await identify(request.headers, deps);
-      if (!identity) {
-        await options.onUnauthorized?.(deps);
-        await request.body?.cancel().catch(() => {});
-        return failure(request, new AppError("unauthorized", "Sign in: use the owner's Tailscale identity, the passphrase, or an API token."));
-      }
-      if (!(options.allow ?? ["owner", "token"]).includes(identity.kind === "token" ? "token" : "owner")) {
-        await request.body?.cancel().catch(() => {});
-        throw new AppError("forbidden", identity.kind === "token" ? "API tokens cannot call this; sign in as the owner." : "Only API tokens may call this.");
-      }
-      checkCsrf(request, identity);
-      return await handler(request, { deps, identity, params: await route.params });
+      return await handler(request, { ...(await guard(request, options)), params: await route.params });
     } catch (error) {
       return failure(request, error);
+    }
+  };
+}
+
+/**
+ * Like apiRoute for a route that writes its answer to the Node response itself, in front of
+ * Next.js (scripts/serve.ts: the ZIP downloads, lib/downloads/owner-zip-routes.ts): the same checks,
+ * the same JSON errors while nothing is sent yet; a failure after the headers is logged (unless
+ * the client went away) and cuts the connection.
+ */
+export function nodeApiRoute<P>(handler: (request: Request, res: ServerResponse, ctx: ApiContext<P>) => Promise<void>, options: RouteOptions = {}) {
+  return async (request: Request, res: ServerResponse, params: P): Promise<void> => {
+    try {
+      await handler(request, res, { ...(await guard(request, options)), params });
+    } catch (error) {
+      if (res.headersSent) {
+        if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") toAppError(request, error);
+        res.destroy();
+        return;
+      }
+      await writeWebResponse(res, failure(request, error), request.method);
     }
   };
 }

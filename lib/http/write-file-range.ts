@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { Writable } from "node:stream";
+import { closedSignal } from "./closed-signal";
 
 /** Bytes a read (and a socket write) moves at once. */
 const CHUNK = 1024 * 1024;
@@ -59,19 +60,4 @@ export async function writeFileRange(out: Writable, file: string, start: number,
     closed.dispose();
     await handle.close();
   }
-}
-
-/** A promise that rejects once `out` closes (or errors) before it has finished, and a way to stop listening. */
-function closedSignal(out: Writable): { promise: Promise<never>; dispose: () => void } {
-  let onClose = () => {};
-  const promise = new Promise<never>((_, reject) => {
-    onClose = () => {
-      if (!out.writableFinished) reject(Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" }));
-    };
-  });
-  promise.catch(() => {});
-  out.once("close", onClose);
-  out.once("error", onClose);
-  if (out.destroyed) onClose();
-  return { promise, dispose: () => { out.off("close", onClose); out.off("error", onClose); } };
 }

@@ -1,3 +1,4 @@
+import type { BufferPool } from "@/lib/server/buffer-pool";
 import { readFileRange } from "@/lib/server/read-file-range";
 import type { FileHandle } from "node:fs/promises";
 
@@ -34,10 +35,11 @@ export const blank = (offset: number, length: number): Patch => ({ offset, lengt
 /**
  * Bytes `start`..`end` (inclusive) of `file` with `patches` laid over them, read in chunks of up to 4 MiB:
  * what a guest receives, produced on the fly so its size and every byte range match the original.
+ * `pool`: as for readFileRange (the patches are laid over the pooled buffer).
  */
-export async function* readPatched(file: string, patches: Patch[], start: number, end: number): AsyncGenerator<Buffer> {
+export async function* readPatched(file: string, patches: Patch[], start: number, end: number, pool?: BufferPool): AsyncGenerator<Buffer> {
   let at = start;
-  for await (const chunk of readFileRange(file, start, end)) {
+  for await (const chunk of readFileRange(file, start, end, pool)) {
     overlay(chunk, at, patches);
     at += chunk.length;
     yield chunk;

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import { openDerivative } from "@/lib/assets/open-derivative";
 import { AppError } from "@/lib/errors";
@@ -6,7 +7,7 @@ import { thumbnailResponse } from "@/lib/http/thumbnail-response";
 import { readJson } from "@/lib/http/read-json";
 import type { ServerDeps } from "@/lib/server/deps";
 import { assetZip } from "@/lib/zip/asset-zip";
-import { zipResponse } from "@/lib/zip/zip-response";
+import { writeZipResponse } from "@/lib/zip/write-zip-response";
 import { isUnlocked, unlockShareLink } from "./guest-access";
 import { gonePage, guestPage, lockedPage } from "./guest-page";
 import { guestFileResponse } from "./guest-file";
@@ -22,7 +23,13 @@ export type ShareContext = { request: Request; deps: ServerDeps; link: GuestLink
  * and downloads allowed).
  */
 type Needs = "link" | "unlocked" | "download";
-type ShareRoute = { method: "GET" | "POST"; path: RegExp; needs: Needs; handle: (ctx: ShareContext) => Promise<Response> };
+type ShareRoute = { method: "GET" | "POST"; path: RegExp; needs: Needs; handle: (ctx: ShareContext) => Promise<ShareAnswer> };
+
+/**
+ * A route's answer: a web Response, or (a ZIP download) one written to the Node response itself,
+ * its checks passed and its archive planned, so that only writing the bytes is left.
+ */
+export type ShareAnswer = Response | ((res: ServerResponse) => Promise<void>);
 
 const html = (body: string, status = 200, extra: Record<string, string> = {}) => new Response(body, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...extra } });
 
@@ -72,7 +79,7 @@ export const SHARE_ROUTES: ShareRoute[] = [
     handle: async (ctx) => {
       const assets = await shareLinkAssets(ctx.deps.db, ctx.link);
       const zip = await assetZip(ctx.deps.db, ctx.deps.paths, assets, ctx.link.showMetadata ? "exact" : "guest");
-      return zipResponse(ctx.request, zip.layout, zip.source, { fileName: `${ctx.link.title}.zip`, identity: zip.identity });
+      return (res) => writeZipResponse(ctx.request, res, zip, { fileName: `${ctx.link.title}.zip` });
     },
   },
   {
@@ -102,7 +109,7 @@ function errorAnswer(error: AppError): Response {
  * what it declared it needs enforced here; a clear page for an expired, revoked or unknown link;
  * 404 for every other path, method, header or credential (owner cookies and tokens mean nothing here).
  */
-export async function handleShareRequest(request: Request, env: { deps: () => Promise<ServerDeps>; limits: () => Promise<UnlockLimits>; peer: string; secure: boolean }): Promise<{ response: Response; nonce: string }> {
+export async function handleShareRequest(request: Request, env: { deps: () => Promise<ServerDeps>; limits: () => Promise<UnlockLimits>; peer: string; secure: boolean }): Promise<{ response: ShareAnswer; nonce: string }> {
   const nonce = randomBytes(16).toString("base64");
   const url = new URL(request.url);
   const method = request.method === "HEAD" ? "GET" : request.method;

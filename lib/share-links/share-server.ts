@@ -1,8 +1,9 @@
 import http from "node:http";
-import { Readable } from "node:stream";
 import { cutStalledBody } from "@/lib/http/cut-stalled-body";
 import { isLoopback } from "@/lib/http/peer";
 import { securityHeaders } from "@/lib/http/security-headers";
+import { webRequest } from "@/lib/http/web-request";
+import { writeWebResponse } from "@/lib/http/write-web-response";
 import type { ServerDeps } from "@/lib/server/deps";
 import { handleShareRequest } from "./share-routes";
 import { loadUnlockLimits, type UnlockLimits } from "./unlock-limits";
@@ -29,37 +30,17 @@ export function createShareServer(options: { deps: () => Promise<ServerDeps>; re
       const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",")[0]!.trim();
       const peer = isLoopback(peerSocket) && forwarded ? forwarded : peerSocket;
       const secure = req.headers["x-forwarded-proto"] === "https";
-      const hasBody = req.method === "POST";
       // Guests only ever send a passphrase: a body without a declared, small length is refused.
-      if (hasBody && (req.headers["content-length"] === undefined || Number(req.headers["content-length"]) > MAX_BODY)) {
+      if (req.method === "POST" && (req.headers["content-length"] === undefined || Number(req.headers["content-length"]) > MAX_BODY)) {
         res.writeHead(req.headers["content-length"] === undefined ? 411 : 413, { Connection: "close" }).end();
         return;
       }
       cutStalledBody(req, options.requestIdleMs);
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-      const request = new Request(new URL(req.url ?? "/", "http://share.invalid"), {
-        method: req.method,
-        headers,
-        body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-        duplex: "half",
-      } as RequestInit);
+      const request = webRequest(req, "http://share.invalid");
       const { response, nonce } = await handleShareRequest(request, { deps: options.deps, limits, peer, secure });
       for (const [name, value] of Object.entries(securityHeaders(nonce))) res.setHeader(name, value);
-      res.statusCode = response.status;
-      const cookies = response.headers.getSetCookie();
-      response.headers.forEach((value, name) => {
-        if (name !== "set-cookie") res.setHeader(name, value);
-      });
-      if (cookies.length) res.setHeader("Set-Cookie", cookies);
-      if (!response.body || req.method === "HEAD") {
-        await response.body?.cancel();
-        res.end();
-        return;
-      }
-      const body = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>);
-      res.on("close", () => body.destroy());
-      body.pipe(res);
+      if (typeof response === "function") await response(res);
+      else await writeWebResponse(res, response, req.method ?? "GET");
     })().catch((error: unknown) => {
       console.error("share listener:", error);
       if (!res.headersSent) res.writeHead(500).end();

@@ -3,6 +3,7 @@ import { BLANKING_VERSION } from "@/lib/metadata-strip/plan-blanking";
 import { cachedGuestCopy } from "@/lib/metadata-strip/cached-guest-copy";
 import type { GuestCopy } from "@/lib/metadata-strip/plan-guest-copy";
 import { readPatched, type Patch } from "@/lib/metadata-strip/patches";
+import type { BufferPool } from "@/lib/server/buffer-pool";
 import { readFileRange } from "@/lib/server/read-file-range";
 import type { Db } from "@/lib/server/db";
 import { readableOriginal } from "@/lib/libraries/read-original";
@@ -67,10 +68,10 @@ export async function assetZip(db: Db, paths: LibraryPaths, assets: ZipAsset[], 
   // Directories come after the files, so entry i is asset i (a directory has no bytes to read).
   const directories = (tree?.emptyFolders ?? []).map((f) => ({ name: `${f.name}/`, size: 0, mtime: f.mtime, directory: true }));
   const layout = planZip([...assets.map((a, i) => ({ name: names[i]!, size: sizes[i]!, mtime: a.capturedAt })), ...directories]);
-  const read = async function* (i: number, start: number, end: number) {
+  const read = async function* (i: number, start: number, end: number, pool?: BufferPool) {
     const patches = await patchesOf(i);
-    if (patches.length === 0) yield* readFileRange(files[i]!.file, start, end);
-    else yield* readPatched(files[i]!.file, patches, start, end);
+    if (patches.length === 0) yield* readFileRange(files[i]!.file, start, end, pool);
+    else yield* readPatched(files[i]!.file, patches, start, end, pool);
   };
   // CRCs learned while streaming are written together once a second (and when the archive ends or
   // is cut): a commit per file cost more than the CRCs themselves.

@@ -1,10 +1,11 @@
 import zlib from "node:zlib";
+import type { BufferPool } from "@/lib/server/buffer-pool";
 import { centralDirectory, dataDescriptor, type ZipLayout } from "./zip-layout";
 
 /** Where the bytes of each entry come from, and its CRC-32 when it was computed before. */
 export type ZipSource = {
-  /** Bytes `start`..`end` (inclusive) of entry `index`. */
-  read: (index: number, start: number, end: number) => AsyncIterable<Buffer>;
+  /** Bytes `start`..`end` (inclusive) of entry `index`, read into buffers taken from `pool` when one is given. */
+  read: (index: number, start: number, end: number, pool?: BufferPool) => AsyncIterable<Buffer>;
   /** The CRC-32 of entry `index`: from a cache, or computed by reading the whole entry. */
   crc: (index: number) => Promise<number>;
   /** Called with a CRC computed while streaming a whole entry (to cache it). */
@@ -18,9 +19,10 @@ export type ZipSource = {
 /**
  * Bytes `start`..`end` (inclusive) of the archive `layout` describes, produced in order with
  * memory bounded by a few read chunks (the central directory, ~100 bytes an entry, is built once it
- * is reached). The same range always yields the same bytes, so a resumed download joins up.
+ * is reached). The same range always yields the same bytes, so a resumed download joins up. With
+ * a `pool`, the entries' data chunks are its buffers, which the consumer gives back once sent.
  */
-export async function* streamZip(layout: ZipLayout, source: ZipSource, start = 0, end = layout.size - 1): AsyncGenerator<Buffer> {
+export async function* streamZip(layout: ZipLayout, source: ZipSource, start = 0, end = layout.size - 1, pool?: BufferPool): AsyncGenerator<Buffer> {
   const crcs = new Map<number, number>();
   const crcOf = async (index: number) => {
     let crc = crcs.get(index);
@@ -46,7 +48,7 @@ export async function* streamZip(layout: ZipLayout, source: ZipSource, start = 0
   let next = 0;
   let ahead: Opened | undefined;
   const open = (span: { index: number; from: number; to: number }): Opened => {
-    const chunks = source.read(span.index, span.from, span.to)[Symbol.asyncIterator]();
+    const chunks = source.read(span.index, span.from, span.to, pool)[Symbol.asyncIterator]();
     const first = chunks.next();
     first.catch(() => {}); // awaited when its turn comes, unless the reader stops first
     return { chunks, first };

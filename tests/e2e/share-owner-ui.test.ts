@@ -2,7 +2,8 @@
 // listener process): share an album from its screen, open the link on the share port, see it
 // listed in Settings, revoke it there; the app's own port does not serve /s/ routes. With a published
 // address set in Settings the link shown (and copied) is the one guests open. A selection ZIP
-// downloads through a GET address that answers Range.
+// downloads through a GET address that answers Range; an album's ZIP (answered by serve.ts in
+// front of Next.js) resumes with If-Range and refuses a caller without an identity.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -95,6 +96,26 @@ describe("owner share UI", () => {
     const tail = await request(app.port, { path: zipPath, headers: { range: `bytes=${zip.length - 100}-` } });
     expect(tail.status).toBe(206);
     expect(tail.body.equals(zip.subarray(zip.length - 100))).toBe(true);
+
+    // The album's ZIP, written straight to the socket by scripts/serve.ts (no Next.js route answers
+    // it any more), with serve.ts's checks and headers: resumed from its middle with If-Range.
+    const zipUrl = `/api/albums/${albumId}/download.zip`;
+    const album = await request(app.port, { path: zipUrl });
+    expect(album.status).toBe(200);
+    expect(Number(album.headers["content-length"])).toBe(album.body.length);
+    expect(album.headers["accept-ranges"]).toBe("bytes");
+    expect(album.headers["content-disposition"]).toContain('filename="Summer.zip"');
+    expect(album.headers["content-security-policy"]).toContain("default-src");
+    const half = Math.floor(album.body.length / 2);
+    const rest = await request(app.port, { path: zipUrl, headers: { range: `bytes=${half}-`, "if-range": String(album.headers.etag) } });
+    expect([rest.status, rest.headers["content-range"]]).toEqual([206, `bytes ${half}-${album.body.length - 1}/${album.body.length}`]);
+    expect(Buffer.concat([album.body.subarray(0, half), rest.body]).equals(album.body)).toBe(true);
+    // No identity (a request a proxy forwarded from elsewhere is not this machine): the API's 401.
+    const refused = await request(app.port, { path: zipUrl, headers: { "x-forwarded-for": "203.0.113.7" } });
+    expect([refused.status, refused.json().error.code]).toEqual([401, "unauthorized"]);
+    const refusedPost = await request(app.port, { method: "POST", path: "/api/assets/download.zip", headers: { "x-forwarded-for": "203.0.113.7", "content-type": "application/json" }, body: "{}" });
+    expect(refusedPost.status).toBe(401);
+    expect((await request(app.port, { path: zipUrl, headers: { host: "evil.example" } })).status).toBe(421);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

@@ -4,15 +4,16 @@
 // move, trash + restore, versions, a folder's ZIP with its tree, and search limited to a folder.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePdf } from "../support/make-pdf";
+import { startOwnerZipServer } from "../support/owner-zip-server";
 import { createTestLibrary, type TestLibrary } from "../support/test-library";
 import { unzipEntries } from "../support/unzip";
 
 let lib: TestLibrary;
+let zipServer: Awaited<ReturnType<typeof startOwnerZipServer>> | undefined;
 let r: {
   folders: typeof import("@/app/api/files/folders/route");
   folder: typeof import("@/app/api/files/folders/[id]/route");
   restoreFolder: typeof import("@/app/api/files/folders/[id]/restore/route");
-  zip: typeof import("@/app/api/files/folders/[id]/zip/route");
   entry: typeof import("@/app/api/files/entries/[id]/route");
   restoreEntry: typeof import("@/app/api/files/entries/[id]/restore/route");
   content: typeof import("@/app/api/files/entries/[id]/content/route");
@@ -44,14 +45,17 @@ beforeAll(async () => {
   lib = await createTestLibrary();
   r = {
     folders: await import("@/app/api/files/folders/route"), folder: await import("@/app/api/files/folders/[id]/route"), restoreFolder: await import("@/app/api/files/folders/[id]/restore/route"),
-    zip: await import("@/app/api/files/folders/[id]/zip/route"), entry: await import("@/app/api/files/entries/[id]/route"), restoreEntry: await import("@/app/api/files/entries/[id]/restore/route"),
+    entry: await import("@/app/api/files/entries/[id]/route"), restoreEntry: await import("@/app/api/files/entries/[id]/restore/route"),
     content: await import("@/app/api/files/entries/[id]/content/route"), versions: await import("@/app/api/files/entries/[id]/versions/route"),
     restoreVersion: await import("@/app/api/files/entries/[id]/versions/[versionId]/restore/route"), upload: await import("@/app/api/files/upload/route"),
     place: await import("@/app/api/files/place/route"), uploads: await import("@/app/api/uploads/route"), uploadChunk: await import("@/app/api/uploads/[id]/route"),
     finish: await import("@/app/api/uploads/[id]/finish/route"), search: await import("@/app/api/search/route"), text: await import("@/app/api/assets/[id]/text/route"),
   };
 });
-afterAll(async () => lib?.cleanup());
+afterAll(async () => {
+  await zipServer?.close();
+  await lib?.cleanup();
+});
 
 describe("the Files API", () => {
   let taxes: string;
@@ -137,7 +141,10 @@ describe("the Files API", () => {
   });
 
   it("downloads a folder as a ZIP with its tree, resumable", async () => {
-    const res = await lib.call(r.zip.GET, { url: `/api/files/folders/${taxes}/zip`, params: { id: taxes } });
+    // Answered before Next.js by scripts/serve.ts's route function (a Node listener here).
+    const server = (zipServer = await startOwnerZipServer());
+    const folderZip = (id: string, headers: Record<string, string> = {}) => fetch(`${server.base}/api/files/folders/${id}/zip`, { headers });
+    const res = await folderZip(taxes);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toContain('filename="Taxes.zip"');
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -145,19 +152,19 @@ describe("the Files API", () => {
     const entries = await unzipEntries(bytes);
     expect([...entries.keys()]).toEqual(["Taxes/2024/forms/W-2.txt", "Taxes/2024/notes.txt", "Taxes/archive/backup.bin", "Taxes/README.md"]);
     expect(entries.get("Taxes/2024/notes.txt")!.toString()).toBe("call the accountant");
-    const tail = await lib.call(r.zip.GET, { url: "/x", params: { id: taxes }, headers: { range: `bytes=100-`, "if-range": res.headers.get("etag")! } });
+    const tail = await folderZip(taxes, { range: `bytes=100-`, "if-range": res.headers.get("etag")! });
     expect(tail.status).toBe(206);
     expect(Buffer.from(await tail.arrayBuffer()).equals(bytes.subarray(100))).toBe(true);
-    const all = await unzipEntries(Buffer.from(await (await lib.call(r.zip.GET, { url: "/x", params: { id: "root" } })).arrayBuffer()));
+    const all = await unzipEntries(Buffer.from(await (await folderZip("root")).arrayBuffer()));
     expect([...all.keys()]).toContain("Files/Taxes/2024/notes.txt");
     // Empty folders are kept as directory entries (after the files); a new one changes the ETag.
     const empty = ((await (await createFolder(taxes, "2025")).json()) as { id: string }).id;
     await createFolder(empty, "receipts");
-    const withEmpty = await lib.call(r.zip.GET, { url: "/x", params: { id: taxes } });
+    const withEmpty = await folderZip(taxes);
     expect(withEmpty.headers.get("etag")).not.toBe(res.headers.get("etag"));
     const kept = await unzipEntries(Buffer.from(await withEmpty.arrayBuffer()));
     expect([...kept.keys()].slice(-1)).toEqual(["Taxes/2025/receipts/"]);
-    expect((await unzipEntries(Buffer.from(await (await lib.call(r.zip.GET, { url: "/x", params: { id: empty } })).arrayBuffer()))).keys()).toContain("2025/receipts/");
+    expect((await unzipEntries(Buffer.from(await (await folderZip(empty)).arrayBuffer()))).keys()).toContain("2025/receipts/");
   });
 
   it("searches the words inside text files (bounded, binary skipped) and files by their current names after a rename or move", async () => {

@@ -83,7 +83,7 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Every owner route (app/api/**\/route.ts and app/**\/page.tsx) as a URL path, params filled with real ids. */
+/** Every owner route (app/api/**\/route.ts, app/**\/page.tsx and the ZIP downloads) as a URL path, params filled with real ids. */
 function ownerPaths(): string[] {
   const out: string[] = [];
   const visit = (dir: string) => {
@@ -97,6 +97,8 @@ function ownerPaths(): string[] {
     }
   };
   visit(path.join(ROOT, "app"));
+  // The owner's ZIP downloads are answered before Next.js by scripts/serve.ts (lib/downloads/owner-zip-routes.ts): no route file.
+  out.push(`/api/albums/${ids.jpeg!}/download.zip`, "/api/assets/download.zip", "/api/downloads/x", "/api/files/folders/root/zip");
   return [...new Set(out)];
 }
 
