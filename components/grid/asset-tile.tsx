@@ -4,6 +4,7 @@ import { formatDateTime, formatDuration } from "../format";
 import { Icon } from "../icons";
 import type { AssetSummary } from "../types";
 import { useThumbhashUrl } from "./thumbhash-url";
+import { smallThumbnailUrl } from "./thumbnail-url";
 import { useSettledInView } from "./use-settled-in-view";
 
 const LONG_PRESS_MS = 400;
@@ -61,7 +62,7 @@ export function AssetTile({ asset, selected, selecting, eager = false, onOpen, o
           // eslint-disable-next-line @next/next/no-img-element
           <img
             ref={image}
-            src={`/api/assets/${asset.id}/thumbnail?size=sm${asset.thumbnailVersion ? `&v=${asset.thumbnailVersion}` : ""}`}
+            src={smallThumbnailUrl(asset)}
             alt=""
             decoding="async"
             loading={eager ? "eager" : "lazy"}

@@ -11,6 +11,7 @@ import { useOpenViewer } from "../lightbox/viewer-host";
 import { EmptyLibrary } from "../screens/empty-library";
 import { EmptyState, ErrorState, GridSkeleton } from "../states";
 import type { AssetSummary, ShelfView } from "../types";
+import { FirstScreen, type FirstScreenData } from "./first-screen";
 import { Scrubber } from "./scrubber";
 import { DAY_HEADER_PX, firstScreenDays, layoutTimeline, packsDays, rowAt, rowHeightFor } from "./timeline-layout";
 import { useTimelineData } from "./use-timeline-data";
@@ -36,6 +37,8 @@ type TimelineProps = {
   holding?: boolean;
   /** Picker mode (e.g. "Add photos" to an album): a tap selects, and this bar replaces the selection bar. */
   picker?: (selection: Selection) => ReactNode;
+  /** The server's first page (Photos): its first screen in the first HTML, and the start of the newest months. */
+  first?: FirstScreenData;
 };
 
 /**
@@ -43,12 +46,12 @@ type TimelineProps = {
  * share a row on wide screens), a sticky month label, a date scrubber, multi-select and the
  * lightbox. Only rows on screen exist in the DOM and only their months load.
  */
-export function Timeline({ view, header, holding = false, picker }: TimelineProps) {
+export function Timeline({ view, header, holding = false, picker, first }: TimelineProps) {
   const list = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [scrollMargin, setScrollMargin] = useState(0);
   const [months, setMonths] = useState<string[]>([]);
-  const { days, itemsOf, flat } = useTimelineData(view, months);
+  const { days, itemsOf, flat } = useTimelineData(view, months, first);
   // The first screens are laid out first, the whole view in the next task (each a shorter main-thread task);
   // a timeline mounted scrolled (back from another screen) needs its whole height at once.
   const [whole, setWhole] = useState(() => typeof window !== "undefined" && window.scrollY > 0);
@@ -79,10 +82,10 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
   });
   useEffect(() => virtualizer.measure(), [layout, virtualizer]);
   const visible = virtualizer.getVirtualItems();
-  const first = visible[0]?.index ?? 0;
-  const last = visible.at(-1)?.index ?? 0;
+  const firstRow = visible[0]?.index ?? 0;
+  const lastRow = visible.at(-1)?.index ?? 0;
   const wanted = new Set<string>();
-  for (let i = first; i <= last && i < layout.rows.length; i++) wanted.add(layout.rows[i]!.day.slice(0, 7));
+  for (let i = firstRow; i <= lastRow && i < layout.rows.length; i++) wanted.add(layout.rows[i]!.day.slice(0, 7));
   if ([...wanted].some((m) => !months.includes(m))) {
     // Months stay once loaded (cheap), so the lightbox and range selection can walk through them.
     setMonths([...new Set([...months, ...wanted])].sort().reverse());
@@ -105,6 +108,17 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
   if (holding) return <GridSkeleton count={24} />;
   // The header (server-rendered with the page, e.g. memories) keeps its element when the rows replace the skeleton.
   const top = <Fragment key="header">{header}</Fragment>;
+  if (first && (!days.data || width === 0)) {
+    // The server's first screen (what the first HTML showed, and what hydration finds) until the timeline has its shape and width.
+    return (
+      <div className="relative">
+        {top}
+        <div ref={list} className="relative ml-1 mr-7 md:ml-2 md:mr-9">
+          <FirstScreen first={first} />
+        </div>
+      </div>
+    );
+  }
   if (!days.data) {
     return (
       <div className="relative">
