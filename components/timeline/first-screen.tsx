@@ -1,4 +1,4 @@
-import type { CSSProperties } from "react";
+import { memo, type CSSProperties } from "react";
 import { formatDay } from "../format";
 import { smallThumbnailUrl } from "../grid/thumbnail-url";
 import type { AssetSummary } from "../types";
@@ -69,7 +69,7 @@ const aspectOf = (item: AssetSummary) => Math.min(MAX_ASPECT, Math.max(MIN_ASPEC
  * largest image is a plain <img> that paints before the scripts run. The timeline replaces it once
  * it has measured the screen.
  */
-export function FirstScreen({ first }: { first: FirstScreenData }) {
+export const FirstScreen = memo(function FirstScreen({ first }: { first: FirstScreenData }) {
   const days: { day: string; items: AssetSummary[] }[] = [];
   for (const item of first.items) {
     const day = dayAt(item.capturedAt, first.tz);
@@ -120,4 +120,4 @@ export function FirstScreen({ first }: { first: FirstScreenData }) {
       })}
     </div>
   );
-}
+});

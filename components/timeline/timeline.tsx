@@ -1,7 +1,7 @@
 "use client";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import dynamic from "next/dynamic";
-import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Fragment, memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { formatDay, formatMonth } from "../format";
 import { AssetTile } from "../grid/asset-tile";
 import type { BulkContext } from "../grid/selection-bar";
@@ -57,6 +57,13 @@ export function Timeline({ view, header, holding = false, picker, first }: Timel
   const [whole, setWhole] = useState(() => typeof window !== "undefined" && window.scrollY > 0);
   const shown = useMemo(() => (whole ? (days.data?.days ?? []) : firstScreenDays(days.data?.days ?? [])), [days.data, whole]);
   const layout = useMemo(() => layoutTimeline(shown, { width, rowHeight: rowHeightFor(width), packDays: packsDays(width) }), [shown, width]);
+  // The server's first screen stays until the timeline has its shape and width; then the rows
+  // replace it in a transition, which React renders in short slices instead of one long task.
+  const [live, setLive] = useState(!first);
+  const ready = days.data !== undefined && width > 0;
+  useEffect(() => {
+    if (ready && !live) startTransition(() => setLive(true));
+  }, [ready, live]);
   useEffect(() => {
     if (whole || !days.data || width === 0) return;
     const timer = setTimeout(() => setWhole(true), 0);
@@ -108,8 +115,7 @@ export function Timeline({ view, header, holding = false, picker, first }: Timel
   if (holding) return <GridSkeleton count={24} />;
   // The header (server-rendered with the page, e.g. memories) keeps its element when the rows replace the skeleton.
   const top = <Fragment key="header">{header}</Fragment>;
-  if (first && (!days.data || width === 0)) {
-    // The server's first screen (what the first HTML showed, and what hydration finds) until the timeline has its shape and width.
+  if (first && !live) {
     return (
       <div className="relative">
         {top}
