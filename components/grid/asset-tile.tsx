@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { formatDateTime, formatDuration } from "../format";
 import { Icon } from "../icons";
 import type { AssetSummary } from "../types";
@@ -44,6 +44,10 @@ export function AssetTile({ asset, selected, selecting, eager = false, onOpen, o
   const image = useRef<HTMLImageElement>(null);
   const near = useSettledInView(root) || eager;
   const placeholder = useThumbhashUrl(loaded ? null : asset.thumbhash);
+  useLayoutEffect(() => {
+    // Already in the browser's memory (e.g. the server's first screen showed it): shown at once, no placeholder, no fade.
+    if (image.current?.complete && image.current.naturalWidth > 0) setLoaded(true);
+  }, [near]);
   useEffect(() => {
     const img = image.current;
     return () => {

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Suspense, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Icon, type IconName } from "../icons";
 import { EgressPin } from "./egress-pin";
 import { TroubleBanner } from "./trouble-banner";
@@ -64,25 +64,20 @@ export function AppShell({ children }: { children: ReactNode }) {
           {NAV.map((item) => link(item))}
         </nav>
       ) : null}
-      {/* The navigation hydrates in boundaries of its own, at low priority and in short slices (a tap hydrates it at once). */}
-      <Suspense>
-        <nav aria-label="Main" className="sticky top-0 hidden h-dvh w-56 shrink-0 flex-col gap-0.5 overflow-y-auto border-r border-slate-200 p-3 md:flex dark:border-slate-800">
-          <span role="heading" aria-level={2} className="px-4 pb-3 pt-1 text-lg font-semibold">Albums</span>
-          {NAV.map((item) => link(item))}
-          <div className="mt-auto px-2 pt-4">
-            <EgressPin />
-          </div>
-        </nav>
-      </Suspense>
+      <nav aria-label="Main" className="sticky top-0 hidden h-dvh w-56 shrink-0 flex-col gap-0.5 overflow-y-auto border-r border-slate-200 p-3 md:flex dark:border-slate-800">
+        <span role="heading" aria-level={2} className="px-4 pb-3 pt-1 text-lg font-semibold">Albums</span>
+        {NAV.map((item) => link(item))}
+        <div className="mt-auto px-2 pt-4">
+          <EgressPin />
+        </div>
+      </nav>
       <main id="main" className="min-w-0 flex-1 pb-16 md:pb-0">
         <TroubleBanner />
         {children}
       </main>
-      <Suspense>
-        <nav aria-label="Shortcuts" className="fixed inset-x-0 bottom-0 z-30 flex border-t border-slate-200 bg-white/95 backdrop-blur md:hidden dark:border-slate-800 dark:bg-slate-950/95">
-          {NAV.filter((item) => BOTTOM.includes(item.href)).map((item) => link(item, true))}
-        </nav>
-      </Suspense>
+      <nav aria-label="Shortcuts" className="fixed inset-x-0 bottom-0 z-30 flex border-t border-slate-200 bg-white/95 backdrop-blur md:hidden dark:border-slate-800 dark:bg-slate-950/95">
+        {NAV.filter((item) => BOTTOM.includes(item.href)).map((item) => link(item, true))}
+      </nav>
     </div>
   );
 }

@@ -78,16 +78,18 @@ export const FirstScreen = memo(function FirstScreen({ first }: { first: FirstSc
   }
   let index = 0;
   return (
-    // The target row heights of rowHeightFor(): 110 px on a phone, 150 px on a tablet, 190 px on a desktop.
-    <div className="flex flex-col [--row-h:110px] min-[480px]:[--row-h:150px] md:flex-row md:flex-wrap md:items-start md:[--row-h:190px]" style={{ columnGap: DAY_GAP_PX }} data-testid="first-screen">
+    // The target row heights of rowHeightFor() (110 px on a phone, 150 px on a tablet, 190 px on a
+    // desktop), times 0.8: CSS rows only grow to fill the width, so a basis 0.8× the target centres
+    // their heights on it, as the client's rule (close a row at whichever height is nearer) does.
+    <div className="flex flex-wrap items-start [--row-h:88px] min-[480px]:[--row-h:120px] md:[--row-h:152px]" style={{ columnGap: DAY_GAP_PX }} data-testid="first-screen">
       {days.map(({ day, items }, i) => {
         const sum = items.reduce((s, item) => s + aspectOf(item), 0);
         const newMonth = i > 0 && days[i - 1]!.day.slice(0, 7) !== day.slice(0, 7);
-        // A day is as wide as its photos in one row at the target height (at most the screen: then its rows wrap).
-        const width: CSSProperties = { flex: `0 1 calc(${sum.toFixed(3)} * var(--row-h) + ${GAP_PX * (items.length - 1)}px)`, minWidth: 120 };
+        // From tablet width, a day is as wide as its photos in one row (at most the screen: then its rows wrap), so short days share a line.
+        const width = { "--day-w": `calc(${sum.toFixed(3)} * var(--row-h) + ${GAP_PX * (items.length - 1)}px)`, minWidth: 120 } as CSSProperties;
         return [
           newMonth ? <div key={`${day}:month`} className="basis-full" /> : null,
-          <section key={day} style={width} className="min-w-0">
+          <section key={day} style={width} className="min-w-0 shrink grow-0 basis-full md:basis-(--day-w)">
             <h2 style={{ height: DAY_HEADER_PX }} className="truncate px-1 pb-2 pt-5 text-sm font-medium text-slate-700 dark:text-slate-200">
               {first.labels[day]}
             </h2>

@@ -69,6 +69,7 @@ export function Timeline({ view, header, holding = false, picker, first }: Timel
     const timer = setTimeout(() => setWhole(true), 0);
     return () => clearTimeout(timer);
   }, [whole, days.data, width]);
+  // Measured again whenever the list element changes (skeleton or first screen → rows).
   useLayoutEffect(() => {
     const el = list.current;
     if (!el) return;
@@ -80,7 +81,7 @@ export function Timeline({ view, header, holding = false, picker, first }: Timel
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [days.data, holding]);
+  }, [days.data, holding, live]);
   const virtualizer = useWindowVirtualizer({
     count: layout.rows.length,
     estimateSize: (i) => layout.rows[i]!.height,
