@@ -80,13 +80,14 @@ export const FirstScreen = memo(function FirstScreen({ first }: { first: FirstSc
   return (
     // The target row heights of rowHeightFor() (110 px on a phone, 150 px on a tablet, 190 px on a
     // desktop), times 0.8: CSS rows only grow to fill the width, so a basis 0.8× the target centres
-    // their heights on it, as the client's rule (close a row at whichever height is nearer) does.
+    // their heights on it, as the client's rule (close a row at whichever height is nearer) does;
+    // no photo grows past the target (a day's last row ends there, as the client's does).
     <div className="flex flex-wrap items-start [--row-h:88px] min-[480px]:[--row-h:120px] md:[--row-h:152px]" style={{ columnGap: DAY_GAP_PX }} data-testid="first-screen">
       {days.map(({ day, items }, i) => {
         const sum = items.reduce((s, item) => s + aspectOf(item), 0);
         const newMonth = i > 0 && days[i - 1]!.day.slice(0, 7) !== day.slice(0, 7);
-        // From tablet width, a day is as wide as its photos in one row (at most the screen: then its rows wrap), so short days share a line.
-        const width = { "--day-w": `calc(${sum.toFixed(3)} * var(--row-h) + ${GAP_PX * (items.length - 1)}px)`, minWidth: 120 } as CSSProperties;
+        // From tablet width, a day is as wide as its photos in one row at the target height (at most the screen: then its rows wrap), so short days share a line.
+        const width = { "--day-w": `calc(${sum.toFixed(3)} * var(--row-h) * 1.25 + ${GAP_PX * (items.length - 1)}px)`, minWidth: 120 } as CSSProperties;
         return [
           newMonth ? <div key={`${day}:month`} className="basis-full" /> : null,
           <section key={day} style={width} className="min-w-0 shrink grow-0 basis-full md:basis-(--day-w)">
@@ -98,7 +99,7 @@ export const FirstScreen = memo(function FirstScreen({ first }: { first: FirstSc
                 const aspect = aspectOf(item);
                 const eager = index++ < HIGH_PRIORITY;
                 return (
-                  <div key={item.id} className="relative overflow-hidden bg-slate-200 dark:bg-slate-800" style={{ flex: `${aspect} ${aspect} calc(${aspect} * var(--row-h))`, aspectRatio: aspect }}>
+                  <div key={item.id} className="relative overflow-hidden bg-slate-200 dark:bg-slate-800" style={{ flex: `${aspect} ${aspect} calc(${aspect} * var(--row-h))`, maxWidth: `calc(${aspect} * var(--row-h) * 1.25)`, aspectRatio: aspect }}>
                     {item.thumbnails.sm ? (
                       // eslint-disable-next-line @next/next/no-img-element
                       <img
@@ -114,8 +115,8 @@ export const FirstScreen = memo(function FirstScreen({ first }: { first: FirstSc
                   </div>
                 );
               })}
-              {/* Takes the free room of a day's last row, so that row stays at the target height. */}
-              <div style={{ flexGrow: 1e6 }} />
+              {/* A day's last row: its photos grow to the target height (their max-width), this takes the rest of the room. */}
+              <div style={{ flexGrow: 0.001 }} />
             </div>
           </section>,
         ];
