@@ -59,7 +59,9 @@ export function Timeline({ view, header, holding = false, picker, first }: Timel
   const layout = useMemo(() => layoutTimeline(shown, { width, rowHeight: rowHeightFor(width), packDays: packsDays(width) }), [shown, width]);
   // The server's first screen stays until the timeline has its shape and width; then the rows
   // replace it in a transition, which React renders in short slices instead of one long task.
-  const [live, setLive] = useState(!first);
+  // Mounted again with the shape cached (back from another screen), the rows come at once, so the
+  // page has its height when the browser restores the scroll position.
+  const [live, setLive] = useState(() => !first || days.data !== undefined);
   const ready = days.data !== undefined && width > 0;
   useEffect(() => {
     if (ready && !live) startTransition(() => setLive(true));
