@@ -12,9 +12,12 @@ const DAY_WITH_YEAR = once({ weekday: "short", day: "numeric", month: "short", y
 const MONTH = once({ month: "long", year: "numeric" });
 const MOMENT = once({ dateStyle: "medium", timeStyle: "short" });
 
-export function formatDay(day: string): string {
+/** A day label ("Sat, 5 Dec", the year added outside this year), in the viewer's language, or in `locale` (the server, for the first HTML). */
+export function formatDay(day: string, locale?: string): string {
   const date = new Date(`${day}T12:00:00`);
-  return (date.getFullYear() === new Date().getFullYear() ? DAY : DAY_WITH_YEAR)().format(date);
+  const thisYear = date.getFullYear() === new Date().getFullYear();
+  if (locale !== undefined) return new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", ...(thisYear ? {} : { year: "numeric" }) }).format(date);
+  return (thisYear ? DAY : DAY_WITH_YEAR)().format(date);
 }
 
 export function formatMonth(day: string): string {

@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { ViewerHost } from "@/components/lightbox/viewer-host";
 import { Providers } from "@/components/providers";
 import { OfflineBanner } from "@/components/offline/offline-banner";
@@ -11,10 +11,8 @@ export default function GalleryLayout({ children }: { children: ReactNode }) {
       <ViewerHost>
         <AppShell>
           <OfflineBanner />
-          {/* Its own boundary: React hydrates the screen after the shell, in short tasks, instead of all at once. */}
-          <DropUpload>
-            <Suspense>{children}</Suspense>
-          </DropUpload>
+          {/* No Suspense boundary here: the screen streams in document order, so its first HTML (the Photos page's first screen) paints where it stands instead of waiting hidden for React's reveal script. */}
+          <DropUpload>{children}</DropUpload>
         </AppShell>
       </ViewerHost>
     </Providers>

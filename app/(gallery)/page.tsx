@@ -2,29 +2,37 @@ import { cookies, headers } from "next/headers";
 import { ShelfScreen } from "@/components/screens/shelf-screen";
 import { EarlyTimelineFetch } from "@/components/timeline/early-fetch";
 import { TZ_COOKIE } from "@/components/timeline/early-fetch-script";
+import { FIRST_SCREEN_ITEMS, firstScreenData } from "@/components/timeline/first-screen";
 import { memoryCards } from "@/components/timeline/memory-cards";
+import { listAssets } from "@/lib/assets/list-assets";
 import { identify } from "@/lib/http/api-route";
 import { listMemories, memoriesQuery } from "@/lib/memories/list-memories";
 import { getServerDeps } from "@/lib/server/deps";
 
 /**
- * The Photos home. Today's memory cards come with the HTML (a memory card is a phone's largest
- * image on the first screen), at the UTC offset the browser last reported (a cookie), else the
- * box's; their photos come with the memories request the page's early script starts (and when the
- * cards cannot be answered here, no identity or no library, the page waits for that request).
+ * The Photos home. Today's memory cards and the newest photos of the timeline come with the HTML
+ * (the first screen's largest image is a plain <img> that needs no JavaScript), read at the UTC
+ * offset the browser last reported (a cookie), else the box's; the timeline starts from that page
+ * instead of asking for it again. When they cannot be answered here (no identity, no library), the
+ * page asks for them itself, as the early script does.
  */
 export default async function PhotosPage() {
   const query = memoriesQuery.safeParse({ tz: (await cookies()).get(TZ_COOKIE)?.value ?? String(-new Date().getTimezoneOffset()) });
   const requestHeaders = new Headers(await headers());
-  const memories = query.success
+  const answered = query.success
     ? await getServerDeps()
-        .then(async (deps) => ((await identify(requestHeaders, deps)) ? { tz: query.data.tz, cards: memoryCards((await listMemories(deps.db, query.data)).memories) } : undefined))
+        .then(async (deps) => {
+          if (!(await identify(requestHeaders, deps))) return undefined;
+          const [memories, page] = await Promise.all([listMemories(deps.db, query.data), listAssets(deps.db, { view: "timeline", limit: FIRST_SCREEN_ITEMS })]);
+          const { tz } = query.data;
+          return { memories: { tz, cards: memoryCards(memories.memories) }, first: page.items.length > 0 ? firstScreenData(page, tz, requestHeaders.get("accept-language")) : undefined };
+        })
         .catch(() => undefined)
     : undefined;
   return (
     <>
-      <EarlyTimelineFetch view="timeline" memories />
-      <ShelfScreen view="timeline" memories={memories} />
+      <EarlyTimelineFetch view="timeline" memories seededTz={answered?.first?.tz} />
+      <ShelfScreen view="timeline" memories={answered?.memories} first={answered?.first} />
     </>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { formatDateTime, formatDuration } from "../format";
 import { Icon } from "../icons";
 import type { AssetSummary } from "../types";
 import { useThumbhashUrl } from "./thumbhash-url";
+import { smallThumbnailUrl } from "./thumbnail-url";
 import { useSettledInView } from "./use-settled-in-view";
 
 const LONG_PRESS_MS = 400;
@@ -43,6 +44,10 @@ export function AssetTile({ asset, selected, selecting, eager = false, onOpen, o
   const image = useRef<HTMLImageElement>(null);
   const near = useSettledInView(root) || eager;
   const placeholder = useThumbhashUrl(loaded ? null : asset.thumbhash);
+  useLayoutEffect(() => {
+    // Already in the browser's memory (e.g. the server's first screen showed it): shown at once, no placeholder, no fade.
+    if (image.current?.complete && image.current.naturalWidth > 0) setLoaded(true);
+  }, [near]);
   useEffect(() => {
     const img = image.current;
     return () => {
@@ -61,7 +66,7 @@ export function AssetTile({ asset, selected, selecting, eager = false, onOpen, o
           // eslint-disable-next-line @next/next/no-img-element
           <img
             ref={image}
-            src={`/api/assets/${asset.id}/thumbnail?size=sm${asset.thumbnailVersion ? `&v=${asset.thumbnailVersion}` : ""}`}
+            src={smallThumbnailUrl(asset)}
             alt=""
             decoding="async"
             loading={eager ? "eager" : "lazy"}

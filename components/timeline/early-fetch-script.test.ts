@@ -5,7 +5,7 @@ import { earlyFetchScript } from "./early-fetch-script";
 import { monthWindow } from "./timeline-layout";
 
 /** Runs the inline script with a fake fetch; returns the URLs it asked for, in order. */
-async function run(tzOffsetMinutes: number, days: { day: string }[]): Promise<{ asked: string[]; early: Record<string, unknown>; cookie: string }> {
+async function run(tzOffsetMinutes: number, days: { day: string }[], seededTz?: number): Promise<{ asked: string[]; early: Record<string, unknown>; cookie: string }> {
   const asked: string[] = [];
   const window: Record<string, unknown> = {};
   const fetch = (url: string) => {
@@ -20,7 +20,7 @@ async function run(tzOffsetMinutes: number, days: { day: string }[]): Promise<{ 
     }
   }
   const document = { cookie: "" };
-  vm.runInNewContext(earlyFetchScript("timeline", { memories: true, pageSize: 500 }), { window, document, fetch, URLSearchParams, Date: FakeDate, Math });
+  vm.runInNewContext(earlyFetchScript("timeline", { memories: true, pageSize: 500, seededTz }), { window, document, fetch, URLSearchParams, Date: FakeDate, Math });
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
   return { asked, early: window.__albumsEarly as Record<string, unknown>, cookie: document.cookie };
 }
@@ -42,5 +42,12 @@ describe("earlyFetchScript", () => {
 
   it("asks for no month when the view is empty", async () => {
     expect((await run(0, [])).asked).toHaveLength(2);
+  });
+
+  it("skips the newest month when the page's HTML already holds it at the browser's offset", async () => {
+    const days = [{ day: "2025-12-31" }];
+    expect((await run(60, days, 60)).asked).toEqual([`/api/timeline/days${qs({ view: "timeline", tz: 60 })}`, `/api/memories${qs({ tz: 60 })}`]);
+    // Read at another offset (the box's guess), the server's page is not the client's: it asks as before.
+    expect((await run(-300, days, 60)).asked).toHaveLength(3);
   });
 });

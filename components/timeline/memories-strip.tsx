@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useHydrated } from "../use-hydrated";
 import { getJson, qs } from "../api";
 import { tzOffset } from "../format";
+import { smallThumbnailUrl } from "../grid/thumbnail-url";
 import { useOpenViewer } from "../lightbox/viewer-host";
 import type { Memory } from "../types";
 import type { MemoryCard } from "./memory-cards";
@@ -63,7 +64,7 @@ export function MemoriesStrip({ cards, tz }: { cards: MemoryCard[]; tz: number }
                 {card.cover.thumbnails.sm ? (
                   // The small thumbnail, at high priority: on a phone this card is the largest image of the first screen (Lighthouse's LCP).
                   // eslint-disable-next-line @next/next/no-img-element -- a thumbnail the box already sized; next/image adds nothing here
-                  <img src={`/api/assets/${card.cover.id}/thumbnail?size=sm${card.cover.thumbnailVersion ? `&v=${card.cover.thumbnailVersion}` : ""}`} alt="" fetchPriority="high" className="h-full w-full object-cover" draggable={false} />
+                  <img src={smallThumbnailUrl(card.cover)} alt="" fetchPriority="high" className="h-full w-full object-cover" draggable={false} />
                 ) : null}
                 <span className="absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/70 to-transparent px-2 pb-2 pt-6 text-left text-sm font-semibold text-white">{label}</span>
               </button>

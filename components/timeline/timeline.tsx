@@ -1,7 +1,7 @@
 "use client";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import dynamic from "next/dynamic";
-import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Fragment, memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { formatDay, formatMonth } from "../format";
 import { AssetTile } from "../grid/asset-tile";
 import type { BulkContext } from "../grid/selection-bar";
@@ -11,6 +11,7 @@ import { useOpenViewer } from "../lightbox/viewer-host";
 import { EmptyLibrary } from "../screens/empty-library";
 import { EmptyState, ErrorState, GridSkeleton } from "../states";
 import type { AssetSummary, ShelfView } from "../types";
+import { FirstScreen, type FirstScreenData } from "./first-screen";
 import { Scrubber } from "./scrubber";
 import { DAY_HEADER_PX, firstScreenDays, layoutTimeline, packsDays, rowAt, rowHeightFor } from "./timeline-layout";
 import { useTimelineData } from "./use-timeline-data";
@@ -36,6 +37,8 @@ type TimelineProps = {
   holding?: boolean;
   /** Picker mode (e.g. "Add photos" to an album): a tap selects, and this bar replaces the selection bar. */
   picker?: (selection: Selection) => ReactNode;
+  /** The server's first page (Photos): its first screen in the first HTML, and the start of the newest months. */
+  first?: FirstScreenData;
 };
 
 /**
@@ -43,22 +46,32 @@ type TimelineProps = {
  * share a row on wide screens), a sticky month label, a date scrubber, multi-select and the
  * lightbox. Only rows on screen exist in the DOM and only their months load.
  */
-export function Timeline({ view, header, holding = false, picker }: TimelineProps) {
+export function Timeline({ view, header, holding = false, picker, first }: TimelineProps) {
   const list = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [scrollMargin, setScrollMargin] = useState(0);
   const [months, setMonths] = useState<string[]>([]);
-  const { days, itemsOf, flat } = useTimelineData(view, months);
+  const { days, itemsOf, flat } = useTimelineData(view, months, first);
   // The first screens are laid out first, the whole view in the next task (each a shorter main-thread task);
   // a timeline mounted scrolled (back from another screen) needs its whole height at once.
   const [whole, setWhole] = useState(() => typeof window !== "undefined" && window.scrollY > 0);
   const shown = useMemo(() => (whole ? (days.data?.days ?? []) : firstScreenDays(days.data?.days ?? [])), [days.data, whole]);
   const layout = useMemo(() => layoutTimeline(shown, { width, rowHeight: rowHeightFor(width), packDays: packsDays(width) }), [shown, width]);
+  // The server's first screen stays until the timeline has its shape and width; then the rows
+  // replace it in a transition, which React renders in short slices instead of one long task.
+  // Mounted again with the shape cached (back from another screen), the rows come at once, so the
+  // page has its height when the browser restores the scroll position.
+  const [live, setLive] = useState(() => !first || days.data !== undefined);
+  const ready = days.data !== undefined && width > 0;
+  useEffect(() => {
+    if (ready && !live) startTransition(() => setLive(true));
+  }, [ready, live]);
   useEffect(() => {
     if (whole || !days.data || width === 0) return;
     const timer = setTimeout(() => setWhole(true), 0);
     return () => clearTimeout(timer);
   }, [whole, days.data, width]);
+  // Measured again whenever the list element changes (skeleton or first screen → rows).
   useLayoutEffect(() => {
     const el = list.current;
     if (!el) return;
@@ -70,7 +83,7 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [days.data, holding]);
+  }, [days.data, holding, live]);
   const virtualizer = useWindowVirtualizer({
     count: layout.rows.length,
     estimateSize: (i) => layout.rows[i]!.height,
@@ -79,10 +92,10 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
   });
   useEffect(() => virtualizer.measure(), [layout, virtualizer]);
   const visible = virtualizer.getVirtualItems();
-  const first = visible[0]?.index ?? 0;
-  const last = visible.at(-1)?.index ?? 0;
+  const firstRow = visible[0]?.index ?? 0;
+  const lastRow = visible.at(-1)?.index ?? 0;
   const wanted = new Set<string>();
-  for (let i = first; i <= last && i < layout.rows.length; i++) wanted.add(layout.rows[i]!.day.slice(0, 7));
+  for (let i = firstRow; i <= lastRow && i < layout.rows.length; i++) wanted.add(layout.rows[i]!.day.slice(0, 7));
   if ([...wanted].some((m) => !months.includes(m))) {
     // Months stay once loaded (cheap), so the lightbox and range selection can walk through them.
     setMonths([...new Set([...months, ...wanted])].sort().reverse());
@@ -105,6 +118,16 @@ export function Timeline({ view, header, holding = false, picker }: TimelineProp
   if (holding) return <GridSkeleton count={24} />;
   // The header (server-rendered with the page, e.g. memories) keeps its element when the rows replace the skeleton.
   const top = <Fragment key="header">{header}</Fragment>;
+  if (first && !live) {
+    return (
+      <div className="relative">
+        {top}
+        <div ref={list} className="relative ml-1 mr-7 md:ml-2 md:mr-9">
+          <FirstScreen first={first} />
+        </div>
+      </div>
+    );
+  }
   if (!days.data) {
     return (
       <div className="relative">

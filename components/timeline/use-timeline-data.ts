@@ -4,37 +4,64 @@ import { useState } from "react";
 import { getJson, qs } from "../api";
 import { tzOffset } from "../format";
 import type { AssetSummary, AssetView } from "../types";
+import { seedMonths, type FirstScreenData, type MonthSeed } from "./first-screen";
 import { dayAt, MONTH_PAGE, monthWindow, type TimelineDay } from "./timeline-layout";
 
-/** One month of a view, newest first, grouped by day (the viewer's fixed offset). */
-async function loadMonth(view: AssetView, month: string, tz: number): Promise<{ items: AssetSummary[]; byDay: Map<string, AssetSummary[]> }> {
-  const { from, to } = monthWindow(month, tz);
-  const items: AssetSummary[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { items: AssetSummary[]; nextCursor: string | null } = await getJson(`/api/assets${qs({ view, from, to, limit: MONTH_PAGE, cursor })}`);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  const byDay = new Map<string, AssetSummary[]>();
+type MonthItems = { items: AssetSummary[]; byDay: Map<string, AssetSummary[]> };
+
+function byDay(items: AssetSummary[], tz: number): MonthItems {
+  const days = new Map<string, AssetSummary[]>();
   for (const item of items) {
     const day = dayAt(item.capturedAt, tz);
-    const bucket = byDay.get(day);
+    const bucket = days.get(day);
     if (bucket) bucket.push(item);
-    else byDay.set(day, [item]);
+    else days.set(day, [item]);
   }
-  return { items, byDay };
+  return { items, byDay: days };
+}
+
+/** One month of a view, newest first, grouped by day (the viewer's fixed offset); from `seed` on when the server sent its start. */
+async function loadMonth(view: AssetView, month: string, tz: number, seed?: MonthSeed): Promise<MonthItems> {
+  const { from, to } = monthWindow(month, tz);
+  const items: AssetSummary[] = [...(seed?.items ?? [])];
+  let cursor = seed?.cursor ?? null;
+  if (!seed || cursor) {
+    do {
+      const page: { items: AssetSummary[]; nextCursor: string | null } = await getJson(`/api/assets${qs({ view, from, to, limit: MONTH_PAGE, cursor })}`);
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+  return byDay(items, tz);
 }
 
 /**
  * The timeline's data: the day counts of the whole view (one request) and the items of the
  * months in view (one cached query per month), grouped by day with the same fixed UTC offset
- * the server used for the counts.
+ * the server used for the counts. `first` (the server's first page, when read at this offset)
+ * starts the newest months: shown at once, and each month's first load only asks for the rest.
  */
-export function useTimelineData(view: AssetView, months: string[]) {
+export function useTimelineData(view: AssetView, months: string[], first?: FirstScreenData) {
   const [tz] = useState(tzOffset);
+  // Used once each: a later load of the month (an invalidation) asks the box for all of it.
+  const [seeds] = useState(() => (first && first.tz === tz ? seedMonths(first) : new Map<string, MonthSeed>()));
   const days = useQuery({ queryKey: ["timeline-days", view, tz], queryFn: () => getJson<{ days: TimelineDay[]; total: number }>(`/api/timeline/days${qs({ view, tz })}`) });
-  const loaded = useQueries({ queries: months.map((month) => ({ queryKey: ["timeline-month", view, tz, month], queryFn: () => loadMonth(view, month, tz), staleTime: 60_000 })) });
+  const loaded = useQueries({
+    queries: months.map((month) => {
+      const seed = seeds.get(month);
+      return {
+        queryKey: ["timeline-month", view, tz, month],
+        queryFn: () => {
+          const start = seeds.get(month);
+          seeds.delete(month);
+          return loadMonth(view, month, tz, start);
+        },
+        staleTime: 60_000,
+        // A month the server sent only the start of is shown and then completed at once (stale from the start).
+        ...(seed ? { initialData: () => byDay(seed.items, tz), initialDataUpdatedAt: seed.cursor ? 0 : undefined } : {}),
+      };
+    }),
+  });
   const byMonth = new Map(months.map((month, i) => [month, loaded[i]?.data]));
   return {
     days,

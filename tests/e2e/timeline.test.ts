@@ -109,6 +109,48 @@ async function longPress(context: BrowserContext, page: Page, box: Box): Promise
 
 const visibleSelectCircles = (page: Page) => page.getByRole("button", { name: "Select", exact: true }).evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== "none" && getComputedStyle(el).opacity !== "0").length);
 
+describe("timeline, first paint", () => {
+  it("the first HTML holds the first screen (day labels, versioned thumbnails) that shows without JavaScript; the timeline takes it over without a hydration error, a shift or asking for its photos again", async () => {
+    // Without scripts: the server's HTML alone.
+    const html = (await request(app.port, { method: "GET", path: "/" })).body.toString();
+    const bigDay = [...photos].filter(([, [day]]) => day === BIG_DAY).map(([id]) => id);
+    const tiles = bigDay.filter((id) => new RegExp(`<img [^>]*src="/api/assets/${id}/thumbnail\\?size=sm&amp;v=[^"]+"`).test(html));
+    expect(tiles.length).toBe(bigDay.length);
+    const noScript = await browser.newContext({ ...PHONE, javaScriptEnabled: false, baseURL: `http://127.0.0.1:${app.port}` });
+    try {
+      const page = await noScript.newPage();
+      await page.goto("/");
+      const first = page.getByTestId("first-screen");
+      expect(await first.locator("h2").first().textContent()).toMatch(/\w/);
+      await waitFor("first screen's thumbnails", () => first.locator("img").evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0 && i.getBoundingClientRect().top < innerHeight).length >= 6), 20_000);
+    } finally {
+      await noScript.close();
+    }
+
+    // With scripts: hydration finds the same HTML, and the rows replace it.
+    const { context, page, problems } = await open(PHONE);
+    try {
+      const asked: string[] = [];
+      page.on("request", (r) => r.url().includes("/api/assets?") && asked.push(r.url()));
+      page.on("console", (m) => m.type() === "error" && /418|hydrat/i.test(m.text()) && problems.push(m.text()));
+      await context.addInitScript(() => {
+        const w = window as unknown as { shifted: number };
+        w.shifted = 0;
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.shifted += (e as unknown as { value: number }).value))).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto("/");
+      await expectJustified(page);
+      expect(await page.getByTestId("first-screen").count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { shifted: number }).shifted)).toBeLessThan(0.05);
+      // The newest months came with the page: complete ones are never asked for, the last one only from the page's cursor on.
+      expect(asked.filter((url) => !new URL(url).searchParams.has("cursor") && new URL(url).searchParams.get("from")?.startsWith(BIG_DAY.slice(0, 7)))).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
+
 describe("timeline, desktop 1440×900", () => {
   it("justified rows, short days share a row, On this day above the timeline", async () => {
     const { context, page, problems } = await open(VIEWPORTS.desktop);
