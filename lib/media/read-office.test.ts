@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { makeDocx, writeZip } from "@/tests/support/zip-writer";
 import { readOfficeText } from "./read-office";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "albums-office-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 function file(name: string, data: Buffer): string {
   const p = path.join(dir, name);
   fs.writeFileSync(p, data);

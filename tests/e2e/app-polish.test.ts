@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  for (const dir of [dataDir, `${dataDir}-backups`, `${dataDir}-takeout`]) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function open(size: BrowserContextOptions, url: string): Promise<{ context: BrowserContext; page: Page }> {

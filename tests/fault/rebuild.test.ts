@@ -19,6 +19,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const PHOTOS = 400;
 let lib: TestLibrary;
 let state: Awaited<ReturnType<typeof libraryState>>;
+let aside: string | undefined;
 
 /** Runs a script to its end; `watch` is called every 20 ms with a kill switch. */
 function run(script: string, env: Record<string, string> = {}, watch?: (kill: () => void) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
@@ -51,11 +52,14 @@ beforeAll(async () => {
   await updateAssets(lib.db, { ids: ids.slice(0, 3), description: "the first ones" });
   state = await libraryState(lib.db);
   await lib.db.$disconnect();
-  const aside = path.join(lib.paths.root, "..", `${path.basename(lib.paths.root)}-db-aside`);
+  aside = path.join(lib.paths.root, "..", `${path.basename(lib.paths.root)}-db-aside`);
   fs.mkdirSync(aside);
   for (const f of fs.readdirSync(lib.paths.root).filter((f) => f.startsWith("albums.db"))) fs.renameSync(path.join(lib.paths.root, f), path.join(aside, f));
 }, 300_000);
-afterAll(() => lib.cleanup());
+afterAll(async () => {
+  await lib.cleanup();
+  if (aside) fs.rmSync(aside, { recursive: true, force: true });
+});
 
 describe("rebuild with real processes", () => {
   it("npm start refuses a marked library without its database (exit 78, names npm run rebuild) and writes nothing", async () => {

@@ -13,14 +13,18 @@ import { createTestLibrary, type TestLibrary } from "../support/test-library";
 
 let lib: TestLibrary;
 let route: typeof import("@/app/api/admin/backup/route");
-const backupDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "albums-backup-now-")), "backups");
+const backupRoot = fs.mkdtempSync(path.join(os.tmpdir(), "albums-backup-now-"));
+const backupDir = path.join(backupRoot, "backups");
 
 beforeAll(async () => {
   lib = await createTestLibrary({ ALBUMS_BACKUP_DIR: backupDir, ALBUMS_BACKUP_EVERY_HOURS: "0" });
   route = await import("@/app/api/admin/backup/route");
 });
 
-afterAll(async () => lib?.cleanup());
+afterAll(async () => {
+  await lib?.cleanup();
+  fs.rmSync(backupRoot, { recursive: true, force: true });
+});
 
 const state = async () => ((await (await lib.call(route.GET, { url: "/api/admin/backup" })).json()) as { backup: { status: string; progress: { fraction: number } | null; error: string | null } | null }).backup;
 

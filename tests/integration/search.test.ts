@@ -1,5 +1,6 @@
 // Search end to end on a real temp library: real fixtures through POST /api/ingest, the real worker
 // jobs (OCR, faces, places, CLIP on a constructed model), the text index, and GET /api/search.
+import fs from "node:fs";
 import http from "node:http";
 import type net from "node:net";
 import path from "node:path";
@@ -12,6 +13,7 @@ import { createTestLibrary, uploadForm, type TestLibrary } from "../support/test
 let lib: TestLibrary;
 let embeddings: net.Server;
 let captionEndpoint: http.Server;
+let clipDir: string | undefined;
 const captionRequests: { model: string }[] = [];
 
 /**
@@ -75,7 +77,7 @@ async function colourPhoto(rgb: [number, number, number]): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  const clipDir = await writeTinyClipModel();
+  clipDir = await writeTinyClipModel();
   lib = await createTestLibrary({
     ALBUMS_FACE_MODEL_DIR: sharedPath("models", "faces"), ALBUMS_CLIP_MODEL_DIR: clipDir,
     ALBUMS_CAPTION_URL: await startCaptionEndpoint(), ALBUMS_CAPTION_MODEL: "llava:7b",
@@ -116,6 +118,7 @@ afterAll(async () => {
   embeddings?.close();
   captionEndpoint?.close();
   await lib?.cleanup();
+  if (clipDir) fs.rmSync(clipDir, { recursive: true, force: true });
 });
 
 describe("text in photos", () => {
