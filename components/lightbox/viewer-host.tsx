@@ -6,12 +6,11 @@ import { createContext, Suspense, useCallback, useContext, useRef, useState, typ
 import { getJson } from "../api";
 import { StatusToast, type Status } from "../grid/status-toast";
 import type { AssetDetail, AssetSummary } from "../types";
+import { VIEWER_PARAM } from "./viewer-param";
 
 // The viewer's code (zoom, info drawer, editors) loads when a photo first opens, not with every page.
 const Lightbox = dynamic(() => import("./lightbox").then((m) => m.Lightbox));
 
-/** The query parameter naming the photo open in the viewer: `/albums/x?photo=<id>` is a link to it. */
-const PARAM = "photo";
 type OpenViewer = (items: AssetSummary[], id: string) => void;
 const ViewerContext = createContext<OpenViewer>(() => undefined);
 const AnnounceContext = createContext<(status: Status) => void>(() => undefined);
@@ -52,7 +51,7 @@ export function ViewerHost({ children }: { children: ReactNode }) {
 }
 
 function RoutedLightbox({ list, pushedRef, onStatus }: { list: AssetSummary[]; pushedRef: RefObject<boolean>; onStatus: (status: Status) => void }) {
-  const id = useSearchParams().get(PARAM);
+  const id = useSearchParams().get(VIEWER_PARAM);
   const index = id ? list.findIndex((item) => item.id === id) : -1;
   const alone = useQuery({ queryKey: ["asset", id], queryFn: () => getJson<AssetDetail>(`/api/assets/${id}`), enabled: Boolean(id) && index < 0 });
   const items = index >= 0 ? list : alone.data ? [alone.data] : null;
@@ -67,8 +66,8 @@ function RoutedLightbox({ list, pushedRef, onStatus }: { list: AssetSummary[]; p
 
 function setPhotoParam(id: string | null, how: "push" | "replace"): void {
   const url = new URL(window.location.href);
-  if (id) url.searchParams.set(PARAM, id);
-  else url.searchParams.delete(PARAM);
+  if (id) url.searchParams.set(VIEWER_PARAM, id);
+  else url.searchParams.delete(VIEWER_PARAM);
   if (how === "push") window.history.pushState(null, "", url);
   else window.history.replaceState(null, "", url);
 }

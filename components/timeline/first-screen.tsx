@@ -1,6 +1,7 @@
 import { memo, type CSSProperties } from "react";
 import { formatDay } from "../format";
 import { smallThumbnailUrl } from "../grid/thumbnail-url";
+import { VIEWER_PARAM } from "../lightbox/viewer-param";
 import type { AssetSummary } from "../types";
 import { DAY_GAP_PX, DAY_HEADER_PX, GAP_PX, MAX_ASPECT, MIN_ASPECT, dayAt } from "./timeline-layout";
 
@@ -100,18 +101,21 @@ export const FirstScreen = memo(function FirstScreen({ first }: { first: FirstSc
                 const eager = index++ < HIGH_PRIORITY;
                 return (
                   <div key={item.id} className="relative overflow-hidden bg-slate-200 dark:bg-slate-800" style={{ flex: `${aspect} ${aspect} calc(${aspect} * var(--row-h))`, maxWidth: `calc(${aspect} * var(--row-h) * 1.25)`, aspectRatio: aspect }}>
-                    {item.thumbnails.sm ? (
-                      // eslint-disable-next-line @next/next/no-img-element
-                      <img
-                        src={smallThumbnailUrl(item)}
-                        alt=""
-                        decoding="async"
-                        loading={eager ? "eager" : "lazy"}
-                        fetchPriority={eager ? "high" : undefined}
-                        className="absolute inset-0 h-full w-full object-cover"
-                        draggable={false}
-                      />
-                    ) : null}
+                    {/* A photo tapped before the timeline takes over opens through its link (the viewer's URL). */}
+                    <a href={`/?${VIEWER_PARAM}=${encodeURIComponent(item.id)}`} aria-label={`${item.kind === "video" ? "Video" : item.kind === "photo" ? "Photo" : "File"}, ${first.labels[day]}`} className="absolute inset-0">
+                      {item.thumbnails.sm ? (
+                        // eslint-disable-next-line @next/next/no-img-element
+                        <img
+                          src={smallThumbnailUrl(item)}
+                          alt=""
+                          decoding="async"
+                          loading={eager ? "eager" : "lazy"}
+                          fetchPriority={eager ? "high" : undefined}
+                          className="h-full w-full object-cover"
+                          draggable={false}
+                        />
+                      ) : null}
+                    </a>
                   </div>
                 );
               })}

@@ -123,6 +123,13 @@ describe("timeline, first paint", () => {
       const first = page.getByTestId("first-screen");
       expect(await first.locator("h2").first().textContent()).toMatch(/\w/);
       await waitFor("first screen's thumbnails", () => first.locator("img").evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0 && i.getBoundingClientRect().top < innerHeight).length >= 6), 20_000);
+      // A photo tapped before the scripts run opens through its link: the viewer's URL.
+      const newest = await first.locator("a").first().getAttribute("href");
+      await first.locator("a").first().click();
+      await page.waitForURL((url) => url.searchParams.has("photo"));
+      expect(newest).toMatch(/^\/\?photo=[\w-]+$/);
+      expect(photos.has(new URL(page.url()).searchParams.get("photo")!)).toBe(true);
+      expect(`${new URL(page.url()).pathname}${new URL(page.url()).search}`).toBe(newest);
     } finally {
       await noScript.close();
     }
