@@ -83,13 +83,14 @@ describe("a second Takeout of the same account", () => {
     expect(second.totals).toMatchObject({ imported: 1, duplicate: 7, failed: 0, pending: 0 });
     expect(await lib.db.asset.count()).toBe(4);
     const reasons = Object.fromEntries(second.items.map((i) => [i.path.replace(`${P}/`, ""), i.reason]));
-    expect(reasons).toEqual({
+    // The new photo comes twice in this export; files land four at a time, so either copy may be the one imported.
+    const { "Photos from 2009/Nikon_D70.jpg": nikon2009, "Trip to Tuscany/Nikon_D70.jpg": nikonTrip, ...rest } = reasons;
+    expect([nikon2009, nikonTrip].sort()).toEqual(["another copy of a file in this export", null]);
+    expect(rest).toEqual({
       "Photos from 2008/DSCN0010.jpg": "already in the library; updated from this export: description, favourite",
       "Photos from 2008/DSCN0012.jpg": "already in the library",
-      "Photos from 2009/Nikon_D70.jpg": null,
       "Trip to Tuscany/DSCN0010.jpg": "already in the library",
       "Trip to Tuscany/DSCN0012.jpg": "already in the library",
-      "Trip to Tuscany/Nikon_D70.jpg": "another copy of a file in this export",
       "Birthday/Canon_40D.jpg": "already in the library; updated from this export: no longer favourite",
       "Birthday/DSCN0012.jpg": 'already in the library; updated from this export: added to album "Birthday"',
     });
