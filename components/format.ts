@@ -7,16 +7,23 @@ const once = (options: Intl.DateTimeFormatOptions) => {
   let format: Intl.DateTimeFormat | undefined;
   return () => (format ??= new Intl.DateTimeFormat(undefined, options));
 };
-const DAY = once({ weekday: "short", day: "numeric", month: "short" });
-const DAY_WITH_YEAR = once({ weekday: "short", day: "numeric", month: "short", year: "numeric" });
+const DAY_OPTIONS: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short" };
+const DAY_WITH_YEAR_OPTIONS: Intl.DateTimeFormatOptions = { ...DAY_OPTIONS, year: "numeric" };
+const DAY = once(DAY_OPTIONS);
+const DAY_WITH_YEAR = once(DAY_WITH_YEAR_OPTIONS);
 const MONTH = once({ month: "long", year: "numeric" });
 const MOMENT = once({ dateStyle: "medium", timeStyle: "short" });
+
+/** What a tile is, in words (its label for screen readers). */
+export function kindLabel(kind: string): string {
+  return kind === "video" ? "Video" : kind === "photo" ? "Photo" : "File";
+}
 
 /** A day label ("Sat, 5 Dec", the year added outside this year), in the viewer's language, or in `locale` (the server, for the first HTML). */
 export function formatDay(day: string, locale?: string): string {
   const date = new Date(`${day}T12:00:00`);
   const thisYear = date.getFullYear() === new Date().getFullYear();
-  if (locale !== undefined) return new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", ...(thisYear ? {} : { year: "numeric" }) }).format(date);
+  if (locale !== undefined) return new Intl.DateTimeFormat(locale, thisYear ? DAY_OPTIONS : DAY_WITH_YEAR_OPTIONS).format(date);
   return (thisYear ? DAY : DAY_WITH_YEAR)().format(date);
 }
 

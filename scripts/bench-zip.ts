@@ -25,7 +25,6 @@ import { Writable } from "node:stream";
 import vm from "node:vm";
 import zlib from "node:zlib";
 import { parseConfig } from "@/lib/config";
-import { PEER_HEADER } from "@/lib/http/peer";
 import { openDb } from "@/lib/server/db";
 import { createLogger } from "@/lib/server/logger";
 import { originalPath } from "@/lib/server/paths";
@@ -35,6 +34,7 @@ import { assetZip, type ZipAsset, type ZipVariant } from "@/lib/zip/asset-zip";
 import type { ZipSource } from "@/lib/zip/stream-zip";
 import { writeZip } from "@/lib/zip/write-zip";
 import type { ZipLayout } from "@/lib/zip/zip-layout";
+import { startOwnerZipServer } from "@/tests/support/owner-zip-server";
 
 const PHOTOS = Number(process.argv[2] ?? 1000);
 const MB_EACH = Number(process.argv[3] ?? 3);
@@ -148,18 +148,12 @@ async function timed(label: string, run: () => Promise<number>): Promise<number>
 }
 
 // Over HTTP: the owner's album ZIP, a guest's, and the same files sent plainly, each fetched by curl.
-const { ownerZipRoute } = await import("@/lib/downloads/owner-zip-routes");
 const { createShareServer } = await import("@/lib/share-links/share-server");
 const { createShareLink } = await import("@/lib/share-links/create-share-link");
 const { getServerDeps } = await import("@/lib/server/deps");
 await db.album.create({ data: { id: "bench", title: "Bench", assets: { create: assets.map((a) => ({ assetId: a.id })) } } });
 const guestLink = await createShareLink(db, { albumId: "bench" });
-const ownerServer = http.createServer((req, res) => {
-  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? ""; // as scripts/serve.ts stamps it
-  const zip = ownerZipRoute(req);
-  if (zip) void zip(res);
-  else res.writeHead(404).end();
-});
+const ownerServer = await startOwnerZipServer();
 const shareServer = createShareServer({ deps: getServerDeps, requestIdleMs: 60_000 });
 // The baseline: the same files back to back, sent by the same writer (lib/zip/write-zip.ts: 4 MiB
 // reads into reused buffers, the next file opened ahead, backpressure) as a "layout" of their bytes
@@ -179,7 +173,7 @@ const listen = async (server: http.Server) => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 };
-const urls = { owner: `${await listen(ownerServer)}/api/albums/bench/download.zip`, guest: `${await listen(shareServer)}/s/${guestLink.token}/download.zip`, plain: `${await listen(plainServer)}/all` };
+const urls = { owner: `${ownerServer.base}/api/albums/bench/download.zip`, guest: `${await listen(shareServer)}/s/${guestLink.token}/download.zip`, plain: `${await listen(plainServer)}/all` };
 /** Bytes curl received from `url` (into /dev/null), after checking it answered 200. */
 const curl = (url: string) =>
   new Promise<number>((resolve, reject) => {
@@ -233,7 +227,8 @@ console.log(`per round over HTTP, ÷ plain: owner ${perRound("httpOwner").map((r
 console.log(`\nCPU s per GiB, medians: ${[...cpuPerGiB].filter(([label]) => !label.includes("warm-up")).map(([label, xs]) => `${label} ${median(xs).toFixed(2)}`).join("; ")}`);
 console.log(`peak RSS ${peakMiB()} MiB`);
 console.log("20 GB of video: not run by default (pass a large <MB each> and few rounds, e.g. `-- 10 2000 1`: under 2 GiB each, on a disk with room).");
-for (const server of [ownerServer, shareServer, plainServer]) server.close();
+await ownerServer.close();
+for (const server of [shareServer, plainServer]) server.close();
 await (await getServerDeps()).db.$disconnect();
 await db.$disconnect();
 fs.rmSync(root, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import { formatDateTime, formatDuration } from "../format";
+import { formatDateTime, formatDuration, kindLabel } from "../format";
 import { Icon } from "../icons";
 import type { AssetSummary } from "../types";
 import { useThumbhashUrl } from "./thumbhash-url";
@@ -20,8 +20,7 @@ type TileProps = {
 };
 
 function describe(asset: AssetSummary): string {
-  const kind = asset.kind === "video" ? "Video" : asset.kind === "photo" ? "Photo" : "File";
-  return `${kind}, ${formatDateTime(asset.capturedAt, null, "medium")}${asset.favorite ? ", favorite" : ""}${asset.offline ? ", offline (its library cannot be reached)" : ""}`;
+  return `${kindLabel(asset.kind)}, ${formatDateTime(asset.capturedAt, null, "medium")}${asset.favorite ? ", favorite" : ""}${asset.offline ? ", offline (its library cannot be reached)" : ""}`;
 }
 
 /**

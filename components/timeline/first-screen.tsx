@@ -1,5 +1,5 @@
 import { memo, type CSSProperties } from "react";
-import { formatDay } from "../format";
+import { formatDay, kindLabel } from "../format";
 import { smallThumbnailUrl } from "../grid/thumbnail-url";
 import { VIEWER_PARAM } from "../lightbox/viewer-param";
 import type { AssetSummary } from "../types";
@@ -102,7 +102,7 @@ export const FirstScreen = memo(function FirstScreen({ first }: { first: FirstSc
                 return (
                   <div key={item.id} className="relative overflow-hidden bg-slate-200 dark:bg-slate-800" style={{ flex: `${aspect} ${aspect} calc(${aspect} * var(--row-h))`, maxWidth: `calc(${aspect} * var(--row-h) * 1.25)`, aspectRatio: aspect }}>
                     {/* A photo tapped before the timeline takes over opens through its link (the viewer's URL). */}
-                    <a href={`/?${VIEWER_PARAM}=${encodeURIComponent(item.id)}`} aria-label={`${item.kind === "video" ? "Video" : item.kind === "photo" ? "Photo" : "File"}, ${first.labels[day]}`} className="absolute inset-0">
+                    <a href={`/?${VIEWER_PARAM}=${encodeURIComponent(item.id)}`} aria-label={`${kindLabel(item.kind)}, ${first.labels[day]}`} className="absolute inset-0">
                       {item.thumbnails.sm ? (
                         // eslint-disable-next-line @next/next/no-img-element
                         <img

@@ -20,18 +20,16 @@ function byDay(items: AssetSummary[], tz: number): MonthItems {
   return { items, byDay: days };
 }
 
-/** One month of a view, newest first, grouped by day (the viewer's fixed offset); from `seed` on when the server sent its start. */
-async function loadMonth(view: AssetView, month: string, tz: number, seed?: MonthSeed): Promise<MonthItems> {
+/** One month of a view, newest first, grouped by day (the viewer's fixed offset); after `start` (the server sent the month's first page) only the rest. */
+async function loadMonth(view: AssetView, month: string, tz: number, start?: { items: AssetSummary[]; cursor: string }): Promise<MonthItems> {
   const { from, to } = monthWindow(month, tz);
-  const items: AssetSummary[] = [...(seed?.items ?? [])];
-  let cursor = seed?.cursor ?? null;
-  if (!seed || cursor) {
-    do {
-      const page: { items: AssetSummary[]; nextCursor: string | null } = await getJson(`/api/assets${qs({ view, from, to, limit: MONTH_PAGE, cursor })}`);
-      items.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-  }
+  const items: AssetSummary[] = [...(start?.items ?? [])];
+  let cursor = start?.cursor ?? null;
+  do {
+    const page: { items: AssetSummary[]; nextCursor: string | null } = await getJson(`/api/assets${qs({ view, from, to, limit: MONTH_PAGE, cursor })}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
   return byDay(items, tz);
 }
 
@@ -52,9 +50,11 @@ export function useTimelineData(view: AssetView, months: string[], first?: First
       return {
         queryKey: ["timeline-month", view, tz, month],
         queryFn: () => {
-          const start = seeds.get(month);
+          // A seed cut off is completed from its cursor by the load right after mount; any later
+          // load (an invalidation after a trash, an upload) asks the box for the whole month.
+          const kept = seeds.get(month);
           seeds.delete(month);
-          return loadMonth(view, month, tz, start);
+          return loadMonth(view, month, tz, kept?.cursor ? { items: kept.items, cursor: kept.cursor } : undefined);
         },
         staleTime: 60_000,
         // A month the server sent only the start of is shown and then completed at once (stale from the start).

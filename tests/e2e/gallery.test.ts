@@ -171,6 +171,21 @@ describe("flows (desktop)", () => {
     await expect.poll(() => tiles.count()).toBe(before);
   });
 
+  it("trashing the newest photo on Photos takes it off the timeline at once; Undo brings it back", async () => {
+    await page.goto("/");
+    const newest = page.locator("[data-asset-id]").first();
+    await newest.waitFor();
+    const id = (await newest.getAttribute("data-asset-id"))!;
+    const tile = page.locator(`[data-asset-id="${id}"]`);
+    await tile.locator("..").getByRole("button", { name: "Select", exact: true }).click({ force: true });
+    await page.getByRole("toolbar", { name: "Selected items" }).getByRole("button", { name: "Trash" }).click();
+    await page.getByText("Moved 1 item to the trash.").waitFor();
+    await expect.poll(() => tile.count()).toBe(0);
+    await page.getByRole("status").getByRole("button", { name: "Undo" }).click();
+    await page.getByText("Undone: Restored 1 item.").waitFor();
+    await expect.poll(() => tile.count()).toBe(1);
+  });
+
   it("metadata drawer: camera, time and place of a GPS photo", async () => {
     await page.goto("/search?q=DSCN0010");
     await openTile(page, "DSCN0010.jpg");
