@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { FormatWarmUp } from "@/components/format-warm-up";
 import { ServiceWorkerRegistration } from "./_pwa/service-worker-registration";
 import "./globals.css";
 
@@ -17,6 +18,9 @@ export const viewport: Viewport = { themeColor: "#0f172a", width: "device-width"
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
+      <head>
+        <FormatWarmUp />
+      </head>
       <body className="min-h-dvh bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         {children}
         <ServiceWorkerRegistration />

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import { usePageSettled } from "../use-page-settled";
 
 /** How long the box may take to answer before it counts as out of reach (not the browser's ~20 s). */
 const PROBE_TIMEOUT_MS = 2500;
@@ -20,11 +21,19 @@ async function boxAnswers(): Promise<boolean> {
 /**
  * Says at once when the box is out of reach (the device offline, or the box not answering within
  * a couple of seconds), so the owner knows the photos shown are the ones this device kept — the
- * last timeline pages and the photos recently viewed — and that changes wait.
+ * last timeline pages and the photos recently viewed — and that changes wait. The box is first
+ * asked once the page has settled (the device's own offline state counts from the start).
  */
 export function OfflineBanner() {
   const [reachable, setReachable] = useState(true);
+  const settled = usePageSettled();
   useEffect(() => {
+    if (!settled) {
+      const offline = () => setReachable(false);
+      if (!navigator.onLine) offline();
+      window.addEventListener("offline", offline);
+      return () => window.removeEventListener("offline", offline);
+    }
     let stopped = false;
     const probe = () => void boxAnswers().then((ok) => !stopped && setReachable(ok));
     const offline = () => setReachable(false);
@@ -40,7 +49,7 @@ export function OfflineBanner() {
       window.removeEventListener("offline", offline);
       document.removeEventListener("visibilitychange", probe);
     };
-  }, []);
+  }, [settled]);
   if (reachable) return null;
   return (
     <div role="status" data-testid="offline-banner" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-300 bg-slate-800 px-4 py-2 text-sm text-white">

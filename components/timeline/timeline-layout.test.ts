@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DAY_HEADER_PX, GAP_PX, firstScreenDays, layoutTimeline, MAX_ASPECT, dayAt, monthWindow, rowAt, type TimelineDay, type TimelineRow } from "./timeline-layout";
+import { DAY_HEADER_PX, GAP_PX, firstScreenDays, layoutBuilder, layoutTimeline, MAX_ASPECT, dayAt, monthWindow, rowAt, type TimelineDay, type TimelineRow } from "./timeline-layout";
 
 const day = (name: string, aspects: number[]): TimelineDay => ({ day: name, count: aspects.length, aspects });
 const rightEdge = (row: TimelineRow) => Math.max(...row.tiles.map((t) => t.left + t.width));
@@ -72,6 +72,21 @@ describe("layoutTimeline", () => {
     expect(height).toBe(rows.at(-1)!.top + rows.at(-1)!.height);
     expect(rowAt(rows, rows[500]!.top + 1)).toBe(500);
     expect(rowAt(rows, 0)).toBe(0);
+  });
+});
+
+describe("layoutBuilder", () => {
+  it("lays out days given in slices exactly as in one go, short days packed across a slice's edge too", () => {
+    const days = Array.from({ length: 90 }, (_, i) => day(`2025-0${3 - Math.floor(i / 30)}-${String(30 - (i % 30)).padStart(2, "0")}`, Array.from({ length: 1 + ((i * 7) % 5) * (i % 4 === 0 ? 4 : 1) }, (_, k) => [1.33, 0.75, 1.78, 1][(i + k) % 4]!)));
+    for (const options of [{ width: 1400, rowHeight: 190, packDays: true }, { width: 360, rowHeight: 110, packDays: false }]) {
+      const once = layoutTimeline(days, options);
+      expect(once.rows.some((row) => row.labels.length > 1)).toBe(options.packDays);
+      for (const size of [1, 7, 40]) {
+        const builder = layoutBuilder(options);
+        for (let i = 0; i < days.length; i += size) builder.add(days.slice(i, i + size));
+        expect(builder.result()).toEqual(once);
+      }
+    }
   });
 });
 

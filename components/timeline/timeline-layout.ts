@@ -71,47 +71,60 @@ function place(day: string, line: Line, x: number): { tiles: TimelineTile[]; rig
   return { tiles, right: Math.round(at - GAP_PX) };
 }
 
+/** A layout built a slice of days at a time (the newest first): each `add` continues where the last one stopped. */
+export type LayoutBuilder = { add: (days: TimelineDay[]) => void; result: () => { rows: TimelineRow[]; height: number } };
+
 /**
- * Lays out the whole timeline from the days' aspect ratios alone (before any item is loaded):
- * justified rows per day, every full row exactly as wide as the container, a day's last row at the
- * target height (not stretched); with `packDays`, days that fit in one short row share a row with
- * their labels side by side (within a month), as Google Photos and Immich do. Every row's position is known up
- * front, so 100k photos scroll (and scrub) as one list while only the visible months are fetched.
+ * Lays out the timeline from the days' aspect ratios alone (before any item is loaded): justified
+ * rows per day, every full row exactly as wide as the container, a day's last row at the target
+ * height (not stretched); with `packDays`, days that fit in one short row share a row with their
+ * labels side by side (within a month), as Google Photos and Immich do. Every row's position is
+ * known up front, so 100k photos scroll (and scrub) as one list while only the visible months are
+ * fetched. Days given in several `add` calls lay out exactly as in one.
  */
-export function layoutTimeline(days: TimelineDay[], { width, rowHeight, packDays }: LayoutOptions): { rows: TimelineRow[]; height: number } {
+export function layoutBuilder({ width, rowHeight, packDays }: LayoutOptions): LayoutBuilder {
   const rows: TimelineRow[] = [];
   let top = 0;
   // The row that short days of the same month may still join, and where the next one would start in it.
   let open = null as { row: TimelineRow; x: number } | null;
-  for (const { day, aspects } of days) {
-    if (width <= 0 || aspects.length === 0) continue;
-    const lines = justify(aspects, width, rowHeight);
-    const only = lines.length === 1 && !lines[0]!.full ? lines[0]! : null;
-    if (only && packDays && open && open.row.day.slice(0, 7) === day.slice(0, 7)) {
-      const x = open.x + DAY_GAP_PX;
-      const { tiles, right } = place(day, only, x);
-      if (Math.max(right, x + MIN_LABEL_PX) <= width) {
-        // Each label runs to the next one (the last to the row's end).
-        const previous = open.row.labels.at(-1)!;
-        previous.width = x - DAY_GAP_PX - previous.left;
-        open.row.labels.push({ day, left: x, width: width - x });
-        open.row.tiles.push(...tiles);
-        open.x = Math.max(right, x + MIN_LABEL_PX);
-        continue;
+  const add = (days: TimelineDay[]) => {
+    for (const { day, aspects } of days) {
+      if (width <= 0 || aspects.length === 0) continue;
+      const lines = justify(aspects, width, rowHeight);
+      const only = lines.length === 1 && !lines[0]!.full ? lines[0]! : null;
+      if (only && packDays && open && open.row.day.slice(0, 7) === day.slice(0, 7)) {
+        const x = open.x + DAY_GAP_PX;
+        const { tiles, right } = place(day, only, x);
+        if (Math.max(right, x + MIN_LABEL_PX) <= width) {
+          // Each label runs to the next one (the last to the row's end).
+          const previous = open.row.labels.at(-1)!;
+          previous.width = x - DAY_GAP_PX - previous.left;
+          open.row.labels.push({ day, left: x, width: width - x });
+          open.row.tiles.push(...tiles);
+          open.x = Math.max(right, x + MIN_LABEL_PX);
+          continue;
+        }
+      }
+      open = null;
+      for (const [i, line] of lines.entries()) {
+        const { tiles, right } = place(day, line, 0);
+        const labels = i === 0 ? [{ day, left: 0, width }] : [];
+        const imageHeight = Math.round(line.height);
+        const row: TimelineRow = { top, height: (i === 0 ? DAY_HEADER_PX : 0) + imageHeight + GAP_PX, day, labels, imageHeight, tiles };
+        rows.push(row);
+        top += row.height;
+        if (only) open = { row, x: Math.max(right, MIN_LABEL_PX) };
       }
     }
-    open = null;
-    for (const [i, line] of lines.entries()) {
-      const { tiles, right } = place(day, line, 0);
-      const labels = i === 0 ? [{ day, left: 0, width }] : [];
-      const imageHeight = Math.round(line.height);
-      const row: TimelineRow = { top, height: (i === 0 ? DAY_HEADER_PX : 0) + imageHeight + GAP_PX, day, labels, imageHeight, tiles };
-      rows.push(row);
-      top += row.height;
-      if (only) open = { row, x: Math.max(right, MIN_LABEL_PX) };
-    }
-  }
-  return { rows, height: top };
+  };
+  return { add, result: () => ({ rows, height: top }) };
+}
+
+/** The whole layout of `days` at once (see layoutBuilder). */
+export function layoutTimeline(days: TimelineDay[], options: LayoutOptions): { rows: TimelineRow[]; height: number } {
+  const builder = layoutBuilder(options);
+  builder.add(days);
+  return builder.result();
 }
 
 /** Photos (and, for sparse days, days) in the first layout of a timeline: more than any screen holds. */

@@ -1,7 +1,7 @@
 "use client";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import dynamic from "next/dynamic";
-import { Fragment, memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Fragment, memo, startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { formatDay, formatMonth } from "../format";
 import { AssetTile } from "../grid/asset-tile";
 import type { BulkContext } from "../grid/selection-bar";
@@ -13,11 +13,14 @@ import { EmptyState, ErrorState, GridSkeleton } from "../states";
 import type { AssetSummary, ShelfView } from "../types";
 import { FirstScreen, type FirstScreenData } from "./first-screen";
 import { Scrubber } from "./scrubber";
-import { DAY_HEADER_PX, firstScreenDays, layoutTimeline, packsDays, rowAt, rowHeightFor } from "./timeline-layout";
+import { DAY_HEADER_PX, rowAt, type TimelineDay } from "./timeline-layout";
 import { useTimelineData } from "./use-timeline-data";
+import { useTimelineLayout } from "./use-timeline-layout";
 
 // The bulk actions (album picker, sharing, downloads) load when a first photo is selected.
 const SelectionBar = dynamic(() => import("../grid/selection-bar").then((m) => m.SelectionBar));
+
+const NO_DAYS: TimelineDay[] = [];
 
 /** Rows at the top of the timeline whose thumbnails load at once, at high priority (the first screen). */
 const EAGER_ROWS = 4;
@@ -52,11 +55,9 @@ export function Timeline({ view, header, holding = false, picker, first }: Timel
   const [scrollMargin, setScrollMargin] = useState(0);
   const [months, setMonths] = useState<string[]>([]);
   const { days, itemsOf, flat } = useTimelineData(view, months, first);
-  // The first screens are laid out first, the whole view in the next task (each a shorter main-thread task);
-  // a timeline mounted scrolled (back from another screen) needs its whole height at once.
-  const [whole, setWhole] = useState(() => typeof window !== "undefined" && window.scrollY > 0);
-  const shown = useMemo(() => (whole ? (days.data?.days ?? []) : firstScreenDays(days.data?.days ?? [])), [days.data, whole]);
-  const layout = useMemo(() => layoutTimeline(shown, { width, rowHeight: rowHeightFor(width), packDays: packsDays(width) }), [shown, width]);
+  // A timeline mounted scrolled (back from another screen) needs its whole height at once.
+  const [mountedScrolled] = useState(() => typeof window !== "undefined" && window.scrollY > 0);
+  const layout = useTimelineLayout(days.data?.days ?? NO_DAYS, width, mountedScrolled);
   // The server's first screen stays until the timeline has its shape and width; then the rows
   // replace it in a transition, which React renders in short slices instead of one long task.
   // Mounted again with the shape cached (back from another screen), the rows come at once, so the
@@ -66,11 +67,6 @@ export function Timeline({ view, header, holding = false, picker, first }: Timel
   useEffect(() => {
     if (ready && !live) startTransition(() => setLive(true));
   }, [ready, live]);
-  useEffect(() => {
-    if (whole || !days.data || width === 0) return;
-    const timer = setTimeout(() => setWhole(true), 0);
-    return () => clearTimeout(timer);
-  }, [whole, days.data, width]);
   // Measured again whenever the list element changes (skeleton or first screen → rows).
   useLayoutEffect(() => {
     const el = list.current;

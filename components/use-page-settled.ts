@@ -1,0 +1,39 @@
+"use client";
+import { startTransition, useEffect, useState } from "react";
+import { useHydrated } from "./use-hydrated";
+
+/** The longest the browser may stay busy after the load before the page counts as settled anyway. */
+const IDLE_TIMEOUT_MS = 1000;
+
+let settled = false;
+let armed = false;
+const listeners = new Set<() => void>();
+
+function whenSettled(listener: () => void): () => void {
+  listeners.add(listener);
+  if (!armed) {
+    armed = true;
+    const done = () => {
+      settled = true;
+      listeners.forEach((waiting) => waiting());
+      listeners.clear();
+    };
+    const whenIdle = () => (typeof requestIdleCallback === "function" ? requestIdleCallback(done, { timeout: IDLE_TIMEOUT_MS }) : setTimeout(done, 0));
+    if (document.readyState === "complete") whenIdle();
+    else window.addEventListener("load", whenIdle, { once: true });
+  }
+  return () => void listeners.delete(listener);
+}
+
+/**
+ * False on the server, while React hydrates and until the page has loaded and the browser had a
+ * quiet moment (at most a second after the load); true from then on. Status polls the first
+ * screen does not need (the egress pin, the trouble banner, the reachability probe) start then,
+ * outside the page's start-up work, rendered in a transition (in short slices, as React yields).
+ */
+export function usePageSettled(): boolean {
+  const hydrated = useHydrated();
+  const [late, setLate] = useState(false);
+  useEffect(() => (settled ? undefined : whenSettled(() => startTransition(() => setLate(true)))), []);
+  return hydrated && (settled || late);
+}
