@@ -27,9 +27,10 @@ function whenSettled(listener: () => void): () => void {
 
 /**
  * False on the server, while React hydrates and until the page has loaded and the browser had a
- * quiet moment (at most a second after the load); true from then on. Status polls the first
- * screen does not need (the egress pin, the trouble banner, the reachability probe) start then,
- * outside the page's start-up work, rendered in a transition (in short slices, as React yields).
+ * quiet moment (at most a second after the load); true from then on. Work the first screen does
+ * not need (the status polls of the egress pin, the trouble banner and the reachability probe; the
+ * service worker's registration) starts then, outside the page's start-up work, rendered in a
+ * transition (in short slices, as React yields).
  */
 export function usePageSettled(): boolean {
   const hydrated = useHydrated();

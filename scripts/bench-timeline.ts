@@ -1,15 +1,15 @@
 // `npm run bench:timeline`: seeds a library with 10k photos (rows + real WebP thumbnails, hard-linked
 // from a few variants), serves it, and measures the timeline in Debian's headless Chromium: first
 // thumbnails on screen, long tasks during load and during a fast scroll, a scrubber jump, and
-// whether thumbnails come from the HTTP cache on reload; then a Lighthouse performance audit of the
-// same page (mobile and desktop presets, simulated throttling, loopback only). Prints a JSON summary.
+// whether thumbnails come from the HTTP cache on reload; then Lighthouse performance audits of the
+// same page (simulated throttling, loopback only): mobile as a series of runs (BENCH_LIGHTHOUSE_RUNS,
+// the median run in full), desktop once, and beside them the same mobile series for a bare Next.js
+// page built from the same packages (the framework floor). Prints a JSON summary.
 import "@/lib/server/install-egress-guard";
 import { randomUUID, createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import lighthouse, { desktopConfig, type Config } from "lighthouse";
-import { chromium } from "playwright-core";
 import sharp from "sharp";
 import { rgbaToThumbHash } from "thumbhash";
 import { parseConfig } from "@/lib/config";
@@ -17,11 +17,14 @@ import { openDb } from "@/lib/server/db";
 import { createLogger } from "@/lib/server/logger";
 import { derivedDir } from "@/lib/server/paths";
 import { prepareLibrary } from "@/lib/server/prepare-library";
-import { freePort, spawnApp } from "@/tests/support/app-process";
+import { spawnApp } from "@/tests/support/app-process";
 import { launchChromium, VIEWPORTS } from "@/tests/support/gallery-app";
+import { lighthouseRun, lighthouseSeries, startNextFloor } from "@/tests/support/lighthouse";
 
 const COUNT = Number(process.env.BENCH_ASSETS ?? 10_000);
 const VARIANTS = 24;
+/** Mobile audits per page (the median run is reported in full). */
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 
 async function variant(i: number) {
   const hue = (i * 360) / VARIANTS;
@@ -69,48 +72,15 @@ async function seed(dataDir: string): Promise<void> {
   await db.$disconnect();
 }
 
-/**
- * Lighthouse's performance category for `url` in a fresh headless Chromium reached over its
- * debugging port: score, FCP, LCP, TBT, CLS, Speed Index, and the requests that left loopback
- * (which must be none).
- */
-async function lighthouseRun(url: string, preset: "mobile" | "desktop") {
-  const port = await freePort();
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", `--remote-debugging-port=${port}`] });
+/** The Photos page's audits (mobile as a series, desktop once), then the framework floor's mobile series. */
+async function lighthouseFigures(origin: string) {
+  const mobile = await lighthouseSeries(origin, "mobile", LIGHTHOUSE_RUNS, "lighthouse-mobile");
+  const desktop = await lighthouseRun(origin, "desktop", "lighthouse-desktop");
+  const floor = await startNextFloor();
   try {
-    const config: Config | undefined = preset === "desktop" ? desktopConfig : undefined;
-    const result = await lighthouse(url, { port, onlyCategories: ["performance"], logLevel: "error", output: "json" }, config);
-    if (!result) throw new Error("lighthouse returned no result");
-    const { lhr, artifacts } = result;
-    fs.mkdirSync("bench-out", { recursive: true });
-    fs.writeFileSync(`bench-out/lighthouse-${preset}.json`, JSON.stringify(lhr));
-    const ms = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
-    const urls = (artifacts.DevtoolsLog ?? []).flatMap((e) => (e.method === "Network.requestWillBeSent" ? [e.params.request.url] : []));
-    const offBox = urls.filter((u) => !/^(data:|blob:|about:|chrome|https?:\/\/(127\.0\.0\.1|localhost)[:/])/.test(u));
-    return {
-      score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
-      fcpMs: ms("first-contentful-paint"),
-      lcpMs: ms("largest-contentful-paint"),
-      tbtMs: ms("total-blocking-time"),
-      cls: Number((lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(3)),
-      speedIndexMs: ms("speed-index"),
-      requests: urls.length,
-      // Lighthouse's CPU benchmark of this box (a typical desktop scores 1,000–2,500): its simulation slows every observed task 4× whatever the box's own speed.
-      benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
-      // What the audit blames: the LCP element and its phases, the scripts that kept the main thread busy.
-      lcpElement: (lhr.audits["largest-contentful-paint-element"]?.details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined)?.items?.[0]?.items?.[0]?.node?.snippet,
-      lcpPhases: (lhr.audits["largest-contentful-paint-element"]?.details as { items?: { items?: { phase?: string; timing?: number }[] }[] } | undefined)?.items?.[1]?.items?.map((i) => `${i.phase}: ${Math.round(i.timing ?? 0)} ms`),
-      bootup: (lhr.audits["bootup-time"]?.details as { items?: { url: string; scripting: number }[] } | undefined)?.items?.slice(0, 4).map((i) => `${i.url.replace(/^https?:\/\/[^/]+/, "")}: ${Math.round(i.scripting)} ms`),
-      // Lighthouse's longest main-thread tasks (simulated durations) and where the main thread's time went.
-      longTasks: (lhr.audits["long-tasks"]?.details as { items?: { url: string; startTime: number; duration: number }[] } | undefined)?.items?.slice(0, 8).map((i) => `${Math.round(i.startTime)} ms +${Math.round(i.duration)} ms ${i.url.replace(/^https?:\/\/[^/]+/, "")}`),
-      mainThreadMs: Object.fromEntries(((lhr.audits["mainthread-work-breakdown"]?.details as { items?: { group: string; duration: number }[] } | undefined)?.items ?? []).map((i) => [i.group, Math.round(i.duration)])),
-      scriptKb: Math.round((lhr.audits["total-byte-weight"]?.details as { items?: { url: string; totalBytes: number }[] } | undefined)?.items?.filter((i) => /\.js/.test(i.url)).reduce((s, i) => s + i.totalBytes, 0) ?? 0) / 1024,
-      offBoxRequests: offBox,
-      runtimeError: lhr.runtimeError?.message,
-      warnings: lhr.runWarnings,
-    };
+    return { mobile, desktop, frameworkFloorMobile: await lighthouseSeries(floor.url, "mobile", LIGHTHOUSE_RUNS, "lighthouse-floor-mobile") };
   } finally {
-    await browser.close();
+    floor.stop();
   }
 }
 
@@ -200,7 +170,7 @@ try {
   await page.waitForTimeout(300);
   await context.close();
   const origin = `http://127.0.0.1:${app.port}/`;
-  const lighthouseSummary = process.env.BENCH_LIGHTHOUSE === "0" ? "skipped" : { mobile: await lighthouseRun(origin, "mobile"), desktop: await lighthouseRun(origin, "desktop") };
+  const lighthouseSummary = process.env.BENCH_LIGHTHOUSE === "0" ? "skipped" : await lighthouseFigures(origin);
   const summary = {
     assets: COUNT,
     seedSeconds: Number(seedSeconds.toFixed(1)),

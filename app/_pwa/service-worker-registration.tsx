@@ -2,33 +2,32 @@
 
 import { useEffect, useState } from "react";
 import type { Workbox } from "workbox-window";
+import { usePageSettled } from "@/components/use-page-settled";
 
 /**
  * Registers /sw.js with workbox-window and, when a new version is installed and waiting, offers
  * to reload into it (the waiting worker skips waiting; the page reloads once it takes control).
- * workbox-window loads once the page has loaded (Workbox would wait for that to register anyway),
- * so it is no part of the first screen's script.
+ * workbox-window loads once the page has settled (loaded, then a quiet moment), so it is no part of
+ * the first screen's script, and the worker's install (which fetches the shell pages and static
+ * files again) does not compete with the page's own start-up.
  */
 export function ServiceWorkerRegistration() {
   const [waiting, setWaiting] = useState<Workbox | null>(null);
+  const settled = usePageSettled();
 
   useEffect(() => {
-    if (!("serviceWorker" in navigator)) return;
+    if (!settled || !("serviceWorker" in navigator)) return;
     let gone = false;
-    const register = () =>
-      void import("workbox-window").then(({ Workbox }) => {
-        if (gone) return;
-        const wb = new Workbox("/sw.js", { scope: "/" });
-        wb.addEventListener("waiting", () => setWaiting(wb));
-        void wb.register();
-      });
-    if (document.readyState === "complete") register();
-    else window.addEventListener("load", register, { once: true });
+    void import("workbox-window").then(({ Workbox }) => {
+      if (gone) return;
+      const wb = new Workbox("/sw.js", { scope: "/" });
+      wb.addEventListener("waiting", () => setWaiting(wb));
+      void wb.register();
+    });
     return () => {
       gone = true;
-      window.removeEventListener("load", register);
     };
-  }, []);
+  }, [settled]);
 
   if (!waiting) return null;
   const workbox = waiting;

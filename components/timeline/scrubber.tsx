@@ -1,5 +1,5 @@
 "use client";
-import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { formatMonth } from "../format";
 import { placeYearLabels } from "./scrubber-labels";
 import type { TimelineRow } from "./timeline-layout";
@@ -20,19 +20,21 @@ export function Scrubber({ rows, height, scrollMargin, current }: { rows: Timeli
     return out;
   }, [rows]);
   const [barPx, setBarPx] = useState(0);
-  useLayoutEffect(() => {
+  const shown = height > 0 && months.length >= 2;
+  // The bar's height comes from the observer, after the browser's own layout (read here, it would
+  // force a layout of the whole page inside the commit that puts the rows in).
+  useEffect(() => {
     const el = bar.current;
-    if (!el) return;
-    const observer = new ResizeObserver(() => setBarPx(el.clientHeight));
+    if (!shown || !el) return;
+    const observer = new ResizeObserver(([entry]) => setBarPx(entry!.contentRect.height));
     observer.observe(el);
-    setBarPx(el.clientHeight);
     return () => observer.disconnect();
-  }, [months.length]);
+  }, [shown]);
   const years = useMemo(() => {
     const firsts = months.filter((m, i) => i === 0 || m.month.slice(0, 4) !== months[i - 1]!.month.slice(0, 4));
     return placeYearLabels(firsts.map((m) => ({ label: m.month.slice(0, 4), fraction: height > 0 ? m.top / height : 0 })), barPx, LABEL_PX);
   }, [months, height, barPx]);
-  if (height <= 0 || months.length < 2) return null;
+  if (!shown) return null;
   const jumpTo = (top: number) => window.scrollTo({ top: scrollMargin + top - 60 });
   const atFraction = (clientY: number) => {
     const rect = bar.current!.getBoundingClientRect();
