@@ -163,7 +163,8 @@ describe("timeline, desktop 1440×900", () => {
     const { context, page, problems } = await open(VIEWPORTS.desktop);
     try {
       await page.goto("/");
-      await page.getByTestId("memories-strip").getByRole("button", { name: /2 years ago/ }).waitFor();
+      const card = page.getByTestId("memories-strip").getByRole("button", { name: /2 years ago/ });
+      await card.waitFor();
       await expectJustified(page);
       // The eight one-photo days of May 2024 sit side by side under their own labels.
       const labels = await page.locator('[data-testid="timeline"] h2').evaluateAll((els) => els.map((el) => ({ text: el.textContent!, ...JSON.parse(JSON.stringify(el.getBoundingClientRect())) })));
@@ -172,6 +173,12 @@ describe("timeline, desktop 1440×900", () => {
       expect(new Set(may.map((l) => Math.round(l.y))).size).toBeLessThan(4);
       for (const a of may) for (const b of may) if (a !== b && Math.round(a.y) === Math.round(b.y)) expect(a.x + a.width <= b.x + 0.5 || b.x + b.width <= a.x + 0.5).toBe(true);
       await page.screenshot({ path: path.join(SHOTS, "timeline-desktop.png") });
+      // The card (its cover came with the page) opens that year's photo in the viewer.
+      const twoYearsAgo = `${new Date().getUTCFullYear() - 2}-${new Date().toISOString().slice(5, 10)}`;
+      const memory = [...photos].find(([, [day]]) => day === twoYearsAgo)![0];
+      await card.click();
+      await page.getByTestId("lightbox").waitFor();
+      expect(new URL(page.url()).searchParams.get("photo")).toBe(memory);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
