@@ -23,7 +23,10 @@ export function mainThreadTasks(traceEvents: TraceEvent[]) {
   const tasksOf = new Map<string, TraceEvent[]>();
   for (const e of traceEvents) {
     const thread = `${e.pid}:${e.tid}`;
-    if (e.ph === "X" && e.name === "RunTask" && renderers.has(thread)) tasksOf.set(thread, [...(tasksOf.get(thread) ?? []), e]);
+    if (e.ph !== "X" || e.name !== "RunTask" || !renderers.has(thread)) continue;
+    const tasks = tasksOf.get(thread);
+    if (tasks) tasks.push(e);
+    else tasksOf.set(thread, [e]);
   }
   // The page's renderer is the one that ran the most tasks (the blank page before it ran few).
   const tasks = [...tasksOf.values()].sort((a, b) => b.length - a.length)[0] ?? [];
