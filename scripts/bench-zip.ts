@@ -34,7 +34,7 @@ import { assetZip, type ZipAsset, type ZipVariant } from "@/lib/zip/asset-zip";
 import type { ZipSource } from "@/lib/zip/stream-zip";
 import { writeZip } from "@/lib/zip/write-zip";
 import type { ZipLayout } from "@/lib/zip/zip-layout";
-import { startOwnerZipServer } from "@/tests/support/owner-zip-server";
+import { startBeforeNextServer } from "@/tests/support/before-next-server";
 
 const PHOTOS = Number(process.argv[2] ?? 1000);
 const MB_EACH = Number(process.argv[3] ?? 3);
@@ -153,7 +153,7 @@ const { createShareLink } = await import("@/lib/share-links/create-share-link");
 const { getServerDeps } = await import("@/lib/server/deps");
 await db.album.create({ data: { id: "bench", title: "Bench", assets: { create: assets.map((a) => ({ assetId: a.id })) } } });
 const guestLink = await createShareLink(db, { albumId: "bench" });
-const ownerServer = await startOwnerZipServer();
+const ownerServer = await startBeforeNextServer();
 const shareServer = createShareServer({ deps: getServerDeps, requestIdleMs: 60_000 });
 // The baseline: the same files back to back, sent by the same writer (lib/zip/write-zip.ts: 4 MiB
 // reads into reused buffers, the next file opened ahead, backpressure) as a "layout" of their bytes

@@ -3,7 +3,9 @@
 // can trust (any client-sent copy is removed first), sets the security headers, including a
 // per-request CSP nonce, and cuts request bodies that stall. WebDAV (`/dav/`) is answered here,
 // before Next.js, by lib/webdav (Next's route handlers know no PROPFIND, MKCOL, LOCK…), and so
-// are the owner's ZIP downloads (lib/downloads/owner-zip-routes.ts: written straight to the socket).
+// are the owner's ZIP downloads (lib/downloads/owner-zip-routes.ts: written straight to the socket)
+// and the thumbnails (lib/assets/thumbnail-route.ts: the most frequent request, which Next's routing
+// made several times dearer).
 import "@/lib/server/install-egress-guard";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -38,7 +40,8 @@ await app.prepare();
 allowServerOnly();
 const { handleDav } = await import("@/lib/webdav/handle-dav");
 const { getServerDeps } = await import("@/lib/server/deps");
-const { ownerZipRoute } = await import("@/lib/downloads/owner-zip-routes");
+const { BEFORE_NEXT_ROUTES } = await import("@/lib/server/before-next-routes");
+const { nodeRouteFor } = await import("@/lib/http/node-routes");
 
 const hosts = hostPolicy(config);
 const refuse = (res: http.ServerResponse, status: number, code: string, message: string) => {
@@ -73,10 +76,10 @@ const server = http.createServer({ connectionsCheckingInterval: 2_000 }, (req, r
     });
     return;
   }
-  const zip = ownerZipRoute(req);
-  if (zip) {
-    zip(res).catch((error: unknown) => {
-      log.error("zip download failed", { error: String(error) });
+  const route = nodeRouteFor(req, BEFORE_NEXT_ROUTES);
+  if (route) {
+    route(res).catch((error: unknown) => {
+      log.error("request failed", { url: req.url, error: String(error) });
       res.destroy();
     });
     return;

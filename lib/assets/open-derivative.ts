@@ -16,18 +16,16 @@ export type DerivativeLookup =
  * pending/running), or unavailable with the reason (undecodable original, nothing embedded…).
  */
 export async function openDerivative(db: Db, paths: LibraryPaths, id: string, kind: string): Promise<DerivativeLookup> {
-  const asset = await db.asset.findUnique({
-    where: { id },
-    select: { kind: true, decodeState: true, decodeError: true, derivatives: { where: { kind } } },
-  });
-  if (!asset) throw new AppError("not_found", "No such asset.");
-  const row = asset.derivatives[0];
+  // The row first: a ready file (nearly every call: each thumbnail on screen) needs one query.
+  const row = await db.derivative.findUnique({ where: { assetId_kind: { assetId: id, kind } } });
   if (row) {
     const file = resolveUnder(paths.derived, row.relPath);
     const probe = await probeRegularFile(file, paths.derived);
     if (probe.state === "present") return { state: "ready", file: { path: file, size: probe.size, mime: row.mime, etag: row.etag, fileName: `${kind}.${row.mime.split("/")[1]}` } };
     if (probe.state === "unavailable") return { state: "unavailable", reason: `The file cannot be read right now (${probe.code}).` };
   }
+  const asset = await db.asset.findUnique({ where: { id }, select: { kind: true, decodeState: true, decodeError: true } });
+  if (!asset) throw new AppError("not_found", "No such asset.");
   if (asset.decodeState === "undecodable") return { state: "unavailable", reason: `The original cannot be decoded: ${asset.decodeError ?? "unknown error"}` };
   const producer = producerOf(asset.kind, kind);
   const job = producer ? await db.job.findUnique({ where: { key: jobKey(producer, id) }, select: { status: true, lastError: true } }) : null;

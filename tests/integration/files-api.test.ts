@@ -4,12 +4,12 @@
 // move, trash + restore, versions, a folder's ZIP with its tree, and search limited to a folder.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePdf } from "../support/make-pdf";
-import { startOwnerZipServer } from "../support/owner-zip-server";
+import { startBeforeNextServer } from "../support/before-next-server";
 import { createTestLibrary, type TestLibrary } from "../support/test-library";
 import { unzipEntries } from "../support/unzip";
 
 let lib: TestLibrary;
-let zipServer: Awaited<ReturnType<typeof startOwnerZipServer>> | undefined;
+let zipServer: Awaited<ReturnType<typeof startBeforeNextServer>> | undefined;
 let r: {
   folders: typeof import("@/app/api/files/folders/route");
   folder: typeof import("@/app/api/files/folders/[id]/route");
@@ -142,7 +142,7 @@ describe("the Files API", () => {
 
   it("downloads a folder as a ZIP with its tree, resumable", async () => {
     // Answered before Next.js by scripts/serve.ts's route function (a Node listener here).
-    const server = (zipServer = await startOwnerZipServer());
+    const server = (zipServer = await startBeforeNextServer());
     const folderZip = (id: string, headers: Record<string, string> = {}) => fetch(`${server.base}/api/files/folders/${id}/zip`, { headers });
     const res = await folderZip(taxes);
     expect(res.status).toBe(200);

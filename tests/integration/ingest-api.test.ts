@@ -19,7 +19,7 @@ let routes: {
   check: typeof import("@/app/api/ingest/check/route");
   list: typeof import("@/app/api/assets/route");
   asset: typeof import("@/app/api/assets/[id]/route");
-  thumbnail: typeof import("@/app/api/assets/[id]/thumbnail/route");
+  thumbnail: { GET: RouteHandler };
   original: typeof import("@/app/api/assets/[id]/original/route");
   motion: typeof import("@/app/api/assets/[id]/motion/route");
   health: typeof import("@/app/api/health/route");
@@ -50,7 +50,7 @@ beforeAll(async () => {
     check: await import("@/app/api/ingest/check/route"),
     list: await import("@/app/api/assets/route"),
     asset: await import("@/app/api/assets/[id]/route"),
-    thumbnail: await import("@/app/api/assets/[id]/thumbnail/route"),
+    thumbnail: { GET: (await import("@/lib/assets/thumbnail-route")).getThumbnail },
     original: await import("@/app/api/assets/[id]/original/route"),
     motion: await import("@/app/api/assets/[id]/motion/route"),
     health: await import("@/app/api/health/route"),

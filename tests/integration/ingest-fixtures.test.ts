@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBeforeNextServer } from "../support/before-next-server";
 import { sharedFiles, sharedPath } from "../support/shared";
 import { createTestLibrary, listOriginals, uploadForm, type TestLibrary } from "../support/test-library";
 
@@ -12,7 +13,7 @@ type IngestReply = { status?: string; assetId?: string; sha256?: string; error?:
 let lib: TestLibrary;
 let ingestRoute: typeof import("@/app/api/ingest/route");
 let assetRoute: typeof import("@/app/api/assets/[id]/route");
-let thumbRoute: typeof import("@/app/api/assets/[id]/thumbnail/route");
+let thumbRoute: typeof import("@/lib/assets/thumbnail-route");
 const replies = new Map<string, { status: number; body: IngestReply }>();
 const fixtures = sharedFiles("fixtures", "photos");
 const rel = (file: string) => path.relative(sharedPath("fixtures", "photos"), file);
@@ -28,14 +29,14 @@ async function detail(id: string) {
 }
 
 async function thumbnail(id: string, size: "sm" | "md" = "sm") {
-  return lib.call(thumbRoute.GET, { url: `/api/assets/${id}/thumbnail?size=${size}`, params: { id } });
+  return lib.call(thumbRoute.getThumbnail, { url: `/api/assets/${id}/thumbnail?size=${size}`, params: { id } });
 }
 
 beforeAll(async () => {
   lib = await createTestLibrary();
   ingestRoute = await import("@/app/api/ingest/route");
   assetRoute = await import("@/app/api/assets/[id]/route");
-  thumbRoute = await import("@/app/api/assets/[id]/thumbnail/route");
+  thumbRoute = await import("@/lib/assets/thumbnail-route");
   for (const file of fixtures) replies.set(rel(file), await ingest(file));
   await lib.drain();
 });
@@ -155,14 +156,40 @@ describe("ingesting every fixture photo", () => {
     const id = replies.get("jpg/gps/DSCN0021.jpg")!.body.assetId!;
     const row = await lib.db.derivative.findUniqueOrThrow({ where: { assetId_kind: { assetId: id, kind: "thumb-sm" } } });
     const version = `${row.etag.replaceAll('"', "").slice(0, 12)}.0`;
-    const versioned = await lib.call(thumbRoute.GET, { url: `/api/assets/${id}/thumbnail?size=sm&v=${version}`, params: { id } });
+    const versioned = await lib.call(thumbRoute.getThumbnail, { url: `/api/assets/${id}/thumbnail?size=sm&v=${version}`, params: { id } });
     expect(versioned.headers.get("cache-control")).toContain("immutable");
     const res = await thumbnail(id);
     expect(res.headers.get("cache-control")).toBe("no-cache");
     const etag = res.headers.get("etag")!;
     expect(etag).toBe(row.etag);
-    const again = await lib.call(thumbRoute.GET, { url: `/api/assets/${id}/thumbnail?size=sm`, params: { id }, headers: { "if-none-match": etag } });
+    const again = await lib.call(thumbRoute.getThumbnail, { url: `/api/assets/${id}/thumbnail?size=sm`, params: { id }, headers: { "if-none-match": etag } });
     expect(again.status).toBe(304);
+  });
+
+  it("answers thumbnails in front of Next.js as scripts/serve.ts does: GET and HEAD alike, 304, 405 for another method, 404 for an unknown or malformed id", async () => {
+    const id = replies.get("jpg/gps/DSCN0021.jpg")!.body.assetId!;
+    const server = await startBeforeNextServer();
+    try {
+      const get = await fetch(`${server.base}/api/assets/${id}/thumbnail?size=md`);
+      expect(get.status).toBe(200);
+      expect(get.headers.get("content-type")).toBe("image/webp");
+      const bytes = Buffer.from(await get.arrayBuffer());
+      expect((await sharp(bytes).metadata()).format).toBe("webp");
+      expect(Number(get.headers.get("content-length"))).toBe(bytes.length);
+      const head = await fetch(`${server.base}/api/assets/${id}/thumbnail?size=md`, { method: "HEAD" });
+      expect([head.status, head.headers.get("etag"), head.headers.get("content-length")]).toEqual([200, get.headers.get("etag"), String(bytes.length)]);
+      expect((await head.arrayBuffer()).byteLength).toBe(0);
+      const revalidated = await fetch(`${server.base}/api/assets/${id}/thumbnail?size=md`, { headers: { "if-none-match": get.headers.get("etag")! } });
+      expect(revalidated.status).toBe(304);
+      const post = await fetch(`${server.base}/api/assets/${id}/thumbnail`, { method: "POST" });
+      expect([post.status, post.headers.get("allow")]).toEqual([405, "GET, HEAD"]);
+      const unknown = await fetch(`${server.base}/api/assets/no-such-photo/thumbnail`);
+      expect(unknown.status).toBe(404);
+      expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("not_found");
+      expect((await fetch(`${server.base}/api/assets/%E0%A4%A/thumbnail`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // Owner ZIP downloads: one streamed stored archive with an exact Content-Length; a connection cut
 // part-way is resumed with Range/If-Range and the joined bytes are the archive, byte for byte; a
 // client that goes away leaves no file open. Served over a real socket by the same route function
-// scripts/serve.ts answers them with in front of Next.js (tests/support/owner-zip-server.ts).
+// scripts/serve.ts answers them with in front of Next.js (tests/support/before-next-server.ts).
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startOwnerZipServer } from "../support/owner-zip-server";
+import { startBeforeNextServer } from "../support/before-next-server";
 import { sharedPath } from "../support/shared";
 import { originalPath } from "@/lib/server/paths";
 import { createTestLibrary, uploadForm, type TestLibrary } from "../support/test-library";
@@ -20,7 +20,7 @@ const TOKEN = "test-token-0123456789abcdef0123";
 const auth = { authorization: `Bearer ${TOKEN}` };
 let lib: TestLibrary;
 let routes: { ingest: typeof import("@/app/api/ingest/route"); downloads: typeof import("@/app/api/downloads/route") };
-let zipServer: Awaited<ReturnType<typeof startOwnerZipServer>>;
+let zipServer: Awaited<ReturnType<typeof startBeforeNextServer>>;
 let base = "";
 const files = ["Canon_40D.jpg", "Kodak_CX7530.jpg", "Nikon_D70.jpg"].map((name) => sharedPath("fixtures", "photos", "jpg", name));
 const uploadNames = ["Été à Kyōto.jpg", "../../etc/passwd.jpg", "été à kyōto.jpg"];
@@ -29,7 +29,7 @@ const ids: string[] = [];
 beforeAll(async () => {
   lib = await createTestLibrary({ ALBUMS_API_TOKEN: TOKEN });
   routes = { ingest: await import("@/app/api/ingest/route"), downloads: await import("@/app/api/downloads/route") };
-  zipServer = await startOwnerZipServer();
+  zipServer = await startBeforeNextServer();
   base = zipServer.base;
   for (const [i, file] of files.entries()) {
     const res = await lib.call(routes.ingest.POST, { url: "/api/ingest", method: "POST", body: uploadForm({ name: uploadNames[i]!, data: fs.readFileSync(file) }), headers: auth });
