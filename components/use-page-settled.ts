@@ -1,6 +1,5 @@
 "use client";
-import { startTransition, useEffect, useState } from "react";
-import { useHydrated } from "./use-hydrated";
+import { useSyncExternalStore } from "react";
 
 /** The longest the browser may stay busy after the load before the page counts as settled anyway. */
 const IDLE_TIMEOUT_MS = 1000;
@@ -27,14 +26,15 @@ function whenSettled(listener: () => void): () => void {
 
 /**
  * False on the server, while React hydrates and until the page has loaded and the browser had a
- * quiet moment (at most a second after the load); true from then on. Work the first screen does
- * not need (the status polls of the egress pin, the trouble banner and the reachability probe; the
- * service worker's registration) starts then, outside the page's start-up work, rendered in a
- * transition (in short slices, as React yields).
+ * quiet moment (at most a second after the load); true from then on, and at once for anything
+ * mounted later. Work the first screen does not need (the status polls of the egress pin, the
+ * trouble banner and the reachability probe; the service worker's registration) starts then,
+ * outside the page's start-up work.
  */
 export function usePageSettled(): boolean {
-  const hydrated = useHydrated();
-  const [late, setLate] = useState(false);
-  useEffect(() => (settled ? undefined : whenSettled(() => startTransition(() => setLate(true)))), []);
-  return hydrated && (settled || late);
+  return useSyncExternalStore(
+    whenSettled,
+    () => settled,
+    () => false,
+  );
 }

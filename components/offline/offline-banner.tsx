@@ -28,25 +28,23 @@ export function OfflineBanner() {
   const [reachable, setReachable] = useState(true);
   const settled = usePageSettled();
   useEffect(() => {
-    if (!settled) {
-      const offline = () => setReachable(false);
-      if (!navigator.onLine) offline();
-      window.addEventListener("offline", offline);
-      return () => window.removeEventListener("offline", offline);
-    }
+    const offline = () => setReachable(false);
+    if (!navigator.onLine) offline();
+    window.addEventListener("offline", offline);
+    return () => window.removeEventListener("offline", offline);
+  }, []);
+  useEffect(() => {
+    if (!settled) return;
     let stopped = false;
     const probe = () => void boxAnswers().then((ok) => !stopped && setReachable(ok));
-    const offline = () => setReachable(false);
     probe();
     const timer = setInterval(probe, PROBE_EVERY_MS);
     window.addEventListener("online", probe);
-    window.addEventListener("offline", offline);
     document.addEventListener("visibilitychange", probe);
     return () => {
       stopped = true;
       clearInterval(timer);
       window.removeEventListener("online", probe);
-      window.removeEventListener("offline", offline);
       document.removeEventListener("visibilitychange", probe);
     };
   }, [settled]);
